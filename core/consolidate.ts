@@ -1,0 +1,176 @@
+import { Bilingual, message } from './messages';
+import { Problem } from './plan';
+import { HighlightKey, LEGEND_ORDER, highlightKey } from './highlight';
+import { PlanScore, ScoreSettings, tierOfPercent } from './score';
+import { Unit } from './values';
+
+/** One office's scored plan with its problems, as the consolidator takes it. */
+export interface OfficeInput {
+  result: PlanScore;
+  problems: Problem[];
+}
+
+export type TierCounts = Record<HighlightKey, number>;
+
+export interface OfficeRow {
+  /** The office's name, made unique with its file or tab when two offices share a name. */
+  office: string;
+  file?: string;
+  sheet: string;
+  score: number;
+  max: number;
+  percent: number | null;
+  weight: number;
+  planScore: number | null;
+  rank: number | null;
+  tierCounts: TierCounts;
+  pending: number;
+  na: number;
+  invalid: number;
+  problemCount: number;
+  errorCount: number;
+  toDate: boolean;
+  /** Score per consolidated indicator, in `Consolidation.indicators` order; null when the
+   * office has no such indicator or it is not scored. */
+  indicatorScores: (number | null)[];
+  indicatorKeys: (HighlightKey | null)[];
+}
+
+export interface IndicatorRow {
+  id: string;
+  name: string;
+  unit: Unit;
+  weight: number | null;
+  /** How many offices have it, and the average score of those that scored it. */
+  offices: number;
+  average: number | null;
+  tierCounts: TierCounts;
+}
+
+export interface SkippedSource {
+  file?: string;
+  sheet?: string;
+  reason: Bilingual;
+}
+
+export interface Consolidation {
+  settings: ScoreSettings;
+  offices: OfficeRow[];
+  indicators: IndicatorRow[];
+  problems: (Problem & { office: string })[];
+  skipped: SkippedSource[];
+}
+
+export function emptyTierCounts(): TierCounts {
+  return Object.fromEntries(LEGEND_ORDER.map((k) => [k, 0])) as TierCounts;
+}
+
+/** Many plans (one per office) → the summary a ministry publishes: offices ranked, every
+ * indicator matched by id across offices, every problem with its office, sheet and cell. */
+export function consolidate(inputs: OfficeInput[], skipped: SkippedSource[] = []): Consolidation {
+  const settings = inputs[0]?.result.settings ?? { mode: 'interpolate', na: 'rescale', final: false };
+  const names = uniqueOfficeNames(inputs);
+
+  const index = new Map<string, number>();
+  const indicators: IndicatorRow[] = [];
+  const nameClash: (Problem & { office: string })[] = [];
+  const sums: number[] = [];
+  const counts: number[] = [];
+  inputs.forEach((input, o) => {
+    for (const s of input.result.indicators) {
+      const ind = s.indicator;
+      const key = ind.id || `name:${ind.name}`;
+      let i = index.get(key);
+      if (i === undefined) {
+        i = indicators.length;
+        index.set(key, i);
+        indicators.push({ id: ind.id, name: ind.name, unit: ind.unit, weight: ind.weight, offices: 0, average: null, tierCounts: emptyTierCounts() });
+        sums.push(0);
+        counts.push(0);
+      } else if (indicators[i].name !== ind.name && ind.name && indicators[i].name) {
+        nameClash.push({
+          code: 'same-id-different-name',
+          severity: 'warning',
+          file: input.result.plan.file,
+          sheet: input.result.plan.sheet,
+          cell: ind.cell,
+          indicatorId: ind.id,
+          office: names[o],
+          message: message('same-id-different-name', { id: ind.id, first: indicators[i].name.slice(0, 60), other: ind.name.slice(0, 60) }),
+        });
+      }
+      const row = indicators[i];
+      row.offices++;
+      row.tierCounts[highlightKey(s.status, s.tier)]++;
+      if (s.status === 'scored' && s.score !== null) {
+        sums[i] += s.score;
+        counts[i]++;
+      }
+    }
+  });
+  indicators.forEach((row, i) => (row.average = counts[i] ? sums[i] / counts[i] : null));
+
+  const offices: OfficeRow[] = inputs.map((input, o) => {
+    const t = input.result.totals;
+    const tierCounts = emptyTierCounts();
+    const indicatorScores: (number | null)[] = new Array(indicators.length).fill(null);
+    const indicatorKeys: (HighlightKey | null)[] = new Array(indicators.length).fill(null);
+    for (const s of input.result.indicators) {
+      const key = highlightKey(s.status, s.tier);
+      tierCounts[key]++;
+      const i = index.get(s.indicator.id || `name:${s.indicator.name}`)!;
+      if (indicatorKeys[i] === null) {
+        indicatorScores[i] = s.status === 'scored' ? s.score : null;
+        indicatorKeys[i] = key;
+      }
+    }
+    return {
+      office: names[o],
+      file: input.result.plan.file,
+      sheet: input.result.plan.sheet,
+      score: t.score,
+      max: t.max,
+      percent: t.percent,
+      weight: t.weight,
+      planScore: t.planScore,
+      rank: null,
+      tierCounts,
+      pending: t.pending,
+      na: t.na,
+      invalid: t.invalid,
+      problemCount: input.problems.length,
+      errorCount: input.problems.filter((p) => p.severity === 'error').length,
+      toDate: t.toDate,
+      indicatorScores,
+      indicatorKeys,
+    };
+  });
+
+  // Highest percent first; equal percents share a rank (1, 2, 2, 4); unscored offices last.
+  offices.sort((a, b) => (b.percent ?? -1) - (a.percent ?? -1) || a.office.localeCompare(b.office));
+  offices.forEach((row, i) => {
+    if (row.percent === null) return;
+    const prev = offices[i - 1];
+    row.rank = prev && prev.percent !== null && Math.abs(prev.percent - row.percent) < 1e-9 ? prev.rank : i + 1;
+  });
+
+  const problems = inputs.flatMap((input, o) => input.problems.map((p) => ({ ...p, office: names[o] })));
+  return { settings, offices, indicators, problems: [...problems, ...nameClash], skipped };
+}
+
+/** Offices that cannot be told apart by name are told apart by their file or tab. */
+function uniqueOfficeNames(inputs: OfficeInput[]): string[] {
+  const count = new Map<string, number>();
+  for (const i of inputs) count.set(i.result.plan.office, (count.get(i.result.plan.office) ?? 0) + 1);
+  return inputs.map((i) => {
+    const p = i.result.plan;
+    if ((count.get(p.office) ?? 0) < 2) return p.office;
+    const source = p.file ? `${p.file.split(/[\\/]/).pop()}${p.sheet ? ` / ${p.sheet}` : ''}` : p.sheet;
+    return `${p.office} (${source})`;
+  });
+}
+
+/** The band colour of an office's percent. */
+export function percentKey(percent: number | null): HighlightKey {
+  return percent === null ? 'pending' : tierOfPercent(percent);
+}

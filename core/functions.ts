@@ -1,0 +1,242 @@
+import { Day } from './dates';
+import { Bilingual, Language, message, text } from './messages';
+import { DEFAULT_TIER_PERCENT, Indicator, Target, Tier } from './plan';
+import { ScoreSettings, scoreIndicator, scoreSettingsSchema, totalsOf, IndicatorScore } from './score';
+import { whatNext } from './next';
+import { resolveUnit } from './units';
+import { CellValue } from './grid';
+import { coerceToUnit, readCell, readText, Unit, unitFromText } from './values';
+import { cleanText, compactText } from './text';
+
+/** The spreadsheet functions the hosts expose (`=APA.SCORE` in Excel, `=APA_SCORE` in Sheets),
+ * described once. Each takes whole ranges as 2-D arrays and returns one result per row, so one
+ * formula fills a column; the hosts only translate arguments and results. */
+
+/** A range argument (2-D), a single value, or nothing (omitted / blank). */
+export type Arg = CellValue[][] | CellValue;
+
+/** A function's result cell. Dates are days; hosts turn them into serials or `Date`s. */
+export type FnValue = number | string | { date: Day } | FnError;
+export interface FnError {
+  error: 'value' | 'na';
+  message: Bilingual;
+}
+
+export interface ParamSpec {
+  name: string;
+  description: Bilingual;
+  optional: boolean;
+  /** A range of N rows (one per indicator) or one value. */
+  shape: 'column' | 'rows' | 'value';
+}
+
+export interface FunctionSpec {
+  name: 'RAW' | 'SCORE' | 'TIER' | 'NEXT' | 'TOTAL' | 'VALUE';
+  description: Bilingual;
+  params: ParamSpec[];
+  /** One result per row, or a single result. */
+  returns: 'column' | 'value';
+  impl: (...args: Arg[]) => FnValue[][] | FnValue;
+}
+
+const TIER_SETS: Record<number, { tier: Tier; percent: number }[]> = {
+  1: [{ tier: 'excellent', percent: 100 }],
+  3: [
+    { tier: 'excellent', percent: 100 },
+    { tier: 'good', percent: 80 },
+    { tier: 'fair', percent: 60 },
+  ],
+  5: (['excellent', 'very-good', 'good', 'fair', 'below-fair'] as Tier[]).map((tier) => ({ tier, percent: DEFAULT_TIER_PERCENT[tier] })),
+};
+
+function rows(arg: Arg): CellValue[][] {
+  if (arg === null || arg === undefined) return [];
+  if (Array.isArray(arg)) return arg as CellValue[][];
+  return [[arg as CellValue]];
+}
+
+function scalar(arg: Arg): CellValue {
+  if (Array.isArray(arg)) return (arg as CellValue[][])[0]?.[0];
+  return arg as CellValue;
+}
+
+function blank(v: CellValue): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && cleanText(v) === '');
+}
+
+function optionalText(arg: Arg): string {
+  const v = scalar(arg);
+  return blank(v) ? '' : compactText(String(v));
+}
+
+function settingsFrom(mode: Arg, na?: Arg): ScoreSettings {
+  const m = optionalText(mode);
+  const n = na === undefined ? '' : optionalText(na);
+  return scoreSettingsSchema.parse({
+    mode: m === 'floor' || m === 'নিম্নস্তর' ? 'floor' : 'interpolate',
+    na: n === 'full' || n === 'zero' ? n : 'rescale',
+  });
+}
+
+const valueError = (key: Parameters<typeof message>[0], params = {}): FnError => ({ error: 'value', message: message(key, params) });
+
+/** Builds the indicator of row i from the function's ranges, as the layout reader would. */
+function indicatorAt(i: number, achievement: CellValue[][], targets: CellValue[][], weight: CellValue[][], unit: CellValue[][]): Indicator | FnError | null {
+  const targetRow = targets.length === 1 && achievement.length > 1 ? targets[0] : targets[i] ?? [];
+  const tierSet = TIER_SETS[targetRow.length];
+  const a = achievement[i]?.[0];
+  const w = weight.length === 1 && achievement.length > 1 ? weight[0]?.[0] : weight[i]?.[0];
+  if (targetRow.every(blank) && blank(a) && blank(w)) return null;
+  if (!tierSet) return valueError('missing-column', { column: message('column.targets') });
+  const tgts: Target[] = targetRow.map((v, k) => ({ ...tierSet[k], value: readCell(v), cell: '' }));
+  const unitText = unit.length ? String(unit.length === 1 ? unit[0]?.[0] ?? '' : unit[i]?.[0] ?? '') : '';
+  const { unit: u } = resolveUnit(unitText, tgts.map((t) => t.value), true);
+  for (const t of tgts) t.value = coerceToUnit(t.value, u, { formatsUnknown: true });
+  const weightValue = readCell(w);
+  return {
+    id: String(i + 1),
+    name: '',
+    unitText,
+    unit: u,
+    weight: weightValue.kind === 'number' ? weightValue.value : null,
+    weightCell: '',
+    targets: tgts,
+    achievements: [{ value: coerceToUnit(readCell(a), u, { formatsUnknown: true }), cell: '', cumulative: true }],
+    remarks: '',
+    row: i + 1,
+    cell: '',
+    areaId: '',
+    activityId: '',
+    activity: '',
+  };
+}
+
+function isError(x: unknown): x is FnError {
+  return typeof x === 'object' && x !== null && 'error' in x;
+}
+
+function scoredRows(achievement: Arg, targets: Arg, weight: Arg, unit: Arg, settings: ScoreSettings): (IndicatorScore | FnError | null)[] {
+  const a = rows(achievement);
+  const t = rows(targets);
+  const w = rows(weight);
+  const u = rows(unit);
+  const out: (IndicatorScore | FnError | null)[] = [];
+  for (let i = 0; i < a.length; i++) {
+    const ind = indicatorAt(i, a, t, w, u);
+    out.push(ind === null || isError(ind) ? ind : scoreIndicator(ind, settings));
+  }
+  return out;
+}
+
+/** Why a row has no number, as the cell shows it. */
+function noNumber(s: IndicatorScore): FnValue {
+  if (s.status === 'pending' || s.status === 'na') return '';
+  if (s.invalid?.cause === 'targets-not-monotonic') return valueError('targets-not-monotonic', { tier: '', value: '' });
+  if (s.invalid?.cause === 'no-targets') return valueError('no-targets');
+  if (s.invalid?.cause === 'weight-missing') return valueError('weight-missing', { text: '' });
+  const v = s.achievement.kind === 'invalid' ? s.achievement : null;
+  return valueError('not-a-value', { text: v?.text ?? '', reason: v ? message(`reason.${v.reason}`) : '' });
+}
+
+function perRow(list: (IndicatorScore | FnError | null)[], f: (s: IndicatorScore) => FnValue): FnValue[][] {
+  return list.map((s) => [s === null ? '' : isError(s) ? s : f(s)]);
+}
+
+function language(arg: Arg): Language {
+  const t = optionalText(arg);
+  return t === 'en' || t === 'english' || t === 'ইংরেজি' ? 'en' : 'bn';
+}
+
+const P = {
+  achievement: { name: 'achievement', optional: false, shape: 'column', description: { bn: 'অর্জনের কলাম (প্রতি সূচকে একটি ঘর)', en: 'The achievement column (one cell per indicator)' } },
+  targets: { name: 'targets', optional: false, shape: 'rows', description: { bn: 'লক্ষ্যমাত্রার ঘর: প্রতি সারিতে ১, ৩ বা ৫টি স্তর (১০০% / ১০০-৮০-৬০% / ১০০-৯০-৮০-৭০-৬০%)', en: 'Target cells: 1, 3 or 5 tiers per row (100% / 100-80-60% / 100-90-80-70-60%)' } },
+  weight: { name: 'weight', optional: false, shape: 'column', description: { bn: 'কর্মসম্পাদন সূচকের মান', en: 'Indicator weights' } },
+  unit: { name: 'unit', optional: true, shape: 'column', description: { bn: 'একক (তারিখ, %, সংখ্যা); না দিলে লক্ষ্যমাত্রা থেকে', en: 'Unit (date, %, count); inferred from the targets when omitted' } },
+  mode: { name: 'mode', optional: true, shape: 'value', description: { bn: '"interpolate" (ডিফল্ট) বা "floor"', en: '"interpolate" (default) or "floor"' } },
+  language: { name: 'language', optional: true, shape: 'value', description: { bn: '"bn" (ডিফল্ট) বা "en"', en: '"bn" (default) or "en"' } },
+  na: { name: 'na', optional: true, shape: 'value', description: { bn: 'প্রযোজ্য নয়: "rescale" (ডিফল্ট), "full" বা "zero"', en: 'Not applicable: "rescale" (default), "full" or "zero"' } },
+  text: { name: 'text', optional: false, shape: 'column', description: { bn: 'লেখা মান: ১৬/০৩/২০২৫, ৯০.৫৯%, ১,২০০', en: 'Typed values: ১৬/০৩/২০২৫, ৯০.৫৯%, ১,২০০' } },
+} satisfies Record<string, ParamSpec>;
+
+export const FUNCTIONS: FunctionSpec[] = [
+  {
+    name: 'RAW',
+    description: { bn: 'প্রতি সূচকের কাঁচা নম্বর (০–১০০)', en: 'Raw score (0–100) of each indicator' },
+    params: [P.achievement, P.targets, P.unit, P.mode],
+    returns: 'column',
+    impl: (achievement, targets, unit, mode) =>
+      perRow(scoredRows(achievement, targets, null, unit, settingsFrom(mode)), (s) => (s.raw !== null ? s.raw : noNumber(s))),
+  },
+  {
+    name: 'SCORE',
+    description: { bn: 'প্রতি সূচকের প্রাপ্ত নম্বর (কাঁচা নম্বর × মান ÷ ১০০)', en: 'Weighted score of each indicator (raw × weight ÷ 100)' },
+    params: [P.achievement, P.targets, P.weight, P.unit, P.mode],
+    returns: 'column',
+    impl: (achievement, targets, weight, unit, mode) =>
+      perRow(scoredRows(achievement, targets, weight, unit, settingsFrom(mode)), (s) => (s.status === 'scored' && s.score !== null ? s.score : noNumber(s))),
+  },
+  {
+    name: 'TIER',
+    description: { bn: 'প্রতি সূচকের অর্জিত স্তর', en: 'Tier reached by each indicator' },
+    params: [P.achievement, P.targets, P.unit, P.language],
+    returns: 'column',
+    impl: (achievement, targets, unit, lang) => {
+      const l = language(lang);
+      return perRow(scoredRows(achievement, targets, null, unit, settingsFrom(null)), (s) => {
+        if (s.status === 'scored' || (s.status === 'invalid' && s.invalid?.cause === 'weight-missing')) return text(`tier.${s.tier ?? 'not-achieved'}`)[l];
+        if (s.status === 'invalid') return noNumber(s);
+        return text(`status.${s.status}`)[l];
+      });
+    },
+  },
+  {
+    name: 'NEXT',
+    description: { bn: 'পরের স্তরে পৌঁছাতে যে অর্জন (মান বা তারিখ) দরকার', en: 'The achievement (value or date) that reaches the next tier' },
+    params: [P.achievement, P.targets, P.unit],
+    returns: 'column',
+    impl: (achievement, targets, unit) =>
+      perRow(scoredRows(achievement, targets, null, unit, settingsFrom(null)), (s) => {
+        const n = whatNext(s);
+        if (!n) return s.status === 'invalid' ? noNumber(s) : '';
+        return n.unit === 'date' ? { date: n.next.x } : n.next.x;
+      }),
+  },
+  {
+    name: 'TOTAL',
+    description: { bn: 'পরিকল্পনার মোট শতাংশ (প্রাপ্ত নম্বর ÷ মান × ১০০)', en: "The plan's percent (score ÷ weight × 100)" },
+    params: [P.achievement, P.targets, P.weight, P.unit, P.na],
+    returns: 'value',
+    impl: (achievement, targets, weight, unit, na) => {
+      const settings = settingsFrom(null, na);
+      const list = scoredRows(achievement, targets, weight, unit, settings);
+      const err = list.find(isError);
+      if (err) return err;
+      const t = totalsOf(list.filter((s): s is IndicatorScore => s !== null && !isError(s)), settings);
+      return t.percent === null ? '' : t.percent;
+    },
+  },
+  {
+    name: 'VALUE',
+    description: { bn: 'লেখা মানকে সংখ্যা বা তারিখে রূপান্তর', en: 'A typed value as a number or a date' },
+    params: [P.text, P.unit],
+    returns: 'column',
+    impl: (input, unit) => {
+      const u: Unit | null = optionalText(unit) ? unitFromText(String(scalar(unit))) : null;
+      return rows(input).map((row) =>
+        row.map((cell): FnValue => {
+          let v = typeof cell === 'string' ? readText(cell) : readCell(cell);
+          if (u) v = coerceToUnit(v, u, { formatsUnknown: true });
+          if (v.kind === 'number') return v.value;
+          if (v.kind === 'date') return { date: v.day };
+          if (v.kind === 'empty') return '';
+          if (v.kind === 'na') return text('status.na').bn;
+          return valueError('not-a-value', { text: v.text, reason: message(`reason.${v.reason}`) });
+        }),
+      );
+    },
+  },
+];
+
+export function functionByName(name: string): FunctionSpec | undefined {
+  return FUNCTIONS.find((f) => f.name === name.toUpperCase());
+}

@@ -1,0 +1,239 @@
+import { z } from 'zod';
+import { Area, Indicator, Plan, Target, Tier } from './plan';
+import { Unit, Value } from './values';
+
+/** Scoring settings (SCORING.md §4–§5); every default is the spec's. */
+export const scoreSettingsSchema = z.object({
+  /** Between two tiers: interpolate linearly, or take the worse tier's percent. */
+  mode: z.enum(['interpolate', 'floor']).default('interpolate'),
+  /** Not applicable: drop the weight, give the full weight, or give zero. */
+  na: z.enum(['rescale', 'full', 'zero']).default('rescale'),
+  /** Final evaluation: a pending (or unscoreable) indicator counts as 0. */
+  final: z.boolean().default(false),
+});
+export type ScoreSettings = z.infer<typeof scoreSettingsSchema>;
+export const DEFAULT_SETTINGS: ScoreSettings = { mode: 'interpolate', na: 'rescale', final: false };
+
+export type Status = 'scored' | 'pending' | 'na' | 'invalid';
+export type TierReached = Tier | 'not-achieved';
+export type InvalidCause = 'targets-not-monotonic' | 'not-a-value' | 'no-targets' | 'weight-missing';
+
+/** A target that has a value: x is the number, or the day for dates. */
+export interface Point {
+  x: number;
+  percent: number;
+  tier: Tier;
+  cell: string;
+}
+
+export type TargetAnalysis =
+  | { kind: 'points'; points: Point[]; higherIsBetter: boolean }
+  | { kind: 'na' }
+  | { kind: 'invalid'; cause: 'targets-not-monotonic' | 'not-a-value' | 'no-targets'; cell: string; target?: Target };
+
+function numeric(v: Value): number | null {
+  return v.kind === 'number' ? v.value : v.kind === 'date' ? v.day : null;
+}
+
+/** The tiers that have a target, best first, and which way is better (SCORING.md §4). */
+export function analyseTargets(targets: Target[], unit: Unit): TargetAnalysis {
+  if (targets.some((t) => t.value.kind === 'na')) return { kind: 'na' };
+  const bad = targets.find((t) => t.value.kind === 'invalid');
+  if (bad) return { kind: 'invalid', cause: 'not-a-value', cell: bad.cell, target: bad };
+  const points: Point[] = [];
+  for (const t of targets) {
+    const x = numeric(t.value);
+    if (x !== null) points.push({ x, percent: t.percent, tier: t.tier, cell: t.cell });
+  }
+  if (points.length === 0) return { kind: 'invalid', cause: 'no-targets', cell: targets[0]?.cell ?? '' };
+  const firstX = points[0].x;
+  const lastX = points[points.length - 1].x;
+  const higherIsBetter = firstX !== lastX ? firstX > lastX : unit !== 'date';
+  // Strictly worse from tier to tier; equal neighbours are allowed.
+  for (let i = 1; i < points.length; i++) {
+    const better = higherIsBetter ? points[i].x > points[i - 1].x : points[i].x < points[i - 1].x;
+    if (better) {
+      const target = targets.find((t) => t.cell === points[i].cell);
+      return { kind: 'invalid', cause: 'targets-not-monotonic', cell: points[i].cell, target };
+    }
+  }
+  return { kind: 'points', points, higherIsBetter };
+}
+
+/** Raw score 0–100 of an achievement x against the points (SCORING.md §4, rules 1–4). */
+export function rawScore(x: number, points: Point[], higherIsBetter: boolean, unit: Unit, mode: ScoreSettings['mode']): number {
+  const s = higherIsBetter ? 1 : -1;
+  if (points.length === 1) {
+    const t = points[0].x;
+    if (unit === 'date') return x <= t ? 100 : 0;
+    let ratio: number;
+    if (higherIsBetter) ratio = t === 0 ? (x >= 0 ? 1 : 0) : x / t;
+    else ratio = x <= 0 ? 1 : t / x;
+    if (ratio < 0.6) return 0;
+    return Math.min(100, 100 * ratio);
+  }
+  if (s * x >= s * points[0].x) return points[0].percent;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const better = points[i];
+    const worse = points[i + 1];
+    if (s * x >= s * worse.x) {
+      if (mode === 'floor' || x === worse.x) return worse.percent;
+      return worse.percent + ((better.percent - worse.percent) * (x - worse.x)) / (better.x - worse.x);
+    }
+  }
+  return 0;
+}
+
+/** The best tier whose target the achievement meets (SCORING.md §6). A single target has no
+ * tiers below it, so its raw score's band names the tier (75 → fair). */
+export function tierReached(x: number, raw: number, points: Point[], higherIsBetter: boolean): TierReached {
+  if (points.length === 1) return tierOfPercent(raw);
+  const s = higherIsBetter ? 1 : -1;
+  for (const p of points) if (s * x >= s * p.x) return p.tier;
+  return 'not-achieved';
+}
+
+export function tierOfPercent(raw: number): TierReached {
+  if (raw >= 100) return 'excellent';
+  if (raw >= 90) return 'very-good';
+  if (raw >= 80) return 'good';
+  if (raw >= 70) return 'fair';
+  if (raw >= 60) return 'below-fair';
+  return 'not-achieved';
+}
+
+/** The achievement to score (SCORING.md §7): the cumulative column when there is one; else a
+ * count sums its quarters, a percent takes the latest quarter, a date the earliest. */
+export function chooseAchievement(ind: Indicator): { value: Value; cells: string[] } {
+  const all = ind.achievements;
+  if (all.length === 0) return { value: { kind: 'empty' }, cells: [] };
+  const cumulative = all.find((a) => a.cumulative);
+  if (cumulative || all.length === 1) {
+    const a = cumulative ?? all[0];
+    return { value: a.value, cells: [a.cell] };
+  }
+  const cells = all.map((a) => a.cell);
+  const filled = all.filter((a) => a.value.kind !== 'empty');
+  if (filled.length === 0) return { value: { kind: 'empty' }, cells };
+  const invalid = filled.find((a) => a.value.kind === 'invalid');
+  if (invalid) return { value: invalid.value, cells };
+  if (filled.some((a) => a.value.kind === 'na')) return { value: { kind: 'na' }, cells };
+  if (ind.unit === 'count') {
+    const sum = filled.reduce((acc, a) => acc + (a.value.kind === 'number' ? a.value.value : 0), 0);
+    return { value: { kind: 'number', value: sum, percent: false }, cells };
+  }
+  if (ind.unit === 'percent') {
+    const latest = [...filled].sort((a, b) => (a.quarter ?? 0) - (b.quarter ?? 0)).pop()!;
+    return { value: latest.value, cells };
+  }
+  const earliest = filled.reduce((best, a) => (numeric(a.value)! < numeric(best.value)! ? a : best));
+  return { value: earliest.value, cells };
+}
+
+export interface IndicatorScore {
+  indicator: Indicator;
+  status: Status;
+  /** 0–100; null when pending, n/a or invalid (0 for those a final evaluation zeroes). */
+  raw: number | null;
+  /** raw / 100 × weight, full precision. */
+  score: number | null;
+  tier: TierReached | null;
+  achievement: Value;
+  /** The cells the achievement was read from (one, or each quarter's). */
+  achievementCells: string[];
+  invalid?: { cause: InvalidCause; cell: string };
+  analysis: TargetAnalysis;
+}
+
+export function scoreIndicator(ind: Indicator, settings: ScoreSettings = DEFAULT_SETTINGS): IndicatorScore {
+  const { value, cells } = chooseAchievement(ind);
+  const analysis = analyseTargets(ind.targets, ind.unit);
+  const base = { indicator: ind, achievement: value, achievementCells: cells, analysis };
+  const zeroIfFinal = settings.final ? { raw: 0, score: ind.weight === null ? null : 0, tier: 'not-achieved' as const } : { raw: null, score: null, tier: null };
+
+  if (analysis.kind === 'na' || value.kind === 'na') {
+    const score = settings.na === 'full' ? ind.weight : settings.na === 'zero' ? (ind.weight === null ? null : 0) : null;
+    return { ...base, status: 'na', raw: null, score, tier: null };
+  }
+  if (analysis.kind === 'invalid') {
+    return { ...base, status: 'invalid', ...zeroIfFinal, invalid: { cause: analysis.cause, cell: analysis.cell } };
+  }
+  if (value.kind === 'invalid') {
+    return { ...base, status: 'invalid', ...zeroIfFinal, invalid: { cause: 'not-a-value', cell: cells[cells.length - 1] ?? ind.cell } };
+  }
+  if (value.kind === 'empty') return { ...base, status: 'pending', ...zeroIfFinal };
+
+  const x = numeric(value)!;
+  const raw = rawScore(x, analysis.points, analysis.higherIsBetter, ind.unit, settings.mode);
+  const tier = tierReached(x, raw, analysis.points, analysis.higherIsBetter);
+  if (ind.weight === null) {
+    return { ...base, status: 'invalid', raw, score: null, tier, invalid: { cause: 'weight-missing', cell: ind.weightCell || ind.cell } };
+  }
+  return { ...base, status: 'scored', raw, score: (raw / 100) * ind.weight, tier };
+}
+
+export interface Totals {
+  /** Points earned: the sum of indicator scores. */
+  score: number;
+  /** The weight those points are out of (pending and, under `rescale`, n/a weights left out). */
+  max: number;
+  /** score / max × 100; null when nothing could be scored. */
+  percent: number | null;
+  /** The whole weight of the plan or area, and the percent of it: the plan score (SCORING.md §5). */
+  weight: number;
+  planScore: number | null;
+  scored: number;
+  pending: number;
+  na: number;
+  invalid: number;
+  /** True while some indicators are pending: the percent is "to date". */
+  toDate: boolean;
+}
+
+export function totalsOf(scores: IndicatorScore[], settings: ScoreSettings): Totals {
+  const t: Totals = { score: 0, max: 0, percent: null, weight: 0, planScore: null, scored: 0, pending: 0, na: 0, invalid: 0, toDate: false };
+  for (const s of scores) {
+    const w = s.indicator.weight ?? 0;
+    t.weight += w;
+    if (s.status === 'scored') t.scored++;
+    else if (s.status === 'pending') t.pending++;
+    else if (s.status === 'na') t.na++;
+    else t.invalid++;
+    const counted =
+      s.status === 'scored' ||
+      (s.status === 'na' && settings.na !== 'rescale') ||
+      ((s.status === 'pending' || s.status === 'invalid') && settings.final);
+    if (counted && s.score !== null) {
+      t.score += s.score;
+      t.max += w;
+    }
+  }
+  t.percent = t.max > 0 ? (t.score / t.max) * 100 : null;
+  t.planScore = t.percent === null ? null : (t.percent / 100) * t.weight;
+  t.toDate = t.pending > 0 && !settings.final;
+  return t;
+}
+
+export interface AreaScore {
+  area: Area;
+  indicators: IndicatorScore[];
+  totals: Totals;
+}
+
+export interface PlanScore {
+  plan: Plan;
+  settings: ScoreSettings;
+  areas: AreaScore[];
+  indicators: IndicatorScore[];
+  totals: Totals;
+}
+
+export function scorePlan(plan: Plan, settings: Partial<ScoreSettings> = {}): PlanScore {
+  const s = scoreSettingsSchema.parse(settings);
+  const areas = plan.areas.map((area) => {
+    const indicators = area.indicators.map((ind) => scoreIndicator(ind, s));
+    return { area, indicators, totals: totalsOf(indicators, s) };
+  });
+  const indicators = areas.flatMap((a) => a.indicators);
+  return { plan, settings: s, areas, indicators, totals: totalsOf(indicators, s) };
+}

@@ -1,0 +1,32 @@
+import { Unit, Value, unitFromText } from './values';
+
+export interface UnitResolution {
+  unit: Unit;
+  /** 'missing': no unit given, the targets decided; 'contradicted': the targets overrode it. */
+  issue: 'missing' | 'contradicted' | null;
+}
+
+// Excel serials of 2000-01-01 and 2100-01-01: date cells reach custom functions as these.
+const SERIAL_FIRST = 36_526;
+const SERIAL_LAST = 73_051;
+
+/** The unit column decides unless the targets contradict it (SCORING.md §3): unit সংখ্যা with
+ * every target a date is a date indicator, with a warning. */
+export function resolveUnit(unitText: string, targets: Value[], formatsUnknown = false): UnitResolution {
+  const stated = unitFromText(unitText);
+  const given = targets.filter((v) => v.kind === 'date' || v.kind === 'number');
+  let fromTargets: Unit | null = null;
+  if (given.length) {
+    if (given.every((v) => v.kind === 'date')) fromTargets = 'date';
+    else if (given.every((v) => v.kind === 'number')) {
+      const serials = formatsUnknown && given.every((v) => v.kind === 'number' && !v.percent && Number.isInteger(v.value) && v.value >= SERIAL_FIRST && v.value < SERIAL_LAST);
+      fromTargets = serials ? 'date' : given.some((v) => v.kind === 'number' && v.percent) ? 'percent' : 'count';
+    }
+  }
+  if (!stated) return { unit: fromTargets ?? 'count', issue: fromTargets ? 'missing' : null };
+  if (!fromTargets) return { unit: stated, issue: null };
+  // Without formats a date target is a bare serial number: a stated date unit stands.
+  if (formatsUnknown && stated === 'date' && fromTargets !== 'percent') return { unit: 'date', issue: null };
+  const contradicts = (stated === 'date') !== (fromTargets === 'date') || (stated === 'count' && fromTargets === 'percent');
+  return contradicts ? { unit: fromTargets, issue: 'contradicted' } : { unit: stated, issue: null };
+}

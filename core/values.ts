@@ -1,0 +1,119 @@
+import { toAsciiDigits } from './bengali-digits';
+import type { CellValue } from './grid';
+import { Day, dayFromExcelSerial, dayFromJsDate, isDateFormat, isPercentFormat, parseDateText } from './dates';
+import { cleanText, compactText, nfcRegExp, nfcSet } from './text';
+
+/** What a cell holds once read (SCORING.md §3). Percents are in percent points (90.59). */
+export type Value =
+  | { kind: 'empty' }
+  | { kind: 'na' }
+  | { kind: 'number'; value: number; percent: boolean }
+  | { kind: 'date'; day: Day }
+  | { kind: 'invalid'; reason: InvalidReason; text: string };
+
+export type InvalidReason =
+  | 'free-text'
+  | 'impossible-date'
+  | 'bangla-calendar'
+  | 'host-error'
+  | 'date-for-number'
+  | 'number-for-date';
+
+export type Unit = 'date' | 'percent' | 'count';
+
+export const EMPTY: Value = { kind: 'empty' };
+export const NOT_APPLICABLE: Value = { kind: 'na' };
+
+const NO_VALUE_MARKS = new Set(['-', '--', '---', '—', '–', '−', '_', '...', '…']);
+const NA_MARKS = nfcSet(['প্রযোজ্যনয়', 'প্রযোজ্যনহে', 'প্রযোজ্যনয়', 'n/a', 'na', 'n.a.', 'notapplicable']);
+const HOST_ERROR = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|CALC!|SPILL!|ERROR!|BUSY!|GETTING_DATA|CONNECT!|FIELD!|BLOCKED!|UNKNOWN!)$/i;
+// A number as offices type it: sign, thousands separators, decimals, then %, শতাংশ or টি.
+const NUMBER_TEXT = /^([+-]?)(\d{1,3}(?:,\d{2,3})+|\d+)?(?:\.(\d+))?\s*(%|শতাংশ|টি|টা)?$/;
+
+function numberFromText(ascii: string): { value: number; percent: boolean } | null {
+  const m = NUMBER_TEXT.exec(ascii);
+  if (!m || (m[2] === undefined && m[3] === undefined)) return null;
+  const whole = (m[2] ?? '0').replace(/,/g, '');
+  const value = Number(`${m[1]}${whole}${m[3] !== undefined ? '.' + m[3] : ''}`);
+  if (!Number.isFinite(value)) return null;
+  return { value, percent: m[4] === '%' || m[4] === 'শতাংশ' };
+}
+
+/** Reads one cell as SCORING.md §3 says, before the indicator's unit is known. A number cell
+ * formatted as a date is a date; one formatted as a percent holds a fraction (0.9059 → 90.59). */
+export function readCell(raw: CellValue, format?: string | null): Value {
+  if (raw === null || raw === undefined) return EMPTY;
+  if (raw instanceof Date) {
+    const day = dayFromJsDate(raw);
+    return day === null ? { kind: 'invalid', reason: 'impossible-date', text: String(raw) } : { kind: 'date', day };
+  }
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return { kind: 'invalid', reason: 'host-error', text: String(raw) };
+    if (isDateFormat(format)) return { kind: 'date', day: dayFromExcelSerial(raw) };
+    if (isPercentFormat(format)) return { kind: 'number', value: roundPercent(raw * 100), percent: true };
+    return { kind: 'number', value: raw, percent: false };
+  }
+  if (typeof raw === 'boolean') return { kind: 'invalid', reason: 'free-text', text: String(raw) };
+  return readText(String(raw));
+}
+
+/** Reads text typed into a cell (or passed to =APA.VALUE). */
+export function readText(input: string): Value {
+  const text = cleanText(input);
+  if (text === '' || NO_VALUE_MARKS.has(text)) return EMPTY;
+  if (HOST_ERROR.test(text)) return { kind: 'invalid', reason: 'host-error', text };
+  const compact = compactText(text);
+  if (NA_MARKS.has(compact)) return NOT_APPLICABLE;
+  const ascii = toAsciiDigits(text).replace(/[\u066b]/g, '.');
+  const n = numberFromText(ascii);
+  if (n) return { kind: 'number', value: n.value, percent: n.percent };
+  const d = parseDateText(text);
+  if (d?.kind === 'date') return { kind: 'date', day: d.day };
+  if (d?.kind === 'bangla-calendar') return { kind: 'invalid', reason: 'bangla-calendar', text };
+  if (d?.kind === 'impossible') return { kind: 'invalid', reason: 'impossible-date', text };
+  return { kind: 'invalid', reason: 'free-text', text };
+}
+
+/** Multiplying a fraction by 100 leaves binary noise (0.9059*100 = 90.58999…); 10 decimals is
+ * far below anything a sheet shows. */
+function roundPercent(x: number): number {
+  return Math.round(x * 1e10) / 1e10;
+}
+
+export interface CoerceOptions {
+  /** Formats are unknown (custom-function arguments): a percent number ≤ 1 is a fraction from a
+   * percent-formatted cell, and a number in a date indicator is a date serial. */
+  formatsUnknown?: boolean;
+}
+
+/** The value as the indicator's unit reads it: `০` in a date column means "nothing yet"; a date
+ * in a count or percent column, or a number in a date column, is not a value. */
+export function coerceToUnit(value: Value, unit: Unit, options: CoerceOptions = {}): Value {
+  if (value.kind !== 'number' && value.kind !== 'date') return value;
+  if (unit === 'date') {
+    if (value.kind === 'date') return value;
+    if (value.value === 0) return EMPTY;
+    if (options.formatsUnknown && !value.percent && value.value >= 20_000 && value.value < 80_000) {
+      return { kind: 'date', day: dayFromExcelSerial(value.value) };
+    }
+    return { kind: 'invalid', reason: 'number-for-date', text: String(value.value) };
+  }
+  if (value.kind === 'date') return { kind: 'invalid', reason: 'date-for-number', text: '' };
+  if (unit === 'percent' && options.formatsUnknown && !value.percent && Math.abs(value.value) <= 1 && value.value !== 0) {
+    return { kind: 'number', value: roundPercent(value.value * 100), percent: true };
+  }
+  return value;
+}
+
+/** Unit from the unit column's text (একক): তারিখ, %, সংখ্যা… or their English names. Any other
+ * unit that is not a date or a percent (সংখ্যা (হাজার), কোটি টাকা, জন …) is a count. */
+const DATE_UNIT = nfcRegExp('তারিখ|^date|^dd/mm|দিন-মাস');
+const PERCENT_UNIT = nfcRegExp('%|শতাংশ|percent|^হার$|^rate');
+
+export function unitFromText(text: string): Unit | null {
+  const c = compactText(toAsciiDigits(text));
+  if (c === '' || NO_VALUE_MARKS.has(c)) return null;
+  if (DATE_UNIT.test(c)) return 'date';
+  if (PERCENT_UNIT.test(c)) return 'percent';
+  return 'count';
+}
