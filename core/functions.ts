@@ -92,7 +92,8 @@ function indicatorAt(i: number, achievement: CellValue[][], targets: CellValue[]
   const unitText = unit.length ? String(unit.length === 1 ? unit[0]?.[0] ?? '' : unit[i]?.[0] ?? '') : '';
   const { unit: u } = resolveUnit(unitText, tgts.map((t) => t.value), true);
   for (const t of tgts) t.value = coerceToUnit(t.value, u, { formatsUnknown: true });
-  const weightValue = readCell(w);
+  // RAW, TIER and NEXT take no weights: the row is weighed 100, so its score is its raw score.
+  const weightValue = weight.length === 0 ? ({ kind: 'number', value: 100, percent: false } as const) : readCell(w);
   return {
     id: String(i + 1),
     name: '',

@@ -150,7 +150,7 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
     problem('no-header', 'error', '');
     return { kind: 'not-a-plan', sheet, file: grid.file, problems };
   }
-  const h1 = headerEnd(view, h0);
+  const h1 = headerEnd(view, h0, indicatorColumnOf(view, h0));
   const columns = classifyColumns(view, h0, h1);
   const byRole = (role: ColumnRole) => columns.filter((c) => c.role === role);
   const first = (role: ColumnRole) => byRole(role)[0]?.col ?? -1;
@@ -217,7 +217,7 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
     if (!ownId?.id) {
       // A header repeated after a page break, with its tier/percent/number rows.
       if (isHeaderRow(view, r)) {
-        r = headerEnd(view, r) + 1;
+        r = headerEnd(view, r, indicatorCol) + 1;
         continue;
       }
       if (isSubtotalRow(view, r, indicatorOwn) || isPageNumberRow(view, r) || isColumnNumberRow(view, r)) {
@@ -423,14 +423,22 @@ function findHeaderRow(view: SheetView, from: number): number {
 
 /** Last row of the header block that starts at h0: tier names, the percent row, the column
  * numbers, and rows covered by the header's vertical merges. */
-function headerEnd(view: SheetView, h0: number): number {
+function headerEnd(view: SheetView, h0: number, indicatorCol: number): number {
   let r = h0 + 1;
-  while (r < view.rows && isHeaderPart(view, r)) r++;
+  while (r < view.rows && isHeaderPart(view, r, indicatorCol)) r++;
   return r - 1;
 }
 
-function isHeaderPart(view: SheetView, r: number): boolean {
+function indicatorColumnOf(view: SheetView, r: number): number {
+  for (let c = 0; c < view.width; c++) if (isIndicatorHeader(compactText(view.text(r, c)))) return c;
+  return -1;
+}
+
+function isHeaderPart(view: SheetView, r: number, indicatorCol: number): boolean {
   if (isColumnNumberRow(view, r)) return true;
+  // Text of its own under the indicator header is an indicator's name (or the rest of one).
+  const name = view.ownText(r, indicatorCol);
+  if (name && !isIndicatorHeader(compactText(name))) return false;
   let own = 0;
   let covered = 0;
   for (let c = 0; c < view.width; c++) {
@@ -442,8 +450,13 @@ function isHeaderPart(view: SheetView, r: number): boolean {
     if (!t) continue;
     own++;
     const compact = compactText(t);
-    if (percentOfHeader(t) !== null || roleOfHeader(compact) !== null) continue;
-    return false;
+    if (percentOfHeader(t) !== null) continue;
+    const role = roleOfHeader(compact);
+    if (role === null) return false;
+    // A text merged across the table under the header is a section caption, unless it heads a
+    // group of target or achievement columns.
+    const m = view.merge(r, c);
+    if (m && m.right - m.left >= 2 && role !== 'target' && role !== 'achievement' && role !== 'label' && role !== 'tier') return false;
   }
   if (own === 0) return covered > 0;
   return true;

@@ -1,6 +1,6 @@
 import { toAsciiDigits } from './bengali-digits';
 import type { CellValue } from './grid';
-import { Day, dayFromExcelSerial, dayFromJsDate, isDateFormat, isPercentFormat, parseDateText } from './dates';
+import { Day, formatDay, dayFromExcelSerial, dayFromJsDate, isDateFormat, isPercentFormat, parseDateText } from './dates';
 import { cleanText, compactText, nfcRegExp, nfcSet } from './text';
 
 /** What a cell holds once read (SCORING.md §3). Percents are in percent points (90.59). */
@@ -98,7 +98,7 @@ export function coerceToUnit(value: Value, unit: Unit, options: CoerceOptions = 
     }
     return { kind: 'invalid', reason: 'number-for-date', text: String(value.value) };
   }
-  if (value.kind === 'date') return { kind: 'invalid', reason: 'date-for-number', text: '' };
+  if (value.kind === 'date') return { kind: 'invalid', reason: 'date-for-number', text: formatDay(value.day) };
   if (unit === 'percent' && options.formatsUnknown && !value.percent && Math.abs(value.value) <= 1 && value.value !== 0) {
     return { kind: 'number', value: roundPercent(value.value * 100), percent: true };
   }

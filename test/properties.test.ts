@@ -1,0 +1,134 @@
+/** Properties that must hold for every input, checked with fast-check (seeds print on failure). */
+import fc from 'fast-check';
+import { readPlan } from '../core/layout';
+import { scorePlan } from '../core/score';
+import { validatePlan } from '../core/validate';
+import { rawScore, Point } from '../core/score';
+import { toAsciiDigits, toBengaliDigits } from '../core/bengali-digits';
+import { CellValue, Grid } from '../core/grid';
+import { fiveTierGrid } from './helpers';
+
+const words = ['কর্মসম্পাদন সূচক', 'একক', 'কর্মসম্পাদন সূচকের মান', 'অসাধারণ', 'অতি উত্তম', 'উত্তম', 'চলতি মান', 'চলতি মানের নিম্নে', 'লক্ষ্যমাত্রা', 'অর্জন', 'লক্ষ্যমাত্রা/ অর্জন', 'মান', 'কার্যক্রম', '১০০%', '৬০%', 'তারিখ', '%', 'সংখ্যা', '[১.১.১] সূচক', '[১] ক্ষেত্র', '১৬/০৩/২৫', '৩১০-০৬-২০২০', 'প্রযোজ্য নয়', '-', '০', '১', '২', '৩', 'উপমোট', '#N/A', '১০ কার্তিক ১৪২৮'];
+const cell: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.constantFrom(...words),
+  fc.string({ maxLength: 12 }),
+  fc.double({ noNaN: false }),
+  fc.integer({ min: -5, max: 50000 }),
+  fc.date({ noInvalidDate: false }),
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.boolean(),
+);
+
+const gridArb: fc.Arbitrary<Grid> = fc
+  .record({
+    values: fc.array(fc.array(cell, { maxLength: 14 }), { maxLength: 24 }),
+    merges: fc.array(fc.tuple(fc.nat(25), fc.nat(15), fc.nat(4), fc.nat(4)), { maxLength: 6 }),
+    formats: fc.array(fc.array(fc.constantFrom(undefined, 'General', '0%', '0.00%', 'dd/mm/yyyy', 'd-mmm-yy', '[$-en-US]mmmm d, yyyy;@', '"x"0'), { maxLength: 14 }), { maxLength: 24 }),
+  })
+  .map(({ values, merges, formats }) => ({
+    sheet: 'ফাজ',
+    values,
+    formats,
+    merges: merges.map(([top, left, h, w]) => ({ top, left, bottom: top + h, right: left + w })),
+  }));
+
+describe('Reading never throws on any grid', () => {
+  test('random grids of sheet-like cells, merges and formats', () => {
+    fc.assert(
+      fc.property(gridArb, (grid) => {
+        const out = readPlan(grid);
+        if (out.kind === 'plan') {
+          const scored = scorePlan(out.plan);
+          validatePlan(out.plan, { today: 20000 }, scored);
+          for (const s of scored.indicators) if (s.raw !== null) expect(s.raw >= 0 && s.raw <= 100).toBe(true);
+        } else {
+          expect(out.problems.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+  test('a real table with random cells typed into its data rows', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cell, fc.array(cell, { minLength: 5, maxLength: 5 }), cell, cell), { minLength: 1, maxLength: 8 }), (rows) => {
+        const grid = fiveTierGrid(rows.map(([w, t, a, u], i) => ({ id: `1.1.${i + 1}`, weight: w, targets: t, achievement: a, unit: typeof u === 'string' ? u : undefined })));
+        const out = readPlan(grid);
+        expect(out.kind).toBe('plan');
+        if (out.kind === 'plan') {
+          expect(out.plan.areas.flatMap((a) => a.indicators)).toHaveLength(rows.length);
+          validatePlan(out.plan);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+/** Strictly decreasing targets (higher is better) with the tier percents 100…60. */
+const pointsArb = fc
+  .uniqueArray(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 5 })
+  .map((xs) => {
+    const sorted = [...xs].sort((a, b) => b - a);
+    const percents = [100, 90, 80, 70, 60];
+    return sorted.map((x, i): Point => ({ x, percent: percents[i], tier: 'excellent', cell: '' }));
+  });
+
+describe('§4 properties of the raw score', () => {
+  for (const mode of ['interpolate', 'floor'] as const) {
+    test(`a better achievement never gets a lower raw score (${mode})`, () => {
+      fc.assert(
+        fc.property(pointsArb, fc.double({ min: -10, max: 1200, noNaN: true }), fc.double({ min: 0, max: 500, noNaN: true }), fc.boolean(), (points, a, delta, lowerIsBetter) => {
+          const b = a + delta;
+          if (lowerIsBetter) {
+            // Lower is better: mirror the axis, so the better achievement is the smaller one.
+            const pts = points.map((p) => ({ ...p, x: 1000 - p.x }));
+            expect(rawScore(1000 - b, pts, false, 'count', mode)).toBeGreaterThanOrEqual(rawScore(1000 - a, pts, false, 'count', mode));
+          } else {
+            expect(rawScore(b, points, true, 'count', mode)).toBeGreaterThanOrEqual(rawScore(a, points, true, 'count', mode));
+          }
+        }),
+        { numRuns: 3000 },
+      );
+    });
+  }
+  test('earlier dates never get a lower raw score', () => {
+    fc.assert(
+      fc.property(pointsArb, fc.integer({ min: -50, max: 1100 }), fc.nat(300), (points, a, delta) => {
+        const dates = points.map((p) => ({ ...p, x: 20000 + (1000 - p.x) })); // earliest first
+        expect(rawScore(20000 + a, dates, false, 'date', 'interpolate')).toBeGreaterThanOrEqual(rawScore(20000 + a + delta, dates, false, 'date', 'interpolate'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  test('raw is always within 0–100', () => {
+    fc.assert(
+      fc.property(pointsArb, fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.boolean(), fc.constantFrom('count', 'percent', 'date') as fc.Arbitrary<'count' | 'percent' | 'date'>, (points, x, higher, unit) => {
+        const r = rawScore(x, points, higher, unit, 'interpolate');
+        expect(r).toBeGreaterThanOrEqual(0);
+        expect(r).toBeLessThanOrEqual(100);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('§3 digits round-trip between Bengali and ASCII', () => {
+  test('ASCII → Bengali → ASCII, and Bengali → ASCII → Bengali', () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const ascii = toAsciiDigits(s);
+        expect(/[০-৯]/.test(ascii)).toBe(false);
+        expect(toAsciiDigits(toBengaliDigits(ascii))).toBe(ascii);
+        const bn = toBengaliDigits(s);
+        expect(/[0-9]/.test(bn)).toBe(false);
+        expect(toBengaliDigits(toAsciiDigits(bn))).toBe(bn);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  test('every digit maps to its own', () => {
+    expect(toBengaliDigits('0123456789')).toBe('০১২৩৪৫৬৭৮৯');
+    expect(toAsciiDigits('০১২৩৪৫৬৭৮৯')).toBe('0123456789');
+  });
+});
