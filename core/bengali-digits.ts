@@ -16,18 +16,17 @@ function bengaliDigitsFromIntl(): string {
 export const BENGALI_DIGITS = bengaliDigitsFromIntl();
 const ZERO_BN = BENGALI_DIGITS.charCodeAt(0);
 
+const BENGALI_DIGIT = /[০-৯]/g;
+
 /** Replaces every Bengali digit with its ASCII digit; everything else is kept. */
 export function toAsciiDigits(text: string): string {
-  let out = '';
-  let changed = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= ZERO_BN && code <= ZERO_BN + 9) {
-      out += String.fromCharCode(48 + code - ZERO_BN);
-      changed = true;
-    } else out += text[i];
+      return text.replace(BENGALI_DIGIT, (d) => String.fromCharCode(48 + d.charCodeAt(0) - ZERO_BN));
+    }
   }
-  return changed ? out : text;
+  return text;
 }
 
 /** Replaces every ASCII digit with its Bengali digit. */

@@ -42,7 +42,11 @@ export const mergeAreaSchema = z.object({
 });
 
 /** Column letters of a 0-based column index: 0 → A, 27 → AB. */
+const LETTERS: string[] = [];
+
 export function columnLetters(col: number): string {
+  const known = LETTERS[col];
+  if (known !== undefined) return known;
   let s = '';
   let n = col + 1;
   while (n > 0) {
@@ -50,6 +54,7 @@ export function columnLetters(col: number): string {
     s = String.fromCharCode(65 + r) + s;
     n = Math.floor((n - 1) / 26);
   }
+  if (col < 16384) LETTERS[col] = s;
   return s;
 }
 

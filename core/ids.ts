@@ -19,18 +19,22 @@ const INNER_ID = /[[({]\s*(\d+(?:\s*\.\s*\d+)+)\s*[\])}]/g;
 
 export function parseId(text: string): ParsedId {
   const clean = cleanText(text);
-  const ascii = toAsciiDigits(clean);
+  // Ids sit at the start: only the head needs its digits converted.
+  const ascii = toAsciiDigits(clean.length > 40 ? clean.slice(0, 40) : clean);
   const m = LEADING_ID.exec(ascii);
-  if (!m) return { id: '', depth: 0, name: clean, others: innerIds(ascii) };
+  if (!m) return { id: '', depth: 0, name: clean, others: innerIds(clean) };
   const id = (m[1] ?? m[2]).replace(/\s+/g, '');
   // Slice the original text (Bengali digits kept in the name) by the ASCII match's length:
   // digit conversion keeps lengths.
   const name = clean.slice(m[0].length).trim();
-  return { id, depth: id.split('.').length, name, others: innerIds(ascii.slice(m[0].length)) };
+  return { id, depth: id.split('.').length, name, others: innerIds(name) };
 }
 
-function innerIds(ascii: string): string[] {
+const NONE: string[] = [];
+
+function innerIds(text: string): string[] {
+  if (!/[[({]/.test(text)) return NONE;
   const out: string[] = [];
-  for (const m of ascii.matchAll(INNER_ID)) out.push(m[1].replace(/\s+/g, ''));
+  for (const m of toAsciiDigits(text).matchAll(INNER_ID)) out.push(m[1].replace(/\s+/g, ''));
   return out;
 }

@@ -57,6 +57,8 @@ class SheetView {
   readonly width: number;
   private readonly owner = new Map<number, number>();
   private readonly mergeOf = new Map<number, MergeArea>();
+  /** Rows that some merge touches: the others skip the merge look-ups. */
+  private readonly mergedRow: Uint8Array;
 
   constructor(readonly grid: Grid) {
     this.rows = grid.values.length;
@@ -64,7 +66,9 @@ class SheetView {
     for (const row of grid.values) if (row && row.length > w) w = row.length;
     for (const m of grid.merges ?? []) if (m.right + 1 > w) w = m.right + 1;
     this.width = w;
+    this.mergedRow = new Uint8Array(this.rows);
     for (const m of grid.merges ?? []) {
+      for (let r = m.top; r <= m.bottom && r < this.rows; r++) this.mergedRow[r] = 1;
       const top = m.top * w + m.left;
       for (let r = m.top; r <= m.bottom && r < this.rows; r++) {
         for (let c = m.left; c <= m.right; c++) {
@@ -83,11 +87,12 @@ class SheetView {
 
   /** True when (r, c) is covered by a merge but is not its top-left cell. */
   isCovered(r: number, c: number): boolean {
-    return this.owner.has(r * this.width + c);
+    return this.mergedRow[r] === 1 && this.owner.has(r * this.width + c);
   }
 
   /** The cell that holds (r, c)'s value: itself, or its merge's top-left cell. */
   holder(r: number, c: number): [number, number] {
+    if (this.mergedRow[r] !== 1) return [r, c];
     const k = this.owner.get(r * this.width + c);
     return k === undefined ? [r, c] : [Math.floor(k / this.width), k % this.width];
   }
@@ -103,7 +108,7 @@ class SheetView {
   }
 
   merge(r: number, c: number): MergeArea | undefined {
-    return this.mergeOf.get(r * this.width + c);
+    return this.mergedRow[r] === 1 ? this.mergeOf.get(r * this.width + c) : undefined;
   }
 
   text(r: number, c: number): string {
@@ -128,7 +133,7 @@ class SheetView {
 function textOf(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return cleanText(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return Number.isFinite(v.getTime()) ? v.toISOString().slice(0, 10) : '';
   return String(v);
 }
 
@@ -189,6 +194,7 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
     : [{ tier: 'excellent' as Tier, percent: 100 }];
 
   const coerce: CoerceOptions = { formatsUnknown: options.formatsUnknown };
+  const targetCols = tierCols.length ? tierCols.map((c) => c.col) : [targetCol];
   const areas = new Map<string, Area>();
   const indicators: Indicator[] = [];
   let area: (Area & { raw: string }) | null = null;
@@ -211,7 +217,8 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
     const label = labelCol >= 0 ? compactText(view.text(r, labelCol)) : '';
     const isTargetRow = layout === 'row-pairs' ? TARGET_LABEL.has(label) : false;
     const weightOwn = weightCol >= 0 ? view.ownText(r, weightCol) : '';
-    const targetOwn = (tierCols.length ? tierCols.map((c) => c.col) : [targetCol]).some((c) => view.ownText(r, c) !== '');
+    let targetOwn = false;
+    for (const c of targetCols) if (view.ownText(r, c) !== '') targetOwn = true;
 
     // Rows that are not indicators; a row whose indicator cell starts with an id is one.
     if (!ownId?.id) {
@@ -330,7 +337,11 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
     for (const a of achievements) a.value = coerceToUnit(a.value, unit, coerce);
 
     const weightValue = weightCol >= 0 ? view.read(r, weightCol) : ({ kind: 'empty' } as Value);
-    const remarks = remarksCols.map((c) => view.text(r, c)).filter(Boolean).join(' ');
+    let remarks = '';
+    for (const c of remarksCols) {
+      const t = view.text(r, c);
+      if (t) remarks = remarks ? `${remarks} ${t}` : t;
+    }
     return {
       id,
       name,

@@ -141,35 +141,55 @@ export interface IndicatorScore {
   achievement: Value;
   /** The cells the achievement was read from (one, or each quarter's). */
   achievementCells: string[];
-  invalid?: { cause: InvalidCause; cell: string };
+  invalid: { cause: InvalidCause; cell: string } | undefined;
   analysis: TargetAnalysis;
 }
 
 export function scoreIndicator(ind: Indicator, settings: ScoreSettings = DEFAULT_SETTINGS): IndicatorScore {
   const { value, cells } = chooseAchievement(ind);
   const analysis = analyseTargets(ind.targets, ind.unit);
-  const base = { indicator: ind, achievement: value, achievementCells: cells, analysis };
-  const zeroIfFinal = settings.final ? { raw: 0, score: ind.weight === null ? null : 0, tier: 'not-achieved' as const } : { raw: null, score: null, tier: null };
+  // One object shape for every outcome keeps the hot loops over scores monomorphic.
+  const result: IndicatorScore = { indicator: ind, status: 'pending', raw: null, score: null, tier: null, achievement: value, achievementCells: cells, invalid: undefined, analysis };
+  const zeroIfFinal = () => {
+    if (!settings.final) return;
+    result.raw = 0;
+    result.score = ind.weight === null ? null : 0;
+    result.tier = 'not-achieved';
+  };
 
   if (analysis.kind === 'na' || value.kind === 'na') {
-    const score = settings.na === 'full' ? ind.weight : settings.na === 'zero' ? (ind.weight === null ? null : 0) : null;
-    return { ...base, status: 'na', raw: null, score, tier: null };
+    result.status = 'na';
+    result.score = settings.na === 'full' ? ind.weight : settings.na === 'zero' ? (ind.weight === null ? null : 0) : null;
+    return result;
   }
   if (analysis.kind === 'invalid') {
-    return { ...base, status: 'invalid', ...zeroIfFinal, invalid: { cause: analysis.cause, cell: analysis.cell } };
+    result.status = 'invalid';
+    result.invalid = { cause: analysis.cause, cell: analysis.cell };
+    zeroIfFinal();
+    return result;
   }
   if (value.kind === 'invalid') {
-    return { ...base, status: 'invalid', ...zeroIfFinal, invalid: { cause: 'not-a-value', cell: cells[cells.length - 1] ?? ind.cell } };
+    result.status = 'invalid';
+    result.invalid = { cause: 'not-a-value', cell: cells[cells.length - 1] ?? ind.cell };
+    zeroIfFinal();
+    return result;
   }
-  if (value.kind === 'empty') return { ...base, status: 'pending', ...zeroIfFinal };
-
-  const x = numeric(value)!;
+  if (value.kind === 'empty') {
+    zeroIfFinal();
+    return result;
+  }
+  const x = value.kind === 'number' ? value.value : value.day;
   const raw = rawScore(x, analysis.points, analysis.higherIsBetter, ind.unit, settings.mode);
-  const tier = tierReached(x, raw, analysis.points, analysis.higherIsBetter);
+  result.raw = raw;
+  result.tier = tierReached(x, raw, analysis.points, analysis.higherIsBetter);
   if (ind.weight === null) {
-    return { ...base, status: 'invalid', raw, score: null, tier, invalid: { cause: 'weight-missing', cell: ind.weightCell || ind.cell } };
+    result.status = 'invalid';
+    result.invalid = { cause: 'weight-missing', cell: ind.weightCell || ind.cell };
+    return result;
   }
-  return { ...base, status: 'scored', raw, score: (raw / 100) * ind.weight, tier };
+  result.status = 'scored';
+  result.score = (raw / 100) * ind.weight;
+  return result;
 }
 
 export interface Totals {

@@ -57,8 +57,22 @@ export function readCell(raw: CellValue, format?: string | null): Value {
   return readText(String(raw));
 }
 
+// Sheets repeat the same few texts (৪, ৩, -, dates) thousands of times; values are immutable.
+const TEXT_CACHE = new Map<string, Value>();
+const TEXT_CACHE_LIMIT = 50_000;
+
 /** Reads text typed into a cell (or passed to =APA.VALUE). */
 export function readText(input: string): Value {
+  let v = TEXT_CACHE.get(input);
+  if (v === undefined) {
+    v = readTextUncached(input);
+    if (TEXT_CACHE.size >= TEXT_CACHE_LIMIT) TEXT_CACHE.clear();
+    TEXT_CACHE.set(input, v);
+  }
+  return v;
+}
+
+function readTextUncached(input: string): Value {
   const text = cleanText(input);
   if (text === '' || NO_VALUE_MARKS.has(text)) return EMPTY;
   if (HOST_ERROR.test(text)) return { kind: 'invalid', reason: 'host-error', text };
