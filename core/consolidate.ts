@@ -1,13 +1,53 @@
-import { Bilingual, message } from './messages';
+import { Bilingual, digits, message } from './messages';
 import { Problem } from './plan';
 import { HighlightKey, LEGEND_ORDER, highlightKey } from './highlight';
-import { PlanScore, ScoreSettings, tierOfPercent } from './score';
+import { PlanScore, ScoreSettings, Status, TierReached, Totals, tierOfPercent } from './score';
 import { Unit } from './values';
 
-/** One office's scored plan with its problems, as the consolidator takes it. */
-export interface OfficeInput {
-  result: PlanScore;
+/** What the consolidator needs of one office's scored plan: small plain data, so that a host
+ * can keep thousands of them (or pass them between threads) instead of whole plans. */
+export interface OfficeSummary {
+  office: string;
+  file?: string;
+  sheet: string;
+  /** 1-based row of the table's header, where links to the office's sheet lead. */
+  headerRow: number;
+  settings: ScoreSettings;
+  totals: Totals;
+  indicators: {
+    id: string;
+    name: string;
+    unit: Unit;
+    weight: number | null;
+    cell: string;
+    status: Status;
+    score: number | null;
+    tier: TierReached | null;
+  }[];
   problems: Problem[];
+}
+
+export function officeSummary(result: PlanScore, problems: Problem[]): OfficeSummary {
+  const { plan } = result;
+  return {
+    office: plan.office,
+    file: plan.file,
+    sheet: plan.sheet,
+    headerRow: plan.headerRow,
+    settings: result.settings,
+    totals: result.totals,
+    indicators: result.indicators.map((s) => ({
+      id: s.indicator.id,
+      name: s.indicator.name,
+      unit: s.indicator.unit,
+      weight: s.indicator.weight,
+      cell: s.indicator.cell,
+      status: s.status,
+      score: s.score,
+      tier: s.tier,
+    })),
+    problems,
+  };
 }
 
 export type TierCounts = Record<HighlightKey, number>;
@@ -17,6 +57,7 @@ export interface OfficeRow {
   office: string;
   file?: string;
   sheet: string;
+  headerRow: number;
   score: number;
   max: number;
   percent: number | null;
@@ -67,8 +108,8 @@ export function emptyTierCounts(): TierCounts {
 
 /** Many plans (one per office) → the summary a ministry publishes: offices ranked, every
  * indicator matched by id across offices, every problem with its office, sheet and cell. */
-export function consolidate(inputs: OfficeInput[], skipped: SkippedSource[] = []): Consolidation {
-  const settings = inputs[0]?.result.settings ?? { mode: 'interpolate', na: 'rescale', final: false };
+export function consolidate(inputs: OfficeSummary[], skipped: SkippedSource[] = []): Consolidation {
+  const settings = inputs[0]?.settings ?? { mode: 'interpolate', na: 'rescale', final: false };
   const names = uniqueOfficeNames(inputs);
 
   const index = new Map<string, number>();
@@ -77,8 +118,7 @@ export function consolidate(inputs: OfficeInput[], skipped: SkippedSource[] = []
   const sums: number[] = [];
   const counts: number[] = [];
   inputs.forEach((input, o) => {
-    for (const s of input.result.indicators) {
-      const ind = s.indicator;
+    for (const ind of input.indicators) {
       const key = ind.id || `name:${ind.name}`;
       let i = index.get(key);
       if (i === undefined) {
@@ -91,19 +131,19 @@ export function consolidate(inputs: OfficeInput[], skipped: SkippedSource[] = []
         nameClash.push({
           code: 'same-id-different-name',
           severity: 'warning',
-          file: input.result.plan.file,
-          sheet: input.result.plan.sheet,
+          file: input.file,
+          sheet: input.sheet,
           cell: ind.cell,
           indicatorId: ind.id,
           office: names[o],
-          message: message('same-id-different-name', { id: ind.id, first: indicators[i].name.slice(0, 60), other: ind.name.slice(0, 60) }),
+          message: message('same-id-different-name', { id: digits(ind.id), first: indicators[i].name.slice(0, 60), other: ind.name.slice(0, 60) }),
         });
       }
       const row = indicators[i];
       row.offices++;
-      row.tierCounts[highlightKey(s.status, s.tier)]++;
-      if (s.status === 'scored' && s.score !== null) {
-        sums[i] += s.score;
+      row.tierCounts[highlightKey(ind.status, ind.tier)]++;
+      if (ind.status === 'scored' && ind.score !== null) {
+        sums[i] += ind.score;
         counts[i]++;
       }
     }
@@ -111,14 +151,14 @@ export function consolidate(inputs: OfficeInput[], skipped: SkippedSource[] = []
   indicators.forEach((row, i) => (row.average = counts[i] ? sums[i] / counts[i] : null));
 
   const offices: OfficeRow[] = inputs.map((input, o) => {
-    const t = input.result.totals;
+    const t = input.totals;
     const tierCounts = emptyTierCounts();
     const indicatorScores: (number | null)[] = new Array(indicators.length).fill(null);
     const indicatorKeys: (HighlightKey | null)[] = new Array(indicators.length).fill(null);
-    for (const s of input.result.indicators) {
+    for (const s of input.indicators) {
       const key = highlightKey(s.status, s.tier);
       tierCounts[key]++;
-      const i = index.get(s.indicator.id || `name:${s.indicator.name}`)!;
+      const i = index.get(s.id || `name:${s.name}`)!;
       if (indicatorKeys[i] === null) {
         indicatorScores[i] = s.status === 'scored' ? s.score : null;
         indicatorKeys[i] = key;
@@ -126,8 +166,9 @@ export function consolidate(inputs: OfficeInput[], skipped: SkippedSource[] = []
     }
     return {
       office: names[o],
-      file: input.result.plan.file,
-      sheet: input.result.plan.sheet,
+      file: input.file,
+      sheet: input.sheet,
+      headerRow: input.headerRow,
       score: t.score,
       max: t.max,
       percent: t.percent,
@@ -159,11 +200,10 @@ export function consolidate(inputs: OfficeInput[], skipped: SkippedSource[] = []
 }
 
 /** Offices that cannot be told apart by name are told apart by their file or tab. */
-function uniqueOfficeNames(inputs: OfficeInput[]): string[] {
+function uniqueOfficeNames(inputs: OfficeSummary[]): string[] {
   const count = new Map<string, number>();
-  for (const i of inputs) count.set(i.result.plan.office, (count.get(i.result.plan.office) ?? 0) + 1);
-  return inputs.map((i) => {
-    const p = i.result.plan;
+  for (const i of inputs) count.set(i.office, (count.get(i.office) ?? 0) + 1);
+  return inputs.map((p) => {
     if ((count.get(p.office) ?? 0) < 2) return p.office;
     const source = p.file ? `${p.file.split(/[\\/]/).pop()}${p.sheet ? ` / ${p.sheet}` : ''}` : p.sheet;
     return `${p.office} (${source})`;

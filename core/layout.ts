@@ -9,7 +9,7 @@ import {
   tierOfHeader,
 } from './header';
 import { ParsedId, parseId } from './ids';
-import { message } from './messages';
+import { digits, message } from './messages';
 import { readMeta } from './office';
 import {
   Achievement,
@@ -308,7 +308,7 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
       problem('malformed-id', 'warning', cell, { text: indicatorText.slice(0, 40), kind: message('id.indicator'), example: '[১.১.১]' }, id);
     }
     if (parsed.others.length) {
-      problem('two-ids-in-cell', 'warning', cell, { ids: [id, ...parsed.others].join(', ') }, id);
+      problem('two-ids-in-cell', 'warning', cell, { ids: digits([id, ...parsed.others].join(', ')) }, id);
     }
 
     const targets: Target[] = tierCols.length

@@ -1,4 +1,4 @@
-import { formatNumber } from './bengali-digits';
+import { formatNumber, toBengaliDigits } from './bengali-digits';
 
 /** Every user-facing text of the product, in Bengali and English, in one place.
  * Templates name their parameters in braces; numbers are written with each language's digits. */
@@ -192,4 +192,9 @@ export function message(key: MessageKey, params: Record<string, MessageParam> = 
 
 export function text(key: MessageKey): Bilingual {
   return MESSAGES[key];
+}
+
+/** An id or other digit-bearing text as a parameter: Bengali digits in the Bengali message. */
+export function digits(text: string): Bilingual {
+  return { bn: toBengaliDigits(text), en: text };
 }

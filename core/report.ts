@@ -83,7 +83,7 @@ export function consolidationWorkbook(c: Consolidation, language: Language = 'bn
       ...LEGEND_ORDER.map((k) => ({ v: o.tierCounts[k] })),
       ...o.indicatorScores.map((v, i) => swatch(o.indicatorKeys[i], v, SCORE_FORMAT)),
       { v: o.file ? o.file.split(/[\\/]/).pop() ?? o.file : null },
-      { v: o.sheet, link: { file: o.file, sheet: o.sheet, cell: 'A1' } },
+      { v: o.sheet, link: { file: o.file, sheet: o.sheet, cell: `A${o.headerRow}` } },
     ]),
   ];
   const summary: SheetSpec = {

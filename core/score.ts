@@ -206,7 +206,7 @@ export interface Totals {
   pending: number;
   na: number;
   invalid: number;
-  /** True while some indicators are pending: the percent is "to date". */
+  /** True while some indicators are pending or not scoreable: the percent is "to date". */
   toDate: boolean;
 }
 
@@ -230,7 +230,8 @@ export function totalsOf(scores: IndicatorScore[], settings: ScoreSettings): Tot
   }
   t.percent = t.max > 0 ? (t.score / t.max) * 100 : null;
   t.planScore = t.percent === null ? null : (t.percent / 100) * t.weight;
-  t.toDate = t.pending > 0 && !settings.final;
+  // Pending indicators make the percent "to date"; so do ones not yet scoreable (invalid).
+  t.toDate = t.pending + t.invalid > 0 && !settings.final;
   return t;
 }
 

@@ -1,5 +1,5 @@
 import { formatDay, fiscalYearBounds, Day } from './dates';
-import { message, MessageKey, MessageParam } from './messages';
+import { digits, message, MessageKey, MessageParam } from './messages';
 import { Problem, Severity, planIndicators, Plan } from './plan';
 import { PlanScore, scorePlan } from './score';
 import { compactText, nfcSet } from './text';
@@ -37,7 +37,7 @@ export function validatePlan(plan: Plan, options: ValidateOptions = {}, scored?:
     const id = ind.id;
     if (id) {
       const other = seen.get(id);
-      if (other !== undefined) add('duplicate-id', 'error', ind.cell, { id, other }, id);
+      if (other !== undefined) add('duplicate-id', 'error', ind.cell, { id: digits(id), other }, id);
       else seen.set(id, ind.row);
     }
     if (ind.weight === null) add('weight-missing', 'error', ind.weightCell || ind.cell, { text: '' }, id);
@@ -73,7 +73,7 @@ export function validatePlan(plan: Plan, options: ValidateOptions = {}, scored?:
     if (area.weight === null) continue;
     const sum = area.indicators.reduce((acc, i) => acc + (i.weight ?? 0), 0);
     if (Math.abs(sum - area.weight) > 1e-9) {
-      add('area-weight-mismatch', 'error', area.weightCell, { area: area.id, stated: area.weight, sum });
+      add('area-weight-mismatch', 'error', area.weightCell, { area: digits(area.id), stated: area.weight, sum });
     }
   }
   const total = planIndicators(plan).reduce((acc, i) => acc + (i.weight ?? 0), 0);

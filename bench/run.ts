@@ -1,0 +1,154 @@
+/** `npm run bench`: every figure side by side with its baseline, measured in this one run.
+ * Prints a Markdown table; `--write` also replaces the table in bench/RESULTS.md. */
+import { spawnSync } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { readPlan } from '../core/layout';
+import { scorePlan } from '../core/score';
+import { toAsciiDigits } from '../core/bengali-digits';
+import { buildOfficeFolder } from '../test/fixtures/build-fixtures';
+import { fiveTierGrid, TableRow } from '../test/helpers';
+
+const root = path.join(__dirname, '..');
+const tmp = path.join(root, 'bench', 'tmp');
+const args = process.argv.slice(2);
+const OFFICES = Number(args.find((a) => a.startsWith('--offices='))?.split('=')[1] ?? 1000);
+const ROWS = Number(args.find((a) => a.startsWith('--rows='))?.split('=')[1] ?? 100_000);
+
+interface Row {
+  what: string;
+  command: string;
+  ours: string;
+  baseline: string;
+  ratio: string;
+  goal: string;
+}
+const rows: Row[] = [];
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** A plan's rows typed the ways offices type them, with varied values so no cache flatters us. */
+function bigGrid(n: number) {
+  const bn = (x: number) => toBengaliDigitsSimple(String(x));
+  const rowsOut: TableRow[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = i % 3;
+    const id = `${1 + (i % 9)}.${1 + (i % 7)}.${i + 1}`;
+    if (k === 0) rowsOut.push({ id, unit: 'সংখ্যা', weight: '৫', targets: ['৪', '৩', '২', '১', '-'], achievement: bn(i % 5) });
+    else if (k === 1) rowsOut.push({ id, unit: '%', weight: '৫', targets: ['১০০%', '৯০%', '৮০%', '৭০%', '৬০%'], achievement: `${bn(50 + (i % 50))}.${bn(i % 100)}%` });
+    else rowsOut.push({ id, unit: 'তারিখ', weight: '৫', targets: ['১৬/০৩/২৫', '২৩/০৩/২৫', '৩০/০৩/২৫', '৬/০৪/২৫', '১৩/০৪/২৫'], achievement: `${bn(1 + (i % 28))}/০৩/২০২৫` });
+  }
+  return fiveTierGrid(rowsOut);
+}
+function toBengaliDigitsSimple(s: string) {
+  return s.replace(/[0-9]/g, (d) => '০১২৩৪৫৬৭৮৯'[Number(d)]);
+}
+
+function best<T>(times: number, f: () => T): { seconds: number; result: T } {
+  let bestSeconds = Infinity;
+  let result!: T;
+  for (let i = 0; i < times; i++) {
+    const t0 = performance.now();
+    result = f();
+    bestSeconds = Math.min(bestSeconds, (performance.now() - t0) / 1000);
+  }
+  return { seconds: bestSeconds, result };
+}
+
+function throughput() {
+  const grid = bigGrid(ROWS);
+  // The floor: touch every cell once and turn its digits into a number — less than any reader can do.
+  const floor = best(5, () => {
+    let sum = 0;
+    for (const row of grid.values) for (const v of row) if (typeof v === 'string') sum += Number(toAsciiDigits(v)) || 0;
+    return sum;
+  });
+  const ours = best(5, () => {
+    const out = readPlan(grid);
+    if (out.kind !== 'plan') throw new Error('bench grid is not a plan');
+    return scorePlan(out.plan).indicators.length;
+  });
+  if (ours.result !== ROWS) throw new Error(`read ${ours.result} of ${ROWS} rows`);
+  const oursRate = ROWS / ours.seconds;
+  const floorRate = ROWS / floor.seconds;
+  rows.push({
+    what: `read + score an in-memory grid (${fmt(ROWS)} indicator rows, one core)`,
+    command: `npm run bench -- --rows=${ROWS}`,
+    ours: `${fmt(oursRate)} rows/s`,
+    baseline: `${fmt(floorRate)} rows/s (visit every cell, digits → number)`,
+    ratio: `${fmt(floorRate / oursRate, 1)}× the floor's time`,
+    goal: '≥ 1,000,000 rows/s',
+  });
+}
+
+/** Wall time and peak RSS of a command, via GNU time. */
+function measure(cmd: string[], cwd = root): { seconds: number; peakMb: number; stdout: string } {
+  const t0 = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', ...cmd], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  const lines = r.stderr.trim().split('\n');
+  const peakKb = Number(lines[lines.length - 1]);
+  return { seconds, peakMb: peakKb / 1024, stdout: r.stdout };
+}
+
+async function consolidation() {
+  const dir = path.join(tmp, `offices-${OFFICES}`);
+  const have = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx')).length : 0;
+  if (have !== OFFICES) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await buildOfficeFolder(dir, OFFICES);
+  }
+  const out = path.join(tmp, 'consolidated.xlsx');
+  const node = process.execPath;
+  const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  // Warm the file cache once, then measure both side by side.
+  measure([node, tsx, 'bench/floor-unzip.ts', dir]);
+  const floor = measure([node, tsx, 'bench/floor-unzip.ts', dir]);
+  const ours = measure([node, 'bin/apa.js', 'consolidate', dir, '-o', out]);
+  const floorRate = OFFICES / floor.seconds;
+  const oursRate = OFFICES / ours.seconds;
+  const cores = os.availableParallelism();
+  rows.push({
+    what: `\`apa consolidate\` of ${fmt(OFFICES)} generated office workbooks (${cores} cores)`,
+    command: `node bin/apa.js consolidate bench/tmp/offices-${OFFICES} -o bench/tmp/consolidated.xlsx`,
+    ours: `${fmt(oursRate)} workbooks/s (${fmt(ours.seconds, 2)} s)`,
+    baseline: `${fmt(floorRate)} workbooks/s (${fmt(floor.seconds, 2)} s): unzip + read sheet XML, ${cores} workers (\`bench/floor-unzip.ts\`)`,
+    ratio: `${fmt(floorRate / oursRate, 1)}× the floor's time`,
+    goal: '≥ 500 workbooks/s, within 2× of the floor',
+  });
+  rows.push({
+    what: `peak memory (RSS) of the same two runs`,
+    command: '/usr/bin/time -f %M (largest process)',
+    ours: `${fmt(ours.peakMb)} MB`,
+    baseline: `${fmt(floor.peakMb)} MB`,
+    ratio: `${fmt(ours.peakMb / floor.peakMb, 1)}×`,
+    goal: 'does not grow with the number of files',
+  });
+}
+
+async function main() {
+  fs.mkdirSync(tmp, { recursive: true });
+  throughput();
+  await consolidation();
+  const table = [
+    '| what | command | this project | baseline, same run | ratio | goal |',
+    '|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.what} | \`${r.command.replace(/`/g, '')}\` | ${r.ours} | ${r.baseline} | ${r.ratio} | ${r.goal} |`),
+  ].join('\n');
+  const stamp = `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.availableParallelism()}, Node ${process.version}.`;
+  console.log(`${stamp}\n\n${table}`);
+  if (args.includes('--write')) {
+    const file = path.join(root, 'bench', 'RESULTS.md');
+    const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+    const begin = '<!-- bench:begin -->';
+    const end = '<!-- bench:end -->';
+    const block = `${begin}\n${stamp}\n\n${table}\n${end}`;
+    fs.writeFileSync(file, text.includes(begin) ? text.replace(new RegExp(`${begin}[\\s\\S]*${end}`), block) : `${text}\n${block}\n`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,102 @@
+import * as path from 'path';
+import {
+  Bilingual,
+  Day,
+  Grid,
+  JsonSheet,
+  OfficeSummary,
+  officeSummary,
+  ScoreSettings,
+  jsonSheet,
+  message,
+  readPlan,
+  scorePlan,
+  validatePlan,
+} from '../core';
+import { csvGrid } from './csv-grid';
+import { UnreadableFileError, errorDetail } from './errors';
+import { CSV_EXTENSIONS, readBytes } from './files';
+import { cliMessage } from './messages';
+import { readWorkbookGrids } from './xlsx-grid';
+
+/** One file to read and score: what a worker is sent (plain data). */
+export interface AnalyseTask {
+  /** Where to read the file. */
+  path: string;
+  /** How the file is named in every output (the path as the user gave it). */
+  label: string;
+  settings: ScoreSettings;
+  /** For "achievement date in the future". */
+  today: Day;
+  /** 'json': per-sheet JSON (score, check); 'consolidate': compact scores for `consolidate()`. */
+  want: 'json' | 'consolidate';
+}
+
+/** A sheet that holds no plan. `benign`: a sheet without any indicator table (a cover letter,
+ * instructions) in a file that has a plan; otherwise the sheet should have been a plan. */
+export interface SkippedSheet {
+  sheet?: string;
+  reason: Bilingual;
+  benign: boolean;
+}
+
+/** What reading one file gives, as plain data (structured-cloned from a worker). */
+export interface FileOutcome {
+  file: string;
+  /** want 'json': one per plan sheet, in tab order. */
+  sheets: JsonSheet[];
+  /** want 'consolidate': one per plan sheet, compacted to what `consolidate()` reads. */
+  offices: OfficeSummary[];
+  skipped: SkippedSheet[];
+  /** Set when the file could not be read at all. */
+  unreadable?: Bilingual;
+  /** Number of plan sheets. */
+  plans: number;
+}
+
+/** Reads a file into grids: CSV by its extension, anything else as a workbook (whose reader
+ * tells an .xls, .ods or text file from an .xlsx by its bytes). */
+export async function readGrids(file: string, label: string): Promise<{ grids: Grid[]; csv: boolean }> {
+  const bytes = await readBytes(file, label);
+  if (CSV_EXTENSIONS.includes(path.extname(file).toLowerCase())) return { grids: [csvGrid(bytes, label)], csv: true };
+  return { grids: (await readWorkbookGrids(bytes, label)).grids, csv: false };
+}
+
+/** Reads, scores and validates every sheet of one file. Never throws: a file that cannot be
+ * read comes back with `unreadable` set, a sheet that fails with a skipped entry. */
+export async function analyseFile(task: AnalyseTask): Promise<FileOutcome> {
+  const outcome: FileOutcome = { file: task.label, sheets: [], offices: [], skipped: [], plans: 0 };
+  let read: { grids: Grid[]; csv: boolean };
+  try {
+    read = await readGrids(task.path, task.label);
+  } catch (err) {
+    outcome.unreadable = err instanceof UnreadableFileError ? err.reason : message('file-unreadable', { reason: cliMessage('unreadable.corrupt', { detail: errorDetail(err) }) });
+    return outcome;
+  }
+  const skipped: { sheet: string; reason: Bilingual; noHeader: boolean }[] = [];
+  for (let i = 0; i < read.grids.length; i++) {
+    const grid = read.grids[i];
+    // Let the grid go as soon as the sheet is read: only compact results are kept.
+    read.grids[i] = undefined as unknown as Grid;
+    try {
+      const outcomeOfSheet = readPlan(grid, { formatsUnknown: read.csv });
+      if (outcomeOfSheet.kind === 'not-a-plan') {
+        const first = outcomeOfSheet.problems[0];
+        const reason = message('not-a-plan', { reason: first ? first.message : cliMessage('no-plan-in-file') });
+        skipped.push({ sheet: grid.sheet, reason, noHeader: !first || first.code === 'no-header' });
+        continue;
+      }
+      const result = scorePlan(outcomeOfSheet.plan, task.settings);
+      const problems = validatePlan(outcomeOfSheet.plan, { today: task.today }, result);
+      outcome.plans++;
+      if (task.want === 'json') outcome.sheets.push(jsonSheet(result, problems));
+      else outcome.offices.push(officeSummary(result, problems));
+    } catch (err) {
+      skipped.push({ sheet: grid.sheet, reason: message('not-a-plan', { reason: cliMessage('sheet-failed', { detail: errorDetail(err) }) }), noHeader: false });
+    }
+  }
+  const hasPlan = outcome.plans > 0;
+  outcome.skipped = skipped.map((s) => ({ sheet: s.sheet, reason: s.reason, benign: hasPlan && s.noHeader }));
+  if (read.grids.length === 0) outcome.skipped.push({ reason: cliMessage('no-sheets'), benign: false });
+  return outcome;
+}

@@ -1,0 +1,381 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import {
+  Bilingual,
+  Language,
+  OfficeSummary,
+  ScoreSettings,
+  SkippedSource,
+  consolidate,
+  consolidationWorkbook,
+  scoreSettingsSchema,
+  todayInDhaka,
+} from '../core';
+import type { AnalyseTask, FileOutcome } from './analyse';
+import { errorDetail } from './errors';
+import { expandInputs } from './files';
+import { consolidateJson } from './json';
+import { CliMessageKey, CliParam, cliMessage, cliText } from './messages';
+import { analyseAll } from './pool';
+import { CheckCounts, renderFileCheck, renderFileScore, renderRanking } from './table';
+import { writtenByApa } from './zip';
+
+/** Where `main` writes: process.stdout/stderr by default; tests pass their own. */
+export interface Writer {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface MainOptions {
+  stdout?: Writer;
+  stderr?: Writer;
+  /** The clock for "achievement date in the future" (default: now). */
+  now?: Date;
+}
+
+type Command = 'score' | 'check' | 'consolidate';
+
+interface Args {
+  command: Command;
+  inputs: string[];
+  json: boolean;
+  bn: boolean;
+  output?: string;
+  jobs?: number;
+  settings: ScoreSettings;
+}
+
+class UsageError extends Error {
+  constructor(
+    readonly key: CliMessageKey,
+    readonly params: Record<string, CliParam> = {},
+  ) {
+    super(key);
+  }
+}
+
+const PROGRESS_MIN_FILES = 10;
+
+/** `apa …`: returns the exit code (0 ok, 1 problems, 2 usage). */
+export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
+  const stdout = options.stdout ?? process.stdout;
+  const stderr = options.stderr ?? process.stderr;
+  const first = argv[0];
+  const optionPart = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+  if (first === undefined || first === 'help' || optionPart.includes('--help') || optionPart.includes('-h')) {
+    stdout.write(`${usage()}\n`);
+    return 0;
+  }
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    stderr.write(`apa: ${cliText(err.key, 'en', err.params)} / ${cliText(err.key, 'bn', err.params)}\n\n${usage()}\n`);
+    return 2;
+  }
+  const today = todayInDhaka(options.now ?? new Date());
+  const lang: Language = args.bn ? 'bn' : 'en';
+  const io = { stdout, stderr, lang };
+
+  if (args.output) {
+    const refusal = await checkOutput(args.output, args.inputs);
+    if (refusal) {
+      stderr.write(`apa: ${refusal.en}\n     ${refusal.bn}\n`);
+      return 2;
+    }
+  }
+  const exclude = args.output ? [args.output] : [];
+  const { files, problems } = await expandInputs(args.inputs, exclude);
+  let failed = false;
+  for (const p of problems) {
+    stderr.write(`apa: ${cliText(p.kind === 'missing' ? 'input.missing' : 'input.empty-folder', lang, { file: p.arg })}\n`);
+    if (p.kind === 'missing') failed = true;
+  }
+  const tasks: AnalyseTask[] = files.map((f) => ({
+    path: f,
+    label: f,
+    settings: args.settings,
+    today,
+    want: args.command === 'consolidate' ? 'consolidate' : 'json',
+  }));
+  if (tasks.length === 0) {
+    stderr.write(`apa: ${cliText('input.nothing', lang)}\n`);
+    failed = true;
+  }
+
+  const progress = makeProgress(stderr, tasks.length, lang);
+  const reportFile = (o: FileOutcome) => {
+    if (o.unreadable) {
+      progress.clear();
+      stderr.write(`apa: ${o.file}: ${o.unreadable[lang]}\n`);
+    } else if (o.plans === 0) {
+      progress.clear();
+      const first = o.skipped[0];
+      const why = first?.sheet !== undefined ? `${cliText('no-plan-in-file', lang)} (${first.sheet}: ${first.reason[lang]})` : first?.reason[lang] ?? cliText('no-plan-in-file', lang);
+      stderr.write(`apa: ${o.file}: ${why}\n`);
+    }
+  };
+
+  if (args.command === 'consolidate') return runConsolidate(args, tasks, io, progress, reportFile, failed);
+  return runScoreOrCheck(args, tasks, io, progress, reportFile, failed);
+}
+
+interface Io {
+  stdout: Writer;
+  stderr: Writer;
+  lang: Language;
+}
+
+interface Progress {
+  step(done: number): void;
+  clear(): void;
+  end(): void;
+}
+
+/** `\r[120/1000] files` on a terminal when there are many files; nothing otherwise. */
+function makeProgress(stderr: Writer, total: number, lang: Language): Progress {
+  const on = !!stderr.isTTY && total >= PROGRESS_MIN_FILES;
+  let shown = false;
+  let last = 0;
+  return {
+    step(done) {
+      if (!on) return;
+      const now = Date.now();
+      if (done < total && now - last < 50) return;
+      last = now;
+      stderr.write(cliText('progress', lang, { done: String(done), total: String(total) }));
+      shown = true;
+    },
+    clear() {
+      if (on && shown) stderr.write('\r\x1b[K');
+    },
+    end() {
+      if (on && shown) stderr.write('\n');
+      shown = false;
+    },
+  };
+}
+
+async function runScoreOrCheck(args: Args, tasks: AnalyseTask[], io: Io, progress: Progress, reportFile: (o: FileOutcome) => void, failedBefore: boolean): Promise<number> {
+  const { stdout, lang } = io;
+  let failed = failedBefore;
+  const counts: CheckCounts = { errors: 0, warnings: 0, infos: 0 };
+  let sheets = 0;
+  let firstEntry = true;
+  if (args.json) stdout.write('{\n  "files": [');
+  let done = 0;
+  await analyseAll(tasks, { jobs: args.jobs }, (o) => {
+    progress.step(++done);
+    reportFile(o);
+    if (o.unreadable || o.plans === 0) failed = true;
+    sheets += o.sheets.length;
+    if (args.json) {
+      const skipped = o.unreadable ? [{ reason: o.unreadable }] : o.skipped.map((k) => (k.sheet !== undefined ? { sheet: k.sheet, reason: k.reason } : { reason: k.reason }));
+      const entry = { file: o.file, sheets: o.sheets, skipped };
+      stdout.write(`${firstEntry ? '\n' : ',\n'}${indent(JSON.stringify(entry, null, 2), '    ')}`);
+      firstEntry = false;
+      if (args.command === 'check') countProblems(o, counts);
+      return;
+    }
+    if (args.command === 'score') {
+      if (o.unreadable) return;
+      progress.clear();
+      stdout.write(`${renderFileScore(o, lang)}\n\n`);
+    } else {
+      if (o.unreadable) return;
+      progress.clear();
+      const text = renderFileCheck(o, lang, counts);
+      if (text) stdout.write(`${text}\n\n`);
+    }
+  });
+  progress.end();
+  if (args.json) stdout.write(`${firstEntry ? '' : '\n  '}]\n}\n`);
+  if (args.command === 'check') {
+    if (!args.json) {
+      stdout.write(
+        `${cliText('check.summary', lang, { files: String(tasks.length), sheets: String(sheets), errors: String(counts.errors), warnings: String(counts.warnings), infos: String(counts.infos) })}\n`,
+      );
+    }
+    if (counts.errors > 0) failed = true;
+  }
+  return failed ? 1 : 0;
+}
+
+function countProblems(o: FileOutcome, counts: CheckCounts): void {
+  for (const s of o.sheets) {
+    for (const p of s.problems) {
+      if (p.severity === 'error') counts.errors++;
+      else if (p.severity === 'warning') counts.warnings++;
+      else counts.infos++;
+    }
+  }
+  for (const k of o.skipped) if (!k.benign) counts.errors++;
+}
+
+async function runConsolidate(args: Args, tasks: AnalyseTask[], io: Io, progress: Progress, reportFile: (o: FileOutcome) => void, failedBefore: boolean): Promise<number> {
+  const { stdout, stderr, lang } = io;
+  let failed = failedBefore;
+  const offices: OfficeSummary[] = [];
+  const skipped: SkippedSource[] = [];
+  const names = new Map<string, string>();
+  const intern = (s: string) => {
+    const known = names.get(s);
+    if (known !== undefined) return known;
+    names.set(s, s);
+    return s;
+  };
+  let done = 0;
+  await analyseAll(tasks, { jobs: args.jobs }, (o) => {
+    progress.step(++done);
+    reportFile(o);
+    if (o.unreadable) {
+      failed = true;
+      skipped.push({ file: o.file, reason: o.unreadable });
+      return;
+    }
+    if (o.plans === 0) failed = true;
+    for (const k of o.skipped) if (!k.benign) skipped.push({ file: o.file, sheet: k.sheet, reason: k.reason });
+    for (const office of o.offices) {
+      // Offices of one ministry share their indicators' names: keep one copy of each.
+      for (const s of office.indicators) s.name = intern(s.name);
+      offices.push(office);
+    }
+  });
+  progress.end();
+
+  const c = consolidate(offices, skipped);
+  const output = args.output!;
+  try {
+    // Loaded here, not at start-up: a pool's workers start sooner without ExcelJS in this thread.
+    const { writeWorkbook } = await import('./write-workbook');
+    await writeWorkbook(consolidationWorkbook(c, lang), output);
+  } catch (err) {
+    stderr.write(`apa: ${cliText('write-failed', lang, { file: output, detail: errorDetail(err) })}\n`);
+    return 1;
+  }
+  if (args.json) {
+    stdout.write(`${JSON.stringify(consolidateJson(output, c), null, 2)}\n`);
+  } else {
+    if (c.offices.length) stdout.write(`${renderRanking(c.offices, lang)}\n\n`);
+    const errors = c.problems.filter((p) => p.severity === 'error').length + c.skipped.length;
+    stdout.write(
+      `${cliText('wrote', lang, { file: output, offices: String(c.offices.length), skipped: String(c.skipped.length), problems: String(c.problems.length + c.skipped.length), errors: String(errors) })}\n`,
+    );
+  }
+  return failed ? 1 : 0;
+}
+
+/** Why `output` must not be written, or null: it is one of the inputs, a folder, or an
+ * existing file this tool did not write (an office's workbook given to -o by mistake). */
+async function checkOutput(output: string, inputs: string[]): Promise<Bilingual | null> {
+  const abs = path.resolve(output);
+  if (inputs.some((i) => path.resolve(i) === abs)) return cliMessage('output.is-input', { file: output });
+  let stat;
+  try {
+    stat = await fs.stat(output);
+  } catch {
+    return null;
+  }
+  if (stat.isDirectory()) return cliMessage('output.is-folder', { file: output });
+  const bytes = await fs.readFile(output).catch(() => null);
+  if (!bytes || !writtenByApa(bytes)) return cliMessage('output.not-ours', { file: output });
+  return null;
+}
+
+function indent(s: string, by: string): string {
+  return s
+    .split('\n')
+    .map((l) => by + l)
+    .join('\n');
+}
+
+function usage(): string {
+  return `${cliText('usage', 'en')}\n\n${cliText('usage', 'bn')}`;
+}
+
+const COMMANDS: Command[] = ['score', 'check', 'consolidate'];
+
+/** The command line → arguments, or a UsageError. */
+function parseArgs(argv: string[]): Args {
+  const command = argv[0] as Command;
+  if (!COMMANDS.includes(command)) throw new UsageError('usage.unknown-command', { command: argv[0] });
+  const inputs: string[] = [];
+  const raw: { mode?: string; na?: string; final?: boolean } = {};
+  let json = false;
+  let bn = false;
+  let output: string | undefined;
+  let jobs: number | undefined;
+  let optionsEnded = false;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    if (optionsEnded || !a.startsWith('-') || a === '-') {
+      inputs.push(a);
+      continue;
+    }
+    if (a === '--') {
+      optionsEnded = true;
+      continue;
+    }
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    const value = (): string => {
+      if (eq > 0) return a.slice(eq + 1);
+      const v = argv[i + 1];
+      if (v === undefined || (v.startsWith('-') && v.length > 1)) throw new UsageError('usage.missing-value', { option: name });
+      i++;
+      return v;
+    };
+    const flag = () => {
+      if (eq > 0) throw new UsageError('usage.bad-value', { option: name, value: a.slice(eq + 1), allowed: '—' });
+    };
+    switch (name) {
+      case '--json':
+        flag();
+        json = true;
+        break;
+      case '--bn':
+        flag();
+        bn = true;
+        break;
+      case '--final':
+        flag();
+        raw.final = true;
+        break;
+      case '--mode':
+        raw.mode = value();
+        break;
+      case '--na':
+        raw.na = value();
+        break;
+      case '-o':
+      case '--output':
+        if (command !== 'consolidate') throw new UsageError('usage.not-for-command', { option: name, command });
+        output = value();
+        break;
+      case '--jobs':
+      case '-j': {
+        const v = value();
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError('usage.bad-value', { option: name, value: v, allowed: '1–256' });
+        jobs = n;
+        break;
+      }
+      default:
+        throw new UsageError('usage.unknown-option', { option: a });
+    }
+  }
+  const parsed = scoreSettingsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const key = String(issue?.path?.[0] ?? 'mode');
+    const allowed = key === 'na' ? 'rescale, full, zero' : 'interpolate, floor';
+    throw new UsageError('usage.bad-value', { option: `--${key}`, value: String((raw as Record<string, unknown>)[key]), allowed });
+  }
+  if (inputs.length === 0) throw new UsageError('usage.no-inputs');
+  if (command === 'consolidate') {
+    if (!output) throw new UsageError('usage.no-output');
+    if (path.extname(output).toLowerCase() !== '.xlsx') throw new UsageError('usage.output-not-xlsx', { file: output });
+  }
+  return { command, inputs, json, bn, output, jobs, settings: parsed.data };
+}

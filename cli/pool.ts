@@ -1,0 +1,152 @@
+import { existsSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import { message } from '../core';
+import type { AnalyseTask, FileOutcome } from './analyse';
+import { cliMessage } from './messages';
+
+export interface PoolOptions {
+  /** Worker threads; default `os.availableParallelism()`, at least 1. 1 = in this thread. */
+  jobs?: number;
+  /** Fewer files than this are read in this thread: starting workers costs more. */
+  inProcessBelow?: number;
+}
+
+export const IN_PROCESS_BELOW = 8;
+
+export function defaultJobs(): number {
+  const n = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, n || 1);
+}
+
+/**
+ * Reads and scores every file, on a pool of worker threads for many files (each worker reads
+ * and scores one file at a time and posts back its compact outcome), in this thread for few.
+ * Outcomes are handed to `onOutcome` in task order whatever order they finish in, so every
+ * output is deterministic. Only outcomes finished ahead of an unfinished earlier file are held.
+ * Returns how many workers were used (0 = in this thread).
+ */
+export async function analyseAll(
+  tasks: AnalyseTask[],
+  options: PoolOptions,
+  onOutcome: (outcome: FileOutcome, index: number) => void,
+): Promise<number> {
+  const jobs = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
+  if (tasks.length < (options.inProcessBelow ?? IN_PROCESS_BELOW) || jobs === 1) {
+    // Loaded on demand: with a pool, this thread never needs ExcelJS for reading.
+    const { analyseFile } = await import('./analyse');
+    for (let i = 0; i < tasks.length; i++) onOutcome(await analyseFile(tasks[i]), i);
+    return 0;
+  }
+  const size = Math.min(jobs, tasks.length);
+  await new Promise<void>((resolve, reject) => {
+    const ready = new Map<number, FileOutcome>();
+    let nextTask = 0;
+    let nextDelivery = 0;
+    let live = 0;
+    let finished = false;
+
+    const deliver = (index: number, outcome: FileOutcome) => {
+      ready.set(index, outcome);
+      try {
+        while (ready.has(nextDelivery)) {
+          const o = ready.get(nextDelivery)!;
+          ready.delete(nextDelivery);
+          onOutcome(o, nextDelivery);
+          nextDelivery++;
+        }
+      } catch (err) {
+        finish(err);
+        return;
+      }
+      if (nextDelivery === tasks.length) finish();
+    };
+
+    const workers = new Set<Worker>();
+    const finish = (err?: unknown) => {
+      if (finished) return;
+      finished = true;
+      for (const w of workers) void w.terminate();
+      workers.clear();
+      if (err) reject(err);
+      else resolve();
+    };
+
+    const failed = (index: number, detail: string): FileOutcome => ({
+      file: tasks[index].label,
+      sheets: [],
+      offices: [],
+      skipped: [],
+      plans: 0,
+      unreadable: message('file-unreadable', { reason: cliMessage('unreadable.worker', { detail }) }),
+    });
+
+    const spawn = () => {
+      let worker: Worker;
+      try {
+        worker = startWorker();
+      } catch (err) {
+        finish(err);
+        return;
+      }
+      workers.add(worker);
+      live++;
+      let current = -1;
+      let dead = false;
+      const give = () => {
+        if (finished) return;
+        if (nextTask >= tasks.length) {
+          current = -1;
+          dead = true;
+          workers.delete(worker);
+          live--;
+          void worker.terminate();
+          return;
+        }
+        current = nextTask++;
+        worker.postMessage({ index: current, task: tasks[current] });
+      };
+      const die = (detail: string) => {
+        if (dead) return;
+        dead = true;
+        workers.delete(worker);
+        live--;
+        const lost = current;
+        current = -1;
+        if (lost >= 0) deliver(lost, failed(lost, detail));
+        // Go on with a fresh worker while files remain.
+        if (!finished && nextTask < tasks.length) spawn();
+        else if (!finished && live === 0 && nextDelivery < tasks.length) finish(new Error('worker pool stopped before every file was read'));
+      };
+      worker.on('message', (msg: { index: number; outcome?: FileOutcome; error?: string }) => {
+        if (msg.index !== current) return;
+        current = -1;
+        deliver(msg.index, msg.outcome ?? failed(msg.index, msg.error ?? 'unknown error'));
+        give();
+      });
+      worker.on('error', (err) => die(err instanceof Error ? err.message : String(err)));
+      worker.on('exit', (code) => {
+        if (!finished && !dead) die(`worker stopped with code ${code}`);
+      });
+      give();
+    };
+
+    for (let i = 0; i < size; i++) spawn();
+  });
+  return size;
+}
+
+/** The worker script: compiled JS beside this file, or under ts-jest/tsx the TS source, loaded
+ * through tsx's require hook. */
+function startWorker(): Worker {
+  const js = path.join(__dirname, 'worker.js');
+  if (existsSync(js) && !__filename.endsWith('.ts')) return new Worker(js);
+  const ts = path.join(__dirname, 'worker.ts');
+  if (existsSync(ts)) {
+    const tsx = require.resolve('tsx/cjs/api');
+    const code = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(ts)});`;
+    return new Worker(code, { eval: true });
+  }
+  return new Worker(js);
+}

@@ -1,0 +1,159 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { SpecCell, WorkbookSpec } from '../core';
+import { CREATOR, pinZipTimestamps } from './zip';
+
+/**
+ * Writes a core `WorkbookSpec` (the consolidated report) to an .xlsx file with ExcelJS: values,
+ * fills, font colours, bold, number formats, column widths, frozen panes and links back to the
+ * source cells. Strings are always written as text, never as formulas (`=SUM(…)` as an office
+ * name stays text). The output is deterministic: fixed document dates and zip timestamps, so
+ * the same spec gives the same bytes.
+ *
+ * ExcelJS cannot write charts: a sheet's `chart` is not written.
+ */
+
+/** The fixed creation/modification date of every workbook the CLI writes. */
+export const FIXED_DATE = new Date(Date.UTC(2024, 0, 1));
+
+/** Excel's limit on the text of one cell. */
+const MAX_TEXT = 32_767;
+
+export interface WriteOptions {
+  /** Folder the workbook will live in: links to source files are made relative to it. */
+  outDir: string;
+}
+
+/** Writes `spec` to `file` (its folder created when missing), atomically. */
+export async function writeWorkbook(spec: WorkbookSpec, file: string): Promise<void> {
+  const buffer = await workbookBuffer(spec, { outDir: path.dirname(path.resolve(file)) });
+  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    await fs.writeFile(tmp, buffer);
+    await fs.rename(tmp, file);
+  } catch (err) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw err;
+  }
+}
+
+export async function workbookBuffer(spec: WorkbookSpec, options: WriteOptions): Promise<Buffer> {
+  const wb = specToExcel(spec, options);
+  const data = await wb.xlsx.writeBuffer();
+  return pinZipTimestamps(Buffer.from(data as ArrayBuffer));
+}
+
+export function specToExcel(spec: WorkbookSpec, options: WriteOptions): ExcelJS.Workbook {
+  patchHyperlinkWriter();
+  const wb = new ExcelJS.Workbook();
+  wb.creator = CREATOR;
+  wb.lastModifiedBy = CREATOR;
+  wb.created = FIXED_DATE;
+  wb.modified = FIXED_DATE;
+  for (const sheet of spec.sheets) {
+    const views: Partial<ExcelJS.WorksheetView>[] = [];
+    if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)) {
+      views.push({ state: 'frozen', xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows });
+    }
+    const ws = wb.addWorksheet(sheet.name, { views });
+    sheet.columnWidths.forEach((w, i) => {
+      ws.getColumn(i + 1).width = w;
+    });
+    sheet.rows.forEach((row, r) => {
+      row.forEach((cell, c) => writeCell(ws.getCell(r + 1, c + 1), cell, options));
+    });
+  }
+  return wb;
+}
+
+function argb(hex: string): string {
+  const m = /^#?([0-9a-fA-F]{6})$/.exec(hex.trim());
+  return m ? `FF${m[1].toUpperCase()}` : 'FF000000';
+}
+
+/** Text safe for XML 1.0 and within Excel's cell limit. */
+export function safeText(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  let t = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+  t = t.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return t.length > MAX_TEXT ? t.slice(0, MAX_TEXT) : t;
+}
+
+function writeCell(cell: ExcelJS.Cell, spec: SpecCell, options: WriteOptions): void {
+  const v = spec.v;
+  let value: ExcelJS.CellValue = null;
+  if (typeof v === 'number') value = Number.isFinite(v) ? v : null;
+  else if (typeof v === 'string') value = safeText(v);
+  if (spec.link && v !== null && v !== '') {
+    // A hyperlink cell's text is its display text: always a plain string.
+    cell.value = { text: safeText(String(v)), hyperlink: hyperlinkTarget(spec.link, options) };
+  } else {
+    // A string is written as a (shared) string: `=…`, `+…`, `-…`, `@…` stay text, since ExcelJS
+    // only writes a formula for a `{ formula }` value.
+    cell.value = value;
+  }
+  if (spec.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(spec.fill) } };
+  if (spec.font || spec.bold || spec.link) {
+    const font: Partial<ExcelJS.Font> = {};
+    if (spec.bold) font.bold = true;
+    if (spec.font) font.color = { argb: argb(spec.font) };
+    else if (spec.link) {
+      font.color = { argb: 'FF0563C1' };
+      font.underline = true;
+    }
+    cell.font = font;
+  }
+  if (spec.format) cell.numFmt = spec.format;
+}
+
+/** `<file relative to the output folder>#'<sheet>'!<cell>`, or `#'<sheet>'!<cell>` within the
+ * workbook. The file part is a URI path: forward slashes, with `%`, `#` and spaces escaped. */
+export function hyperlinkTarget(link: NonNullable<SpecCell['link']>, options: WriteOptions): string {
+  const quoted = `'${link.sheet.replace(/'/g, "''")}'!${link.cell || 'A1'}`;
+  if (!link.file) return `#${quoted}`;
+  const rel = path.relative(options.outDir, path.resolve(link.file)).split(path.sep).join('/');
+  const uri = rel.replace(/%/g, '%25').replace(/#/g, '%23').replace(/ /g, '%20');
+  return `${uri}#${quoted}`;
+}
+
+let patched = false;
+
+/**
+ * ExcelJS 4.4 writes every hyperlink as an external relationship and also copies any target
+ * that looks like `X!A1` into the `location` attribute, which breaks links to another file
+ * (`book.xlsx#'S'!A1` would get a bogus location). Here: a target starting with `#` is an
+ * in-workbook link (location only, no relationship id), any other target an external link
+ * whose relationship target carries the `#sheet!cell` part (no location attribute).
+ */
+function patchHyperlinkWriter(): void {
+  if (patched) return;
+  patched = true;
+  let HyperlinkXform: { prototype: { render: (xml: XmlStream, model: HyperlinkModel) => void; isInternalLink: (m: HyperlinkModel) => boolean } } | undefined;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    HyperlinkXform = require('exceljs/lib/xlsx/xform/sheet/hyperlink-xform');
+  } catch {
+    return;
+  }
+  if (!HyperlinkXform?.prototype?.render) return;
+  HyperlinkXform.prototype.isInternalLink = (m: HyperlinkModel) => typeof m.target === 'string' && m.target.startsWith('#');
+  HyperlinkXform.prototype.render = function render(xml: XmlStream, model: HyperlinkModel) {
+    if (typeof model.target === 'string' && model.target.startsWith('#')) {
+      xml.leafNode('hyperlink', { ref: model.address, location: model.target.slice(1), tooltip: model.tooltip });
+    } else {
+      xml.leafNode('hyperlink', { ref: model.address, 'r:id': model.rId, tooltip: model.tooltip });
+    }
+  };
+}
+
+interface XmlStream {
+  leafNode(name: string, attributes: Record<string, string | undefined>): void;
+}
+interface HyperlinkModel {
+  address: string;
+  rId?: string;
+  tooltip?: string;
+  target?: string;
+}

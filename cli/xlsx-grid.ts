@@ -1,0 +1,187 @@
+import ExcelJS from 'exceljs';
+import { CellValue, Grid, MergeArea, columnIndex } from '../core';
+import { errorDetail, unreadable } from './errors';
+import { readBytes } from './files';
+
+/**
+ * THE module that turns an .xlsx workbook into grids, one per worksheet, in tab order:
+ * values (rich text → plain text, formula → its cached result, hyperlink → its text,
+ * error → '#N/A' etc. as text, dates as `Date`), each cell's number format, merged areas
+ * (0-based, inclusive), the sheet name and the file label.
+ *
+ * Whatever cannot be read (not a zip, damaged, password-protected, an .xls/.ods renamed, a
+ * text file renamed) throws an `UnreadableFileError` naming the file and the reason.
+ */
+export async function readWorkbookGrids(input: Buffer | string, fileLabel?: string): Promise<{ grids: Grid[] }> {
+  const label = fileLabel ?? (typeof input === 'string' ? input : 'workbook.xlsx');
+  const buffer = typeof input === 'string' ? await readBytes(input, label) : input;
+  sniffWorkbook(buffer, label);
+
+  const wb = new ExcelJS.Workbook();
+  try {
+    // Nodes scoring never reads are not parsed: faster, and less that can fail.
+    const options = {
+      ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'hyperlinks', 'picture', 'drawing', 'legacyDrawing', 'tableParts', 'headerFooter', 'rowBreaks', 'colBreaks'],
+    };
+    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer, options as unknown as Partial<ExcelJS.XlsxReadOptions>);
+  } catch (err) {
+    throw unreadable(label, 'unreadable.corrupt', { detail: errorDetail(err) });
+  }
+  try {
+    return { grids: wb.worksheets.map((ws) => worksheetGrid(ws, label)) };
+  } catch (err) {
+    throw unreadable(label, 'unreadable.corrupt', { detail: errorDetail(err) });
+  }
+}
+
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const utf16 = (s: string) => Buffer.from(s, 'utf16le');
+
+/** Tells what a file that should be an .xlsx really is, from its bytes. */
+function sniffWorkbook(buf: Buffer, label: string): void {
+  if (buf.length === 0) throw unreadable(label, 'unreadable.empty');
+  if (buf.subarray(0, 8).equals(OLE_MAGIC)) {
+    // An OLE compound file: Excel stores a password-protected .xlsx this way, and .xls/.doc.
+    if (buf.includes(utf16('EncryptionInfo')) || buf.includes(utf16('EncryptedPackage'))) throw unreadable(label, 'unreadable.encrypted');
+    if (buf.includes(utf16('WordDocument'))) throw unreadable(label, 'unreadable.other-office', { kind: 'Word (.doc)' });
+    throw unreadable(label, 'unreadable.xls');
+  }
+  const zip = buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && (buf[2] === 3 || buf[2] === 5 || buf[2] === 7) && (buf[3] === 4 || buf[3] === 6 || buf[3] === 8);
+  if (zip) {
+    if (buf.includes('application/vnd.oasis.opendocument.spreadsheet')) throw unreadable(label, 'unreadable.ods');
+    if (buf.includes('application/vnd.oasis.opendocument')) throw unreadable(label, 'unreadable.other-office', { kind: 'OpenDocument' });
+    if (buf.includes('xl/workbook.xml')) return;
+    if (buf.includes('xl/workbook.bin')) throw unreadable(label, 'unreadable.other-office', { kind: 'Excel binary (.xlsb)' });
+    if (buf.includes('word/document.xml')) throw unreadable(label, 'unreadable.other-office', { kind: 'Word (.docx)' });
+    if (buf.includes('ppt/presentation.xml')) throw unreadable(label, 'unreadable.other-office', { kind: 'PowerPoint (.pptx)' });
+    throw unreadable(label, 'unreadable.not-zip');
+  }
+  if (looksLikeText(buf)) throw unreadable(label, 'unreadable.text');
+  throw unreadable(label, 'unreadable.not-zip');
+}
+
+/** True when the first few KB decode as UTF-8 (or UTF-16 with a BOM) without control bytes. */
+export function looksLikeText(buf: Buffer): boolean {
+  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) return true;
+  const head = buf.subarray(0, 4096);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(head);
+  } catch (err) {
+    // A multi-byte character cut at the 4 KB boundary is still text.
+    if (head.length < 4096) return false;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(head.subarray(0, trimPartialUtf8(head)));
+    } catch {
+      return false;
+    }
+  }
+  // eslint-disable-next-line no-control-regex
+  return !/[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/.test(text);
+}
+
+function trimPartialUtf8(b: Buffer): number {
+  let end = b.length;
+  let back = 0;
+  while (end > 0 && back < 4 && (b[end - 1] & 0xc0) === 0x80) {
+    end--;
+    back++;
+  }
+  if (end > 0 && b[end - 1] >= 0xc0) end--;
+  return end;
+}
+
+type AnyValue = ExcelJS.CellValue | ExcelJS.CellErrorValue | ExcelJS.RichText[] | undefined;
+
+/** A cell value as the grid holds it. */
+export function plainValue(v: AnyValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v;
+  if (Array.isArray(v)) return v.map((r) => r?.text ?? '').join('');
+  if (typeof v === 'object') {
+    const o = v as unknown as Record<string, unknown>;
+    if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r?.text ?? '').join('');
+    if ('error' in o) return String(o.error);
+    if ('formula' in o || 'sharedFormula' in o) return plainValue(o.result as AnyValue);
+    if ('text' in o) return plainValue(o.text as AnyValue);
+    if ('result' in o) return plainValue(o.result as AnyValue);
+  }
+  return String(v);
+}
+
+/** `A1:C3` → 0-based inclusive area. */
+export function parseRange(range: string): MergeArea | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(range.trim());
+  if (!m) return null;
+  const a = { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+  const b = m[3] ? { row: Number(m[4]) - 1, col: columnIndex(m[3]) } : a;
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+}
+
+function worksheetMerges(ws: ExcelJS.Worksheet): MergeArea[] {
+  const merges: MergeArea[] = [];
+  const internal = (ws as unknown as { _merges?: Record<string, { top?: number; left?: number; bottom?: number; right?: number; range?: string }> })._merges;
+  if (internal && typeof internal === 'object') {
+    for (const m of Object.values(internal)) {
+      if (!m) continue;
+      if (typeof m.top === 'number' && typeof m.left === 'number' && typeof m.bottom === 'number' && typeof m.right === 'number') {
+        merges.push({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 });
+      } else if (typeof m.range === 'string') {
+        const a = parseRange(m.range);
+        if (a) merges.push(a);
+      }
+    }
+    return sortMerges(merges);
+  }
+  const model = (ws as unknown as { model?: { merges?: string[] } }).model;
+  for (const r of model?.merges ?? []) {
+    const a = parseRange(r);
+    if (a) merges.push(a);
+  }
+  return sortMerges(merges);
+}
+
+function sortMerges(m: MergeArea[]): MergeArea[] {
+  return m.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+function worksheetGrid(ws: ExcelJS.Worksheet, file: string): Grid {
+  const values: CellValue[][] = [];
+  const formats: (string | null)[][] = [];
+  let anyFormat = false;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const r = rowNumber - 1;
+    const vals: CellValue[] = [];
+    const fmts: (string | null)[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      const c = colNumber - 1;
+      // A cell covered by a merge reports its master's value: the grid keeps it empty.
+      const v = cell.type === ExcelJS.ValueType.Merge ? null : plainValue(cell.value as AnyValue);
+      if (v !== null) {
+        while (vals.length < c) vals.push(null);
+        vals[c] = v;
+      }
+      const f = cell.type === ExcelJS.ValueType.Merge ? undefined : cell.numFmt;
+      if (f && f !== 'General') {
+        while (fmts.length < c) fmts.push(null);
+        fmts[c] = f;
+        anyFormat = true;
+      }
+    });
+    values[r] = vals;
+    formats[r] = fmts;
+  });
+  for (let r = 0; r < values.length; r++) {
+    if (!values[r]) values[r] = [];
+    if (!formats[r]) formats[r] = [];
+  }
+  // Trailing empty rows (formatted but blank) are not part of the sheet's content.
+  while (values.length && values[values.length - 1].length === 0) {
+    values.pop();
+    formats.pop();
+  }
+  const grid: Grid = { sheet: ws.name, file, values, merges: worksheetMerges(ws) };
+  if (anyFormat) grid.formats = formats;
+  return grid;
+}

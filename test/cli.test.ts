@@ -1,0 +1,426 @@
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { jsonDocumentSchema, JsonDocument, WorkbookSpec } from '../core';
+import { main, Writer } from '../cli/apa';
+import { parseCsv, csvGrid } from '../cli/csv-grid';
+import { consolidateJsonSchema } from '../cli/json';
+import { readWorkbookGrids } from '../cli/xlsx-grid';
+import { workbookBuffer, hyperlinkTarget } from '../cli/write-workbook';
+import { zipEntry, writtenByApa } from '../cli/zip';
+import { buildSamples } from './fixtures/build-fixtures';
+
+/** `main` run in this process with captured output. */
+async function run(argv: string[], opts: { tty?: boolean } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out: Writer = { write: (s: string) => (stdout += s) };
+  const err: Writer = { write: (s: string) => (stderr += s), isTTY: opts.tty };
+  const code = await main(argv, { stdout: out, stderr: err, now: new Date(Date.UTC(2025, 0, 20)) });
+  return { code, stdout, stderr };
+}
+
+/** A deterministic pseudo-random byte string. */
+function noise(n: number, seed: number): Buffer {
+  const b = Buffer.alloc(n);
+  let a = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    a = (Math.imul(a, 1664525) + 1013904223) >>> 0;
+    b[i] = a >>> 24;
+  }
+  return b;
+}
+
+const SEED_WORKBOOKS = ['000-mopa-egov-2021-22-q1.xlsx', '001-lged-egov-2022-23-q3.xlsx', '002-khulna-library.xlsx', '003-skt.xlsx'];
+
+let tmp: string;
+let samples: string;
+
+beforeAll(async () => {
+  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'apa-cli-'));
+  samples = path.join(tmp, 'samples');
+  await buildSamples(samples);
+});
+
+afterAll(async () => {
+  if (tmp) await fs.rm(tmp, { recursive: true, force: true });
+});
+
+describe('apa score', () => {
+  let doc: JsonDocument;
+  beforeAll(async () => {
+    const r = await run(['score', samples, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    doc = jsonDocumentSchema.parse(JSON.parse(r.stdout));
+  });
+
+  test('--json validates against jsonDocumentSchema and lists the seed workbooks’ sheets', () => {
+    const byName = new Map(doc.files.map((f) => [path.basename(f.file), f]));
+    for (const name of SEED_WORKBOOKS) {
+      const f = byName.get(name);
+      expect(f).toBeDefined();
+      expect(f!.sheets.length).toBeGreaterThanOrEqual(1);
+      for (const s of f!.sheets) {
+        expect(s.indicators.length).toBeGreaterThan(0);
+        expect(s.settings).toEqual({ mode: 'interpolate', na: 'rescale', final: false });
+      }
+    }
+    // A folder is its .xlsx/.csv files, sorted; the expected-values .json is not read.
+    const names = doc.files.map((f) => path.basename(f.file));
+    expect(names).toEqual([...names].sort());
+    expect(names.some((n) => n.endsWith('.json'))).toBe(false);
+  });
+
+  test('a CSV sample is read, and scores like its workbook', () => {
+    const csv = doc.files.find((f) => f.file.endsWith('002-khulna-library.csv'))!;
+    const xlsx = doc.files.find((f) => f.file.endsWith('002-khulna-library.xlsx'))!;
+    expect(csv.sheets).toHaveLength(1);
+    expect(csv.sheets[0].sheet).toBe('002-khulna-library');
+    expect(csv.sheets[0].indicators.map((i) => i.id)).toEqual(xlsx.sheets[0].indicators.map((i) => i.id));
+    expect(csv.sheets[0].totals.percent).toBeCloseTo(xlsx.sheets[0].totals.percent!, 9);
+  });
+
+  test('a non-plan sheet is listed as skipped with its reason', () => {
+    const f = doc.files.find((x) => x.file.endsWith('apa-main-with-history.xlsx'))!;
+    expect(f.sheets).toHaveLength(1);
+    expect(f.skipped).toHaveLength(1);
+    expect(f.skipped[0].sheet).toBeTruthy();
+    expect(f.skipped[0].reason.en).toMatch(/not a plan/);
+    expect(f.skipped[0].reason.bn).toMatch(/কর্মপরিকল্পনা নয়/);
+  });
+
+  test('the readable table names office, layout, year, every indicator and the totals', async () => {
+    const r = await run(['score', path.join(samples, '002-khulna-library.xlsx')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Office: বিভাগীয় সরকারি গণগ্রন্থাগার, খুলনা/);
+    expect(r.stdout).toMatch(/Layout: five-tier · Fiscal year: 2024-25 · Quarter: 2/);
+    expect(r.stdout).toMatch(/4\.1\.2\s+percent\s+7\.00\s+61\.54\s+4\.31\s+scored\s+Below fair/);
+    expect(r.stdout).toMatch(/Total: 19\.81 of 27\.00 = 73\.36% · to date/);
+    const bn = await run(['score', path.join(samples, '002-khulna-library.xlsx'), '--bn']);
+    expect(bn.stdout).toMatch(/দপ্তর: বিভাগীয় সরকারি গণগ্রন্থাগার, খুলনা/);
+    expect(bn.stdout).toMatch(/৭৩\.৩৬%/);
+    expect(bn.stdout).not.toMatch(/73\.36/);
+  });
+
+  test('scoring flags reach the scores and are validated', async () => {
+    const floor = await run(['score', path.join(samples, '002-khulna-library.xlsx'), '--json', '--mode', 'floor', '--final']);
+    const d = jsonDocumentSchema.parse(JSON.parse(floor.stdout));
+    expect(d.files[0].sheets[0].settings).toEqual({ mode: 'floor', na: 'rescale', final: true });
+    const ind = d.files[0].sheets[0].indicators.find((i) => i.id === '4.1.2')!;
+    expect(ind.raw).toBe(60);
+    const bad = await run(['score', samples, '--mode', 'round']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--mode/);
+    expect(bad.stdout).toBe('');
+  });
+});
+
+describe('apa check', () => {
+  test('exits 1 because the seeds have errors, naming sheet!cell in both languages', async () => {
+    const r = await run(['check', samples]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/000-mopa-egov-2021-22-q1\.xlsx: 'অগ্রগতি'!K66: error \[not-a-value\]: .*is not a value/);
+    expect(r.stdout).toMatch(/কোনো মান নয়/);
+    expect(r.stdout).toMatch(/errors?, \d+ warnings/);
+  });
+
+  test('--json is the same document, with the problems per sheet', async () => {
+    const r = await run(['check', samples, '--json']);
+    expect(r.code).toBe(1);
+    const d = jsonDocumentSchema.parse(JSON.parse(r.stdout));
+    const errors = d.files.flatMap((f) => f.sheets.flatMap((s) => s.problems)).filter((p) => p.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    for (const p of errors) {
+      expect(p.message.bn).toBeTruthy();
+      expect(p.message.en).toBeTruthy();
+    }
+  });
+});
+
+describe('files that cannot be read', () => {
+  let folder: string;
+  const bad = ['corrupt.xlsx', 'empty.xlsx', 'text.xlsx'];
+  beforeAll(async () => {
+    folder = path.join(tmp, 'mixed');
+    await fs.mkdir(folder, { recursive: true });
+    await fs.writeFile(path.join(folder, 'corrupt.xlsx'), noise(4096, 7));
+    await fs.writeFile(path.join(folder, 'empty.xlsx'), Buffer.alloc(0));
+    await fs.writeFile(path.join(folder, 'text.xlsx'), 'ক্রম,কর্মসম্পাদন সূচক\n১,এটি একটি লেখা ফাইল\n', 'utf8');
+    await fs.copyFile(path.join(samples, '002-khulna-library.xlsx'), path.join(folder, 'good.xlsx'));
+  });
+
+  test.each(['score', 'check'])('%s: one clear line per bad file, and the run goes on', async (command) => {
+    const r = await run([command, folder]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(bad.length);
+    for (const name of bad) {
+      const line = lines.find((l) => l.includes(path.join(folder, name)));
+      expect(line).toBeDefined();
+      expect(line).toMatch(/could not be read: \S/);
+    }
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(r.stdout).toMatch(/good\.xlsx/);
+  });
+
+  test('each reason says what is wrong', async () => {
+    const r = await run(['score', folder, '--json']);
+    const d = jsonDocumentSchema.parse(JSON.parse(r.stdout));
+    const reason = (name: string) => d.files.find((f) => f.file.endsWith(name))!.skipped[0].reason.en;
+    expect(reason('empty.xlsx')).toMatch(/empty/);
+    expect(reason('text.xlsx')).toMatch(/text file/);
+    expect(reason('corrupt.xlsx')).toMatch(/not an Excel/);
+    expect(d.files.find((f) => f.file.endsWith('good.xlsx'))!.sheets).toHaveLength(1);
+  });
+
+  test('consolidate skips them, lists them in the problems sheet, and still writes', async () => {
+    const out = path.join(tmp, 'mixed-out', 'c.xlsx');
+    const r = await run(['consolidate', folder, '-o', out, '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(bad.length);
+    const j = consolidateJsonSchema.parse(JSON.parse(r.stdout));
+    expect(j.offices).toHaveLength(1);
+    expect(j.skipped.map((k) => path.basename(k.file!)).sort()).toEqual([...bad].sort());
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const problems = wb.worksheets[2];
+    const files: string[] = [];
+    problems.eachRow((row, n) => {
+      if (n > 1 && row.getCell(6).value === 'skipped') files.push(String(row.getCell(2).value));
+    });
+    expect(files.sort()).toEqual([...bad].sort());
+  });
+
+  test('a missing input is reported and the others are read', async () => {
+    const r = await run(['score', path.join(tmp, 'nope.xlsx'), path.join(samples, '003-skt.xlsx')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/nope\.xlsx: no such file or folder/);
+    expect(r.stdout).toMatch(/003-skt\.xlsx/);
+  });
+});
+
+/** Every sheet's cell values, as text rows. */
+async function cellValues(file: string): Promise<Record<string, unknown[][]>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const out: Record<string, unknown[][]> = {};
+  for (const ws of wb.worksheets) {
+    const rows: unknown[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row, n) => {
+      rows[n - 1] = (row.values as unknown[]).slice(1).map((v) => (v && typeof v === 'object' && 'text' in (v as object) ? (v as { text: unknown }).text : v));
+    });
+    out[ws.name] = rows;
+  }
+  return out;
+}
+
+describe('apa consolidate', () => {
+  let out: string;
+  let json: ReturnType<typeof consolidateJsonSchema.parse>;
+  let scoreDoc: JsonDocument;
+
+  beforeAll(async () => {
+    out = path.join(tmp, 'out', 'consolidated.xlsx');
+    const r = await run(['consolidate', samples, '-o', out, '--json']);
+    expect(r.code).toBe(0);
+    json = consolidateJsonSchema.parse(JSON.parse(r.stdout));
+    scoreDoc = jsonDocumentSchema.parse(JSON.parse((await run(['score', samples, '--json'])).stdout));
+  });
+
+  test('writes the three sheets', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['APA Summary', 'APA Indicators', 'APA Problems']);
+    expect(json.output).toBe(out);
+  });
+
+  test('the summary rows equal the per-office percents of score --json', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('APA Summary')!;
+    const header = (ws.getRow(3).values as unknown[]).slice(1);
+    const col = (name: string) => header.indexOf(name) + 1;
+    const expected = new Map<string, number | null>();
+    for (const f of scoreDoc.files) for (const s of f.sheets) expected.set(`${path.basename(f.file)}|${s.sheet}`, s.totals.percent);
+    let rows = 0;
+    for (let r = 4; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      const file = String(row.getCell(col('File')).value);
+      const sheet = row.getCell(col('Sheet')).value as { text: string } | string;
+      const key = `${file}|${typeof sheet === 'object' ? sheet.text : sheet}`;
+      expect(expected.has(key)).toBe(true);
+      const want = expected.get(key)!;
+      const got = row.getCell(col('Percent')).value as number | null;
+      if (want === null) expect(got).toBeNull();
+      else expect(got).toBeCloseTo(want, 9);
+      rows++;
+    }
+    expect(rows).toBe(expected.size);
+    expect(json.offices).toHaveLength(expected.size);
+  });
+
+  test('links lead back to the source file and sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('APA Summary')!;
+    const header = (ws.getRow(3).values as unknown[]).slice(1);
+    const v = ws.getRow(4).getCell(header.indexOf('Sheet') + 1).value as { text: string; hyperlink: string };
+    expect(v.hyperlink).toMatch(/^\.\.\/samples\/[^#]+\.(xlsx|csv)#'[^']+'!A[0-9]+$/); // the table's header row
+  });
+
+  test('running it twice gives identical cell values (and bytes)', async () => {
+    const again = path.join(tmp, 'out', 'again.xlsx');
+    const r = await run(['consolidate', samples, '-o', again]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Wrote .*again\.xlsx: 8 offices/);
+    expect(await cellValues(again)).toEqual(await cellValues(out));
+    expect((await fs.readFile(again)).equals(await fs.readFile(out))).toBe(true);
+  });
+
+  test('--bn writes a Bengali workbook; the output file inside an input folder is not read back', async () => {
+    const target = path.join(samples, 'report-bn.xlsx');
+    const r1 = await run(['consolidate', samples, '-o', target, '--bn']);
+    expect(r1.code).toBe(0);
+    const r2 = await run(['consolidate', samples, '-o', target, '--bn']);
+    expect(r2.code).toBe(0);
+    expect(r2.stderr).toBe('');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(target);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['APA সারসংক্ষেপ', 'APA সূচকভিত্তিক', 'APA সমস্যা']);
+    await fs.rm(target);
+  });
+
+  test('an existing workbook it did not write is never overwritten', async () => {
+    const victim = path.join(tmp, 'victim.xlsx');
+    await fs.copyFile(path.join(samples, '003-skt.xlsx'), victim);
+    const before = await fs.readFile(victim);
+    const r = await run(['consolidate', samples, '-o', victim]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/exists and was not written by apa/);
+    expect((await fs.readFile(victim)).equals(before)).toBe(true);
+    expect(writtenByApa(before)).toBe(false);
+    expect(writtenByApa(await fs.readFile(out))).toBe(true);
+    const self = await run(['consolidate', path.join(samples, '003-skt.xlsx'), '-o', path.join(samples, '003-skt.xlsx')]);
+    expect(self.code).toBe(2);
+    expect(self.stderr).toMatch(/is one of the inputs/);
+  });
+
+  test('progress goes to a terminal only', async () => {
+    const folder = path.join(tmp, 'many');
+    await fs.mkdir(folder, { recursive: true });
+    for (let i = 0; i < 10; i++) await fs.copyFile(path.join(samples, '002-khulna-library.xlsx'), path.join(folder, `o${i}.xlsx`));
+    const tty = await run(['consolidate', folder, '-o', path.join(tmp, 'many.xlsx'), '--jobs', '1'], { tty: true });
+    expect(tty.stderr).toMatch(/\r\[10\/10\] files/);
+    const pipe = await run(['consolidate', folder, '-o', path.join(tmp, 'many.xlsx'), '--jobs', '1']);
+    expect(pipe.stderr).toBe('');
+  });
+});
+
+describe('usage', () => {
+  test.each([[[]], [['help']], [['--help']], [['score', '--help']]])('%j prints usage in English and Bengali', async (argv) => {
+    const r = await run(argv as string[]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Usage:/);
+    expect(r.stdout).toMatch(/ব্যবহার:/);
+  });
+
+  test.each([
+    [['score', 'x.xlsx', '--nope']],
+    [['frobnicate', 'x.xlsx']],
+    [['consolidate', 'x.xlsx']],
+    [['consolidate', 'x.xlsx', '-o', 'out.csv']],
+    [['score']],
+    [['score', 'x.xlsx', '-o', 'out.xlsx']],
+    [['score', 'x.xlsx', '--na']],
+  ])('%j: usage and exit 2', async (argv) => {
+    const r = await run(argv as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Usage:/);
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('write-workbook', () => {
+  test('text that looks like a formula stays text; fills, fonts, formats, widths, freeze and links are written', async () => {
+    const spec: WorkbookSpec = {
+      sheets: [
+        {
+          name: 'S',
+          columnWidths: [12, 30],
+          freeze: { rows: 1, columns: 1 },
+          rows: [
+            [{ v: '=SUM(A1:A2)' }, { v: '+8801' }, { v: '-x' }, { v: '@cmd' }],
+            [{ v: 3.14159, format: '0.00', fill: '#1B7F3B', font: '#FFFFFF', bold: true }, { v: null }, { v: 'go', link: { sheet: "O'Brien", cell: 'B2' } }],
+          ],
+        },
+      ],
+    };
+    const buf = await workbookBuffer(spec, { outDir: tmp });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet('S')!;
+    for (const [c, v] of [['A1', '=SUM(A1:A2)'], ['B1', '+8801'], ['C1', '-x'], ['D1', '@cmd']]) {
+      expect(ws.getCell(c).type).toBe(ExcelJS.ValueType.String);
+      expect(ws.getCell(c).value).toBe(v);
+    }
+    const a2 = ws.getCell('A2');
+    expect(a2.value).toBe(3.14159);
+    expect(a2.numFmt).toBe('0.00');
+    expect((a2.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FF1B7F3B');
+    expect(a2.font.color?.argb).toBe('FFFFFFFF');
+    expect(a2.font.bold).toBe(true);
+    expect(ws.getColumn(2).width).toBe(30);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
+    const xml = zipEntry(buf, 'xl/worksheets/sheet1.xml')!.toString('utf8');
+    expect(xml).not.toMatch(/<f>/);
+    // An in-workbook link is a location, with no relationship to follow.
+    expect(xml).toContain('<hyperlink ref="C2" location="&apos;O&apos;&apos;Brien&apos;!B2"/>');
+    expect(hyperlinkTarget({ sheet: "O'Brien", cell: 'B2' }, { outDir: tmp })).toBe("#'O''Brien'!B2");
+    expect(hyperlinkTarget({ file: path.join(tmp, 'a b', 'x#1.xlsx'), sheet: 'S', cell: 'C3' }, { outDir: path.join(tmp, 'out') })).toBe("../a%20b/x%231.xlsx#'S'!C3");
+  });
+});
+
+describe('grids', () => {
+  test('xlsx: rich text, formula results, hyperlinks, errors, dates, formats and merges', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('ট্যাব');
+    ws.getCell('A1').value = { richText: [{ text: 'কর্মসম্পাদন ' }, { text: 'সূচক', font: { bold: true } }] };
+    ws.getCell('B1').value = { formula: '1+1', result: 2 };
+    ws.getCell('C1').value = { text: 'লিংক', hyperlink: 'https://example.org' };
+    ws.getCell('D1').value = { error: '#N/A' };
+    ws.getCell('E1').value = new Date(Date.UTC(2025, 2, 16));
+    ws.getCell('E1').numFmt = 'dd/mm/yyyy';
+    ws.getCell('F1').value = 0.9059;
+    ws.getCell('F1').numFmt = '0.00%';
+    ws.getCell('A3').value = 'merged';
+    ws.mergeCells('A3:C4');
+    const buf = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const { grids } = await readWorkbookGrids(buf, 'book.xlsx');
+    expect(grids).toHaveLength(1);
+    const g = grids[0];
+    expect(g.sheet).toBe('ট্যাব');
+    expect(g.file).toBe('book.xlsx');
+    expect(g.values[0].slice(0, 4)).toEqual(['কর্মসম্পাদন সূচক', 2, 'লিংক', '#N/A']);
+    expect(g.values[0][4]).toEqual(new Date(Date.UTC(2025, 2, 16)));
+    expect(g.values[0][5]).toBe(0.9059);
+    expect(g.formats?.[0][4]).toBe('dd/mm/yyyy');
+    expect(g.formats?.[0][5]).toBe('0.00%');
+    expect(g.values[2][0]).toBe('merged');
+    expect(g.values[2][1] ?? null).toBeNull();
+    expect(g.merges).toEqual([{ top: 2, left: 0, bottom: 3, right: 2 }]);
+  });
+
+  test('csv: BOM, quoted fields with commas, quotes and line breaks', () => {
+    const text = '\uFEFFa,"b, c","say ""hi""","two\r\nlines"\r\n,x,,\r\n';
+    expect(parseCsv(text.slice(1))).toEqual([
+      ['a', 'b, c', 'say "hi"', 'two\r\nlines'],
+      ['', 'x', '', ''],
+    ]);
+    const g = csvGrid(Buffer.from(text, 'utf8'), 'dir/ফাইল.csv');
+    expect(g.sheet).toBe('ফাইল');
+    expect(g.values[0][0]).toBe('a');
+    expect(g.values[1]).toEqual([null, 'x']);
+  });
+});
