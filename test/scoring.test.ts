@@ -440,3 +440,54 @@ describe('What next: the achievement that reaches the next tier and the top tier
   });
   test('nothing at the top tier', () => expect(whatNext(raw('সংখ্যা', ['৪', '৩', '২', '১', '-'], '৪'))).toBeNull());
 });
+
+describe('§1 The documents: the office, the table wherever it starts, rows that are not indicators', () => {
+  const rows = [
+    { id: '1.1.1', weight: '২৫', targets: ['৪', '৩', '২', '১', '-'], achievement: '৩' },
+    { id: '1.1.2', weight: '২৫', targets: ['৪', '৩', '২', '১', '-'], achievement: '২' },
+  ];
+  test('the office name is on a line like দপ্তর/সংস্থার নামঃ শিশু কল্যাণ ট্রাস্ট।', () => {
+    const plan = planOf(fiveTierGrid(rows, { cover: ['গণপ্রজাতন্ত্রী বাংলাদেশ সরকার', 'প্রাথমিক ও গণশিক্ষা মন্ত্রণালয়', '', 'দপ্তর/সংস্থার নামঃ শিশু কল্যাণ ট্রাস্ট।'] }));
+    expect([plan.office, plan.officeSource]).toEqual(['শিশু কল্যাণ ট্রাস্ট', 'name-line']);
+  });
+  test('or it is the most specific (last) line of the letterhead, addresses and branches aside', () => {
+    const plan = planOf(fiveTierGrid(rows, { cover: ['গণপ্রজাতন্ত্রী বাংলাদেশ সরকার', 'সংস্কৃতি বিষয়ক মন্ত্রণালয়', 'গণগ্রন্থাগার অধিদপ্তর', 'বিভাগীয় সরকারি গণগ্রন্থাগার, খুলনা', 'www.publiclibrary.gov.bd', ''] }));
+    expect([plan.office, plan.officeSource]).toEqual(['বিভাগীয় সরকারি গণগ্রন্থাগার, খুলনা', 'letterhead']);
+    const ministry = planOf(fiveTierGrid(rows, { cover: ['গণপ্রজাতন্ত্রী বাংলাদেশ সরকার', 'জনপ্রশাসন মন্ত্রণালয়', 'সিপিটি অনুবিভাগ', 'সিপি-৩ শাখা', 'www.mopa.gov.bd'] }));
+    expect(ministry.office).toBe('জনপ্রশাসন মন্ত্রণালয়');
+  });
+  test('when the sheet does not say, the file or tab name identifies the office (with a note)', () => {
+    const g = { ...fiveTierGrid(rows, { cover: ['অগ্রগতি প্রতিবেদন'] }), file: 'in/উপজেলা-২৩.xlsx', sheet: 'Q2' };
+    const plan = planOf(g);
+    expect([plan.office, plan.officeSource]).toEqual(['উপজেলা-২৩', 'file']);
+    expect(plan.problems.map((p) => p.code)).toContain('office-name-missing');
+    expect(planOf({ ...g, file: undefined }).office).toBe('Q2');
+  });
+  test('the table is found wherever it starts, whatever its columns\' letters', () => {
+    const g = fiveTierGrid(rows);
+    const shifted = { ...g, values: [...Array.from({ length: 30 }, () => [] as null[]), ...g.values.map((r) => [null, null, null, ...r])], merges: g.merges!.map((m) => ({ top: m.top + 30, bottom: m.bottom + 30, left: m.left + 3, right: m.right + 3 })) };
+    const a = scorePlan(planOf(g));
+    const b = scorePlan(planOf(shifted));
+    expect(b.indicators.map((s) => s.raw)).toEqual(a.indicators.map((s) => s.raw));
+    expect(b.indicators[0].indicator.cell).toBe('F38');
+    expect(b.indicators[0].indicator.row).toBe(38);
+  });
+  test('a row of column numbers, the header repeated after a page break, page numbers and subtotal rows are not indicators', () => {
+    const g = fiveTierGrid(rows);
+    const header = g.values.slice(4, 7);
+    const numbers = ['১', '২', '৩', '৪', '৫', '৬', '৭', '৮', '৯', '১০', '১১', '১২'];
+    g.values.splice(7, 0, numbers); // column numbers under the header
+    g.values.splice(9, 0, ['উপমোট', null, null, null, '২৫'], [null, null, null, null, null, '৯'], ...header.map((r) => [...r]), numbers);
+    const plan = planOf(g);
+    expect(planIndicators(plan).map((i) => [i.id, i.row])).toEqual([
+      ['1.1.1', 9],
+      ['1.1.2', 16],
+    ]);
+  });
+  test('a section caption spanning the table is not an indicator', () => {
+    const g = fiveTierGrid(rows);
+    g.values.splice(7, 0, ['সুশাসন ও সংস্কারমূলক কর্মসম্পাদনের ক্ষেত্র']);
+    g.merges!.push({ top: 7, left: 0, bottom: 7, right: 11 });
+    expect(planIndicators(planOf(g)).map((i) => i.id)).toEqual(['1.1.1', '1.1.2']);
+  });
+});
