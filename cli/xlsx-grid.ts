@@ -1,6 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { CellValue, Grid, MergeArea, columnIndex } from '../core';
 import { errorDetail, unreadable } from './errors';
+import { loadWorkbook, valueType } from './exceljs';
 import { readBytes } from './files';
 
 /**
@@ -17,13 +18,9 @@ export async function readWorkbookGrids(input: Buffer | string, fileLabel?: stri
   const buffer = typeof input === 'string' ? await readBytes(input, label) : input;
   sniffWorkbook(buffer, label);
 
-  const wb = new ExcelJS.Workbook();
+  let wb: ExcelJS.Workbook;
   try {
-    // Nodes scoring never reads are not parsed: faster, and less that can fail.
-    const options = {
-      ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'hyperlinks', 'picture', 'drawing', 'legacyDrawing', 'tableParts', 'headerFooter', 'rowBreaks', 'colBreaks'],
-    };
-    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer, options as unknown as Partial<ExcelJS.XlsxReadOptions>);
+    wb = await loadWorkbook(buffer, READ_OPTIONS);
   } catch (err) {
     throw unreadable(label, 'unreadable.corrupt', { detail: errorDetail(err) });
   }
@@ -33,6 +30,11 @@ export async function readWorkbookGrids(input: Buffer | string, fileLabel?: stri
     throw unreadable(label, 'unreadable.corrupt', { detail: errorDetail(err) });
   }
 }
+
+/** Nodes scoring never reads are not parsed: faster, and less that can fail. */
+const READ_OPTIONS = {
+  ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'hyperlinks', 'picture', 'drawing', 'legacyDrawing', 'tableParts', 'headerFooter', 'rowBreaks', 'colBreaks'],
+};
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const utf16 = (s: string) => Buffer.from(s, 'utf16le');
@@ -147,6 +149,7 @@ function sortMerges(m: MergeArea[]): MergeArea[] {
 }
 
 function worksheetGrid(ws: ExcelJS.Worksheet, file: string): Grid {
+  const MERGE = valueType().Merge;
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
   let anyFormat = false;
@@ -157,12 +160,12 @@ function worksheetGrid(ws: ExcelJS.Worksheet, file: string): Grid {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       const c = colNumber - 1;
       // A cell covered by a merge reports its master's value: the grid keeps it empty.
-      const v = cell.type === ExcelJS.ValueType.Merge ? null : plainValue(cell.value as AnyValue);
+      const v = cell.type === MERGE ? null : plainValue(cell.value as AnyValue);
       if (v !== null) {
         while (vals.length < c) vals.push(null);
         vals[c] = v;
       }
-      const f = cell.type === ExcelJS.ValueType.Merge ? undefined : cell.numFmt;
+      const f = cell.type === MERGE ? undefined : cell.numFmt;
       if (f && f !== 'General') {
         while (fmts.length < c) fmts.push(null);
         fmts[c] = f;

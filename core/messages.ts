@@ -170,6 +170,9 @@ export const MESSAGES = {
   'col.go': { bn: 'উৎস ঘর', en: 'Source cell' },
   'legend': { bn: 'রঙের অর্থ', en: 'Legend' },
   'skipped': { bn: 'বাদ পড়েছে', en: 'Skipped' },
+  // ── Add-in workbook commands (addin/src/workbook): add keys above this line ──
+  // ── Task pane (addin/src/taskpane): add keys above this line ──
+  // ── Custom functions and manifest (addin/src/functions): add keys above this line ──
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;

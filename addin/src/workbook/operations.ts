@@ -1,0 +1,101 @@
+import type { Bilingual, Consolidation, Layout, Problem, Totals, HighlightKey, Unit, Tier } from '../../../core';
+
+/**
+ * Everything the task pane can ask of the workbook. The one Office.js implementation is
+ * `excel-workbook.ts`; tests and the browser test use the same code over a typed fake Excel.
+ * React components receive an object of this type and never call `Excel.run` themselves.
+ */
+export interface WorkbookOperations {
+  /** Reads the active sheet and reports the plan it holds. */
+  checkActiveSheet(): Promise<CheckResult>;
+  /** Selects a cell (clicking a problem): `sheet` and an A1 `cell` within it. */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Writes the add-in's score and tier columns next to the active sheet's table, as live =APA.* formulas. */
+  addScoreColumns(): Promise<CommandResult>;
+  /** Colours the active sheet's achievement cells by tier (the core palette) and keeps them current. */
+  highlightTiers(): Promise<CommandResult>;
+  /** Takes away everything the add-in added to the workbook, and nothing else. */
+  removeAll(): Promise<CommandResult>;
+  /** For each pending or below-top indicator of the active sheet: what reaches the next and the top tier. */
+  whatNext(): Promise<NextResult>;
+  /** Every other tab one office: scores each and writes the summary, per-indicator and problems sheets and a chart. */
+  consolidate(options: LongRunOptions): Promise<ConsolidateResult>;
+  /** Inserts the offices' .xlsx files as tabs (one per plan sheet), then consolidates. */
+  addOfficeFiles(files: OfficeFile[], options: LongRunOptions): Promise<AddFilesResult>;
+}
+
+export interface LongRunOptions {
+  /** Called as work advances; `total` may grow once tabs are known. */
+  onProgress?: (done: number, total: number) => void;
+  /** Cancelling leaves the workbook as it was before the command: nothing half-written. */
+  signal?: AbortSignal;
+}
+
+export interface OfficeFile {
+  name: string;
+  /** The file's bytes, base64 (what `insertWorksheetsFromBase64` takes). */
+  base64: string;
+}
+
+export interface CheckResult {
+  sheet: string;
+  /** Null when the sheet holds no plan; `reason` says why. */
+  plan: { office: string; fiscalYear: string | null; quarter: number | null; layout: Layout; headerRow: number } | null;
+  reason?: Bilingual;
+  totals: Totals | null;
+  indicators: IndicatorLine[];
+  problems: Problem[];
+}
+
+export interface IndicatorLine {
+  id: string;
+  name: string;
+  row: number;
+  unit: Unit;
+  weight: number | null;
+  raw: number | null;
+  score: number | null;
+  key: HighlightKey;
+  /** A1 of the cell(s) scored. */
+  cells: string[];
+}
+
+export interface CommandResult {
+  ok: boolean;
+  /** What happened, for the pane to show. */
+  message: Bilingual;
+  /** How many cells/columns/sheets the command wrote or removed. */
+  changed: number;
+}
+
+export interface NextResult {
+  sheet: string;
+  items: NextItem[];
+  /** Today's date (Asia/Dhaka) as a day number (days since 1970-01-01), for "days remaining". */
+  today: number;
+}
+
+export interface NextItem {
+  id: string;
+  name: string;
+  unit: Unit;
+  current: HighlightKey;
+  next: { tier: Tier; value: number; daysLeft: number | null };
+  top: { tier: Tier; value: number; daysLeft: number | null };
+}
+
+export interface ConsolidateResult {
+  cancelled: boolean;
+  consolidation: Consolidation | null;
+  /** Tabs that were not plans, with the reason. */
+  skipped: { sheet: string; reason: Bilingual }[];
+  /** The sheets the add-in wrote. */
+  written: string[];
+}
+
+export interface AddFilesResult extends ConsolidateResult {
+  /** Files that could not be inserted, with the reason. */
+  failed: { file: string; reason: Bilingual }[];
+  /** Tabs inserted, per file. */
+  inserted: { file: string; sheets: string[] }[];
+}
