@@ -1,4 +1,4 @@
-import { Grid, CellValue, MergeArea, gridA1, sheetRow } from './grid';
+import { Grid, CellValue, MergeArea, columnLetters, gridA1, sheetRow } from './grid';
 import {
   ColumnRole,
   isCumulativeHeader,
@@ -59,13 +59,17 @@ class SheetView {
   private readonly mergeOf = new Map<number, MergeArea>();
   /** Rows that some merge touches: the others skip the merge look-ups. */
   private readonly mergedRow: Uint8Array;
+  private readonly originRow: number;
+  private readonly originCol: number;
 
   constructor(readonly grid: Grid) {
     this.rows = grid.values.length;
     let w = 0;
     for (const row of grid.values) if (row && row.length > w) w = row.length;
     for (const m of grid.merges ?? []) if (m.right + 1 > w) w = m.right + 1;
-    this.width = w;
+    this.width = Math.max(w, 1);
+    this.originRow = grid.origin?.row ?? 0;
+    this.originCol = grid.origin?.col ?? 0;
     this.mergedRow = new Uint8Array(this.rows);
     for (const m of grid.merges ?? []) {
       for (let r = m.top; r <= m.bottom && r < this.rows; r++) this.mergedRow[r] = 1;
@@ -90,21 +94,17 @@ class SheetView {
     return this.mergedRow[r] === 1 && this.owner.has(r * this.width + c);
   }
 
-  /** The cell that holds (r, c)'s value: itself, or its merge's top-left cell. */
-  holder(r: number, c: number): [number, number] {
-    if (this.mergedRow[r] !== 1) return [r, c];
-    const k = this.owner.get(r * this.width + c);
-    return k === undefined ? [r, c] : [Math.floor(k / this.width), k % this.width];
+  /** The cell that holds (r, c)'s value — itself, or its merge's top-left cell — as a key
+   * r × width + c (no array allocated: this runs for every cell read). */
+  private holderKey(r: number, c: number): number {
+    const k = r * this.width + c;
+    if (this.mergedRow[r] !== 1) return k;
+    return this.owner.get(k) ?? k;
   }
 
   value(r: number, c: number): CellValue {
-    const [hr, hc] = this.holder(r, c);
-    return this.own(hr, hc);
-  }
-
-  format(r: number, c: number): string | null | undefined {
-    const [hr, hc] = this.holder(r, c);
-    return this.grid.formats?.[hr]?.[hc];
+    const k = this.holderKey(r, c);
+    return this.own(Math.floor(k / this.width), k % this.width);
   }
 
   merge(r: number, c: number): MergeArea | undefined {
@@ -120,12 +120,14 @@ class SheetView {
   }
 
   address(r: number, c: number): string {
-    const [hr, hc] = this.holder(r, c);
-    return gridA1(this.grid, hr, hc);
+    const k = this.holderKey(r, c);
+    return `${columnLetters((k % this.width) + this.originCol)}${Math.floor(k / this.width) + this.originRow + 1}`;
   }
 
   read(r: number, c: number): Value {
-    const [hr, hc] = this.holder(r, c);
+    const k = this.holderKey(r, c);
+    const hr = Math.floor(k / this.width);
+    const hc = k % this.width;
     return readCell(this.own(hr, hc), this.grid.formats?.[hr]?.[hc]);
   }
 }
