@@ -1,0 +1,210 @@
+/* global require, module, process, __dirname, console, URL */
+/**
+ * The Excel add-in's build (the Office Yo generator's Excel React template conventions).
+ *
+ *   npm run build        production: minified, dist/manifest.xml on $APA_BASE_URL (an https URL;
+ *                        unset: a placeholder, with a warning), e.g.
+ *                        APA_BASE_URL=https://apa.example.gov.bd/addin/ npm run build
+ *   npm run build:dev    development (source maps), https://localhost:3000/; npm run watch rebuilds
+ *   npm run dev-server   serves the build on https://localhost:3000 with the Office dev certificates
+ *                        (npx office-addin-dev-certs install); plain http when they are missing or in CI
+ *   npm start / npm stop sideload into Excel desktop and remove it again
+ *                        (npx office-addin-debugging@6: needs Excel and the internet; not installed here)
+ *   npm run validate     Microsoft's online manifest validator (needs the internet; optional)
+ *   npm run lint         ESLint with office-addin-lint's Office rules over addin/src, offline
+ *                        (its prettier rule off: the repository is not prettier-formatted; no-undef
+ *                        off: tsc checks names, as typescript-eslint advises)
+ *
+ * Entries: `functions` (addin/src/functions/functions.ts: the =APA.* custom functions) and, when
+ * it exists, `taskpane` (addin/src/taskpane/index.tsx: the React pane). Both load in ONE page,
+ * taskpane.html, which is also the custom functions' page: the add-in uses a shared runtime
+ * (manifest.xml), so the functions register from the task pane page. office.js is not bundled: the
+ * page loads it from Microsoft's CDN with a <script> tag (added if the page template lacks it).
+ *
+ * The manifest's URLs are written for https://localhost:3000/; the copy in dist/ has that prefix
+ * replaced by the base URL the files are hosted at: env APA_BASE_URL (an https URL; development
+ * default https://localhost:3000/, production default a placeholder).
+ *
+ * Options: --env functionsOnly (or APA_FUNCTIONS_ONLY=1) builds the functions without the pane.
+ * HyperFormula (GPL) is for tests only and must never be imported from addin/src.
+ */
+const fs = require('fs');
+const path = require('path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+
+const DEV_URL = 'https://localhost:3000/';
+const PLACEHOLDER_URL = 'https://apa-sheets.example.gov.bd/addin/';
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const DEV_SERVER_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
+
+const ROOT = __dirname;
+const at = (...p) => path.join(ROOT, ...p);
+const FUNCTIONS_ENTRY = at('addin', 'src', 'functions', 'functions.ts');
+const TASKPANE_ENTRY = at('addin', 'src', 'taskpane', 'index.tsx');
+const TASKPANE_TEMPLATE = at('addin', 'src', 'taskpane', 'taskpane.html');
+
+/** The page used when the task pane has no template yet: the functions still need a page. */
+const FALLBACK_PAGE = `<!doctype html>
+<html lang="bn">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>APA Sheets</title>
+    <script type="text/javascript" src="${OFFICE_JS}"></script>
+  </head>
+  <body>
+    <p>APA শিট: =APA.SCORE ও অন্যান্য ফাংশন চালু আছে। · APA Sheets: =APA.SCORE and the other functions are loaded.</p>
+  </body>
+</html>
+`;
+
+/** The base URL the add-in's files are hosted at, with a trailing slash. */
+function baseUrl(dev) {
+  const raw = process.env.APA_BASE_URL || (dev ? DEV_URL : PLACEHOLDER_URL);
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`APA_BASE_URL is not a URL: ${raw}`);
+  }
+  if (url.protocol !== 'https:') throw new Error(`APA_BASE_URL must be an https URL (Office loads add-ins over https only): ${raw}`);
+  if (url.search || url.hash) throw new Error(`APA_BASE_URL must not have a query or fragment: ${raw}`);
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/** The manifest as deployed: every https://localhost:3000/ URL moved to `base`, and the
+ * maintainers' comments left out. */
+function rewriteManifest(xml, base) {
+  return xml
+    .replace(/<!--[\s\S]*?-->\s*/g, '')
+    .split(DEV_URL)
+    .join(base);
+}
+
+/** The page with office.js loaded from the CDN before any bundle (the bundles are deferred). */
+function withOfficeJs(html) {
+  if (html.includes(OFFICE_JS)) return html;
+  const tag = `<script type="text/javascript" src="${OFFICE_JS}"></script>`;
+  return html.includes('</head>') ? html.replace('</head>', `  ${tag}\n  </head>`) : `${tag}\n${html}`;
+}
+
+/** Makes sure every page html-webpack-plugin writes loads office.js. */
+class OfficeJsPlugin {
+  apply(compiler) {
+    compiler.hooks.compilation.tap('OfficeJsPlugin', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap('OfficeJsPlugin', (data) => {
+        data.html = withOfficeJs(data.html);
+        return data;
+      });
+    });
+  }
+}
+
+/** https options for the dev server: the Office dev certificates when they are installed (or can
+ * be, on a developer's terminal); none in CI or when that fails, and the server falls back to http. */
+async function devServerHttps() {
+  if (process.env.CI || process.env.APA_DEV_HTTP) return null;
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    const { caCertificatePath, localhostCertificatePath, localhostKeyPath } = require('office-addin-dev-certs/lib/defaults');
+    const installed = [caCertificatePath, localhostCertificatePath, localhostKeyPath].every((f) => fs.existsSync(f));
+    if (!installed && !process.stdout.isTTY) throw new Error('the dev certificates are not installed (npx office-addin-dev-certs install)');
+    const options = await devCerts.getHttpsServerOptions();
+    return { ca: options.ca, key: options.key, cert: options.cert };
+  } catch (err) {
+    console.warn(
+      `APA Sheets dev server: no https certificate (${err && err.message ? err.message : err}); serving plain http. Excel needs https: run npx office-addin-dev-certs install.`,
+    );
+    return null;
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = (argv.mode || process.env.NODE_ENV || 'production') === 'development';
+  const base = baseUrl(dev);
+  const functionsOnly = Boolean(env.functionsOnly || process.env.APA_FUNCTIONS_ONLY);
+  const withTaskpane = !functionsOnly && fs.existsSync(TASKPANE_ENTRY);
+  if (!dev && base === PLACEHOLDER_URL) console.warn(`APA Sheets: APA_BASE_URL is not set; dist/manifest.xml points at the placeholder ${PLACEHOLDER_URL}`);
+
+  const entry = { functions: FUNCTIONS_ENTRY };
+  if (withTaskpane) entry.taskpane = TASKPANE_ENTRY;
+
+  const config = {
+    mode: dev ? 'development' : 'production',
+    // Never eval-based: the task pane's Content-Security-Policy has no 'unsafe-eval'.
+    devtool: dev ? 'source-map' : false,
+    target: ['web', 'es2020'],
+    context: ROOT,
+    entry,
+    output: {
+      path: at('dist'),
+      filename: '[name].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.jsx', '.mjs'],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            // Type-checking is `npm run typecheck`; the bundle only needs the JavaScript.
+            options: { configFile: at('addin', 'tsconfig.json'), transpileOnly: true },
+          },
+        },
+        {
+          test: /\.(png|jpe?g|gif|ico|svg)$/,
+          type: 'asset/resource',
+          generator: { filename: 'assets/[name][ext][query]' },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS_ENTRY }),
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        ...(withTaskpane && fs.existsSync(TASKPANE_TEMPLATE) ? { template: TASKPANE_TEMPLATE } : { templateContent: FALLBACK_PAGE }),
+        // The functions first: they register with Excel even if the pane fails to start.
+        chunks: withTaskpane ? ['functions', 'taskpane'] : ['functions'],
+        chunksSortMode: 'manual',
+        scriptLoading: 'defer',
+      }),
+      new OfficeJsPlugin(),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'addin/assets/*.{png,html}', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => rewriteManifest(content.toString('utf8'), base),
+          },
+        ],
+      }),
+    ],
+    performance: { hints: dev ? false : 'warning', maxAssetSize: 1.5e6, maxEntrypointSize: 1.5e6 },
+    devServer: {
+      port: DEV_SERVER_PORT,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      hot: false,
+    },
+  };
+
+  // Only `webpack serve` needs the certificates; builds never touch them.
+  if (env.WEBPACK_SERVE) {
+    const https = await devServerHttps();
+    config.devServer.server = https ? { type: 'https', options: https } : { type: 'http' };
+  }
+  return config;
+};
+
+module.exports.DEV_URL = DEV_URL;
+module.exports.PLACEHOLDER_URL = PLACEHOLDER_URL;
+module.exports.OFFICE_JS = OFFICE_JS;
+module.exports.rewriteManifest = rewriteManifest;
+module.exports.baseUrl = baseUrl;
