@@ -1,0 +1,756 @@
+/**
+ * The add-in's workbook side (`addin/src/workbook/excel-workbook.ts`) over the typed fake Excel,
+ * on every seed fixture: each command's result against core on the same grid, the user's content
+ * byte-for-byte after every command and after removeAll, idempotence, sync budgets and payloads,
+ * the change handler, cancellation, and adding offices' .xlsx files.
+ */
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import ExcelJS from 'exceljs';
+import { buildOfficeWorkbook, buildSamples } from '../fixtures/build-fixtures';
+import { readWorkbookGrids } from '../../cli/xlsx-grid';
+import {
+  FUNCTIONS,
+  HighlightKey,
+  LEGEND_ORDER,
+  PALETTE,
+  PlanScore,
+  consolidationWorkbook,
+  highlightKey,
+  highlightSpec,
+  parseA1,
+  readPlan,
+  scorePlan,
+  todayInDhaka,
+  validatePlan,
+  whatNext as coreNext,
+} from '../../core';
+import { ExcelSheetData, excelGrid } from '../../addin/src/workbook/excel-grid';
+import { createExcelWorkbook, ExcelWorkbookOperations } from '../../addin/src/workbook/excel-workbook';
+import { LEGEND_TITLE, OWNED_KEY, SCORE_HEADER, TIER_HEADER, parseRecord } from '../../addin/src/workbook/ownership';
+import { FakeOfficeError, FakeSheet, FakeWorkbook, WorkbookSnapshot, rectText, snapshotWorkbook } from './fake-excel';
+import { base64Loader, loadFakeWorkbook, sheetsFromXlsx } from './fake-excel-load';
+
+const NOW = new Date(Date.UTC(2025, 0, 10, 3, 0, 0));
+const LIMIT = 5_000_000;
+const SEEDS = [
+  '000-mopa-egov-2021-22-q1.xlsx',
+  '001-lged-egov-2022-23-q3.xlsx',
+  '002-khulna-library.xlsx',
+  '002-khulna-library-typed.xlsx',
+  '003-skt.xlsx',
+  '003-skt-english.xlsx',
+  'apa-main-with-history.xlsx',
+];
+
+let dir: string;
+const budget: Record<string, Record<string, { syncs: number; maxRequest: number; maxResponse: number }>> = {};
+function note(section: string, key: string, wb: FakeWorkbook, from: number): { syncs: number; maxRequest: number; maxResponse: number } {
+  const s = wb.statsSince(from);
+  budget[section] = budget[section] ?? {};
+  budget[section][key] = { syncs: s.syncs, maxRequest: s.maxRequest, maxResponse: s.maxResponse };
+  return s;
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'apa-addin-wb-'));
+  await buildSamples(dir);
+});
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  const out = path.join(__dirname, '..', 'output');
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, 'sync-budget.json'), JSON.stringify({ limitBytes: LIMIT, measuredAt: new Date().toISOString(), ...budget }, null, 2) + '\n');
+});
+
+const ops = (wb: FakeWorkbook): ExcelWorkbookOperations => createExcelWorkbook(wb.run, { now: () => NOW, restoreHandlers: false });
+const json = (s: WorkbookSnapshot) => JSON.stringify(s);
+
+/** The differences between two snapshots, one line each (empty when byte-for-byte equal). */
+function diff(a: WorkbookSnapshot, b: WorkbookSnapshot): string[] {
+  const out: string[] = [];
+  const names = (x: WorkbookSnapshot) => x.sheets.map((s) => s.name).join(' | ');
+  if (names(a) !== names(b)) out.push(`sheets: ${names(a)} → ${names(b)}`);
+  for (const sa of a.sheets) {
+    const sb = b.sheets.find((x) => x.name === sa.name);
+    if (!sb) continue;
+    for (const k of new Set([...Object.keys(sa.cells), ...Object.keys(sb.cells)])) if (sa.cells[k] !== sb.cells[k]) out.push(`${sa.name}!${k}: ${sa.cells[k]} → ${sb.cells[k]}`);
+    if (JSON.stringify(sa.merges) !== JSON.stringify(sb.merges)) out.push(`${sa.name} merges`);
+    if (JSON.stringify(sa.conditionalFormats) !== JSON.stringify(sb.conditionalFormats)) out.push(`${sa.name} conditional formats: ${sa.conditionalFormats} → ${sb.conditionalFormats}`);
+    if (sa.extra !== sb.extra) out.push(`${sa.name} extra: ${sa.extra} → ${sb.extra}`);
+  }
+  if (a.settings !== b.settings) out.push(`settings: ${a.settings} → ${b.settings}`);
+  return out.slice(0, 20);
+}
+
+/** What Office.js returns for a sheet's used range (by values): the grid's plain data. */
+function sheetData(sheet: FakeSheet): ExcelSheetData {
+  const r = sheet.usedRect(true)!;
+  const values: unknown[][] = [];
+  const numberFormat: unknown[][] = [];
+  for (let row = r.top; row <= r.bottom; row++) {
+    const v: unknown[] = [];
+    const f: unknown[] = [];
+    for (let col = r.left; col <= r.right; col++) {
+      const c = sheet.cell(row, col);
+      v.push(c?.v ?? '');
+      f.push(c?.nf ?? 'General');
+    }
+    values.push(v);
+    numberFormat.push(f);
+  }
+  const merges = sheet.merges.filter((m) => m.top >= r.top && m.top <= r.bottom && m.left >= r.left && m.left <= r.right).map(rectText);
+  return { sheet: sheet.name, address: rectText(r), values, numberFormat, merges };
+}
+
+function coreOn(sheet: FakeSheet): { result: PlanScore } {
+  const outcome = readPlan(excelGrid(sheetData(sheet)));
+  if (outcome.kind !== 'plan') throw new Error(`${sheet.name} is not a plan`);
+  return { result: scorePlan(outcome.plan) };
+}
+
+/** The plan sheet of a seed file, as the CLI's .xlsx adapter reads it. */
+async function cliPlan(file: string) {
+  const { grids } = await readWorkbookGrids(path.join(dir, file), file);
+  for (const g of grids) {
+    const o = readPlan(g);
+    if (o.kind === 'plan') {
+      const result = scorePlan(o.plan);
+      return { sheet: g.sheet, result, problems: validatePlan(o.plan, { today: todayInDhaka(NOW) }, result) };
+    }
+  }
+  throw new Error(`no plan in ${file}`);
+}
+
+/** The cells each owned conditional format colours, by tier key. */
+function ownedRules(sheet: FakeSheet): Map<string, { cells: Set<string>; fill?: string; font?: string }> {
+  const out = new Map<string, { cells: Set<string>; fill?: string; font?: string }>();
+  for (const cf of sheet.cfs) {
+    const m = /"apa-sheets:([a-z-]+)"/.exec(cf.formula ?? '');
+    if (!m) continue;
+    const entry = out.get(m[1]) ?? { cells: new Set<string>(), fill: cf.fill, font: cf.fontColor };
+    for (const r of cf.ranges) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) entry.cells.add(rectText({ top: row, left: col, bottom: row, right: col }));
+    out.set(m[1], entry);
+  }
+  return out;
+}
+
+/** Evaluates an `=APA.SCORE(…)` / `=APA.TIER(…)` formula the add-in wrote with the core registry,
+ * over the fake's cells: proves its references point at the right cells. */
+function evaluate(sheet: FakeSheet, formula: string): unknown {
+  const m = /^=APA\.(SCORE|TIER)\((.*)\)$/.exec(formula);
+  if (!m) throw new Error(formula);
+  const args = m[2].split(',').map((a) => {
+    if (a === '""') return null;
+    const [from, to] = a.split(':');
+    const p = parseA1(from)!;
+    const q = parseA1(to ?? from)!;
+    const rows: unknown[][] = [];
+    for (let r = p.row; r <= q.row; r++) {
+      const line: unknown[] = [];
+      for (let c = p.col; c <= q.col; c++) {
+        // A merged cell's value is its top-left cell's, as Excel passes it to a function.
+        const mm = sheet.merges.find((x) => r >= x.top && r <= x.bottom && c >= x.left && c <= x.right);
+        const cell = mm ? sheet.cell(mm.top, mm.left) : sheet.cell(r, c);
+        line.push(cell?.v ?? null);
+      }
+      rows.push(line);
+    }
+    return rows;
+  });
+  const fn = FUNCTIONS.find((f) => f.name === m[1])!;
+  const out = fn.impl(...(args as Parameters<typeof fn.impl>));
+  return Array.isArray(out) ? out[0]?.[0] : out;
+}
+
+describe.each(SEEDS)('%s', (file) => {
+  let wb: FakeWorkbook;
+  let api: ExcelWorkbookOperations;
+  let sheet: FakeSheet;
+  let before: WorkbookSnapshot;
+  let cli: Awaited<ReturnType<typeof cliPlan>>;
+  /** Core on the sheet as the user made it (before any command). */
+  let base: PlanScore;
+
+  beforeAll(async () => {
+    wb = await loadFakeWorkbook(fs.readFileSync(path.join(dir, file)));
+    cli = await cliPlan(file);
+    sheet = wb.sheet(cli.sheet);
+    wb.activate(sheet.name);
+    // The user's own formatting on the sheet: a fill on the first achievement cell and a
+    // conditional format of their own over the achievement cells.
+    const cells = cli.result.indicators.flatMap((s) => s.achievementCells);
+    wb.setCell(sheet.name, cells[0], { fill: '#123456' });
+    wb.addUserConditionalFormat(sheet.name, cells.slice(0, 3), '=LEN(A1)>100', '#FF00FF');
+    api = ops(wb);
+    before = snapshotWorkbook(wb);
+    base = coreOn(sheet).result;
+  });
+
+  test('check: the plan and totals equal core on the same grid (and the .xlsx reader), ≤ 3 syncs, nothing written', async () => {
+    const from = wb.syncs.length;
+    const r = await api.checkActiveSheet();
+    const s = note('check', file, wb, from);
+    expect(s.syncs).toBeLessThanOrEqual(3);
+    expect(s.maxRequest).toBeLessThan(LIMIT);
+    expect(s.maxResponse).toBeLessThan(LIMIT);
+
+    const result = base;
+    expect(r.sheet).toBe(sheet.name);
+    expect(r.plan).toMatchObject({ office: result.plan.office, layout: result.plan.layout, headerRow: result.plan.headerRow, quarter: result.plan.quarter });
+    expect(r.totals).toEqual(result.totals);
+    expect(r.indicators.map((i) => [i.id, i.row, i.unit, i.weight, i.raw, i.score, i.key, i.cells])).toEqual(
+      result.indicators.map((x) => [x.indicator.id, x.indicator.row, x.indicator.unit, x.indicator.weight, x.raw, x.score, highlightKey(x.status, x.tier), x.achievementCells.length ? x.achievementCells : [x.indicator.cell]]),
+    );
+    // The same numbers as the CLI's ExcelJS adapter gives for the file.
+    expect(r.totals).toEqual(cli.result.totals);
+    expect(r.indicators.map((i) => [i.id, i.raw, i.score, i.key])).toEqual(cli.result.indicators.map((x) => [x.indicator.id, x.raw, x.score, highlightKey(x.status, x.tier)]));
+    expect(r.problems.map((p) => `${p.code}@${p.cell}`).sort()).toEqual(cli.problems.map((p) => `${p.code}@${p.cell}`).sort());
+    expect(json(snapshotWorkbook(wb))).toBe(json(before));
+  });
+
+  test('addScoreColumns: one score and one tier formula per indicator in the first free columns; twice = once; user content intact', async () => {
+    const from = wb.syncs.length;
+    const r = await api.addScoreColumns();
+    note('addScoreColumns', file, wb, from);
+    expect(r.ok).toBe(true);
+    const record = parseRecord(wb.settings.get(OWNED_KEY))!;
+    const cols = record.sheets[sheet.id].columns!;
+    const full = before.sheets.find((x) => x.name === sheet.name)!;
+    const rightmost = Math.max(...Object.keys(full.cells).map((a) => parseA1(a)!.col), ...sheet.merges.map((m) => m.right));
+    expect(cols.score).toBe(rightmost + 1);
+    expect(wb.getCell(sheet.name, rectText({ top: cols.top, left: cols.score, bottom: cols.top, right: cols.score }))?.v).toBe(SCORE_HEADER);
+    expect(wb.getCell(sheet.name, rectText({ top: cols.top, left: cols.tier, bottom: cols.top, right: cols.tier }))?.v).toBe(TIER_HEADER);
+
+    const result = base;
+    let formulas = 0;
+    for (const s of result.indicators) {
+      const ach = s.indicator.achievements.find((a) => a.cumulative) ?? s.indicator.achievements[s.indicator.achievements.length - 1];
+      if (!ach) continue;
+      const row = parseA1(ach.cell)!.row;
+      const score = sheet.cell(row, cols.score)?.f;
+      const tier = sheet.cell(row, cols.tier)?.f;
+      expect(score).toMatch(new RegExp(`^=APA\\.SCORE\\(${ach.cell},`));
+      expect(tier).toMatch(new RegExp(`^=APA\\.TIER\\(${ach.cell},`));
+      formulas++;
+      // The references lead to the indicator's cells: the registry computes core's score from them.
+      if (s.status === 'scored' && file !== '002-khulna-library-typed.xlsx') expect(evaluate(sheet, score!)).toBeCloseTo(s.score!, 9);
+    }
+    expect(formulas).toBe(result.indicators.filter((s) => s.indicator.achievements.length).length);
+    if (file === '002-khulna-library.xlsx') {
+      expect(sheet.cell(13, cols.score)?.f).toBe('=APA.SCORE(K14,F14:J14,E14,D14)');
+      expect(sheet.cell(13, cols.tier)?.f).toBe('=APA.TIER(K14,F14:J14,D14)');
+    }
+    if (file === '003-skt.xlsx') {
+      // Row pairs: the formula sits on the achievement row and reads the target row's tiers.
+      const pair = result.indicators.find((s) => s.indicator.achievements.length)!;
+      const ach = parseA1(pair.indicator.achievements[0].cell)!;
+      expect(ach.row + 1).toBe(pair.indicator.row + 1);
+      expect(sheet.cell(ach.row, cols.score)?.f).toContain(`${pair.indicator.targets[0].cell}:`);
+    }
+    expect(json(snapshotWorkbook(wb, { userOnly: true }))).toBe(json({ sheets: before.sheets.map(({ extra: _e, ...s }) => s) }));
+
+    const once = json(snapshotWorkbook(wb));
+    await api.addScoreColumns();
+    expect(json(snapshotWorkbook(wb))).toBe(once);
+    // Reading the sheet again ignores the add-in's columns.
+    expect((await api.checkActiveSheet()).totals).toEqual(result.totals);
+  });
+
+  test('highlightTiers: one marked custom rule per tier over that tier\'s cells, a legend, ≤ 3 syncs; twice = once; fills untouched', async () => {
+    const from = wb.syncs.length;
+    const r = await api.highlightTiers();
+    const s = note('highlight', file, wb, from);
+    expect(r.ok).toBe(true);
+    expect(s.syncs).toBeLessThanOrEqual(3);
+    expect(s.maxRequest).toBeLessThan(LIMIT);
+    expect(s.maxResponse).toBeLessThan(LIMIT);
+
+    const result = base;
+    const expected = new Map<HighlightKey, Set<string>>();
+    for (const h of highlightSpec(result)) expected.set(h.key, new Set([...(expected.get(h.key) ?? []), h.cell]));
+    const rules = ownedRules(sheet);
+    expect([...rules.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [key, cells] of expected) {
+      const rule = rules.get(key)!;
+      expect([...rule.cells].sort()).toEqual([...cells].sort());
+      expect(rule.fill).toBe(PALETTE[key].fill.toUpperCase());
+      expect(rule.font).toBe(PALETTE[key].font.toUpperCase());
+    }
+    for (const cf of sheet.cfs.filter((c) => c.formula?.includes('apa-sheets:'))) expect(cf.formula).toMatch(/^=N\("apa-sheets:[a-z-]+"\)=0$/);
+
+    const record = parseRecord(wb.settings.get(OWNED_KEY))!;
+    const legend = record.sheets[sheet.id].legend!;
+    expect(record.sheets[sheet.id].highlight).toBe(true);
+    expect(sheet.cell(legend.top, legend.col)?.v).toBe(LEGEND_TITLE);
+    LEGEND_ORDER.forEach((k, i) => expect(sheet.cell(legend.top + 1 + i, legend.col)?.fill).toBe(PALETTE[k].fill.toUpperCase()));
+    // The user's fill and their own conditional format are still there, unchanged.
+    expect(json(snapshotWorkbook(wb, { userOnly: true }))).toBe(json({ sheets: before.sheets.map(({ extra: _e, ...x }) => x) }));
+
+    await wb.idle();
+    const once = json(snapshotWorkbook(wb));
+    await api.highlightTiers();
+    await wb.idle();
+    expect(json(snapshotWorkbook(wb))).toBe(once);
+  });
+
+  test('the change handler re-colours when an achievement is edited, and ignores other cells', async () => {
+    const holderOf = (address: string) => {
+      const p = parseA1(address)!;
+      const m = sheet.merges.find((x) => p.row >= x.top && p.row <= x.bottom && p.col >= x.left && p.col <= x.right);
+      return m ? sheet.cell(m.top, m.left) : sheet.cell(p.row, p.col);
+    };
+    // An indicator below the top tier whose best target can be typed into its achievement cell as is.
+    const target = base.indicators.find((s) => {
+      if (s.analysis.kind !== 'points' || highlightKey(s.status, s.tier) === 'excellent' || s.achievementCells.length !== 1) return false;
+      const best = s.indicator.targets.find((t) => t.value.kind === 'number' || t.value.kind === 'date');
+      return !!best && holderOf(best.cell)?.nf === holderOf(s.achievementCells[0])?.nf;
+    });
+    if (!target) return;
+    const cell = target.achievementCells[0];
+    const bestValue = holderOf(target.indicator.targets.find((t) => t.value.kind === 'number' || t.value.kind === 'date')!.cell)!.v!;
+    const original = wb.getCell(sheet.name, cell)?.v ?? null;
+
+    // A remark far from every achievement and target: no re-read.
+    const quiet = wb.syncs.length;
+    const remarkCol = Math.max(...Object.keys(before.sheets.find((x) => x.name === sheet.name)!.cells).map((a) => parseA1(a)!.col));
+    const remark = rectText({ top: 0, left: remarkCol + 30, bottom: 0, right: remarkCol + 30 });
+    await wb.userEdit(sheet.name, remark, 'নোট');
+    expect(wb.syncs.length).toBe(quiet);
+    await wb.userEdit(sheet.name, remark, null);
+
+    const from = wb.syncs.length;
+    await wb.userEdit(sheet.name, cell, bestValue);
+    note('onChanged', file, wb, from);
+    expect(wb.statsSince(from).syncs).toBeLessThanOrEqual(3);
+    expect(ownedRules(sheet).get('excellent')?.cells.has(cell)).toBe(true);
+    for (const [key, rule] of ownedRules(sheet)) if (key !== 'excellent') expect(rule.cells.has(cell)).toBe(false);
+
+    await wb.userEdit(sheet.name, cell, original);
+    const back = highlightKey(target.status, target.tier);
+    expect(ownedRules(sheet).get(back)?.cells.has(cell)).toBe(true);
+  });
+
+  test('whatNext: what reaches the next and the top tier, with days left from today in Dhaka', async () => {
+    const r = await api.whatNext();
+    const result = base;
+    await wb.idle();
+    expect(json(snapshotWorkbook(wb, { userOnly: true }))).toBe(json({ sheets: before.sheets.map(({ extra: _e, ...x }) => x) }));
+    const today = todayInDhaka(NOW);
+    expect(r.today).toBe(today);
+    const expected = result.indicators
+      .map((s) => ({ s, n: coreNext(s) }))
+      .filter((x) => x.n)
+      .map(({ s, n }) => ({
+        id: n!.id,
+        current: highlightKey(s.status, s.tier),
+        next: { tier: n!.next.tier, value: n!.next.x, daysLeft: n!.unit === 'date' ? n!.next.x - today : null },
+        top: { tier: n!.top.tier, value: n!.top.x, daysLeft: n!.unit === 'date' ? n!.top.x - today : null },
+      }));
+    expect(r.items.map(({ id, current, next, top }) => ({ id, current, next, top }))).toEqual(expected);
+  });
+
+  test('handlers come back when the add-in loads again (the record in the workbook, not the pane, keeps them)', async () => {
+    // The workbook opened again: its data and settings come back, the handlers (runtime state) do not.
+    const reopened = FakeWorkbook.fromJSON(wb.toJSON());
+    const again = reopened.sheet(sheet.id);
+    expect(again.handlers).toHaveLength(0);
+    const reloaded = createExcelWorkbook(reopened.run, { now: () => NOW });
+    expect(await reloaded.ready).toBe(1);
+    expect(again.handlers).toHaveLength(1);
+    const target = base.indicators.find((s) => s.achievementCells.length === 1 && s.status === 'pending');
+    if (!target) return;
+    const cell = target.achievementCells[0];
+    await reopened.userEdit(again.name, cell, 'কাজ চলছে');
+    expect(ownedRules(again).get('invalid')?.cells.has(cell)).toBe(true);
+    // Loading the add-in again in the same runtime registers no second handler.
+    expect(await reloaded.restoreHandlers()).toBe(0);
+    expect(again.handlers).toHaveLength(1);
+  });
+
+  test('removeAll: the workbook is byte-for-byte what it was; a second removeAll changes nothing', async () => {
+    await wb.idle();
+    const r = await api.removeAll();
+    expect(r.ok).toBe(true);
+    expect(r.changed).toBeGreaterThan(0);
+    expect(json(snapshotWorkbook(wb))).toBe(json(before));
+    const again = await api.removeAll();
+    expect(again.changed).toBe(0);
+    expect(json(snapshotWorkbook(wb))).toBe(json(before));
+    // The handler is dormant now: an edit changes nothing and costs no round trip.
+    const from = wb.syncs.length;
+    const cell = cli.result.indicators.flatMap((s) => s.achievementCells)[0];
+    const v = wb.getCell(sheet.name, cell)?.v ?? null;
+    await wb.userEdit(sheet.name, cell, v);
+    expect(wb.syncs.length).toBe(from);
+  });
+});
+
+// ── Consolidation ───────────────────────────────────────────────────────────────────────────
+
+/** A workbook whose tabs are the seed plan sheets (named by seed) plus a non-plan tab. */
+async function seedWorkbook(): Promise<{ wb: FakeWorkbook; tabs: string[] }> {
+  const wb = new FakeWorkbook({ loader: base64Loader });
+  const tabs: string[] = [];
+  for (const file of SEEDS) {
+    const { sheet } = await cliPlan(file);
+    const data = (await sheetsFromXlsx(fs.readFileSync(path.join(dir, file)))).find((s) => s.name === sheet)!;
+    const name = file.replace(/\.xlsx$/, '').slice(0, 31);
+    wb.addSheetData(data, name);
+    tabs.push(name);
+  }
+  wb.addSheetData({ name: 'নির্দেশনা', cells: { A1: { v: 'এই ওয়ার্কবুকে দপ্তরগুলোর অগ্রগতি প্রতিবেদন আছে।' }, A2: { v: 'Instructions' } } });
+  wb.addUserConditionalFormat(tabs[2], ['K14:K20'], '=K14=""', '#EEEEEE');
+  return { wb, tabs };
+}
+
+describe('consolidate', () => {
+  let wb: FakeWorkbook;
+  let api: ExcelWorkbookOperations;
+  let tabs: string[];
+  let before: WorkbookSnapshot;
+
+  beforeAll(async () => {
+    ({ wb, tabs } = await seedWorkbook());
+    api = ops(wb);
+    before = snapshotWorkbook(wb);
+  });
+
+  test('every other tab is one office; the non-plan tab is skipped with its reason; ≤ 5 syncs', async () => {
+    const progress: [number, number][] = [];
+    const from = wb.syncs.length;
+    const r = await api.consolidate({ onProgress: (d, t) => progress.push([d, t]) });
+    const s = note('consolidate', 'seeds', wb, from);
+    expect(r.cancelled).toBe(false);
+    expect(s.syncs).toBeLessThanOrEqual(5);
+    expect(s.maxRequest).toBeLessThan(LIMIT);
+    expect(s.maxResponse).toBeLessThan(LIMIT);
+    const writes = wb.syncs.slice(from).filter((x) => x.suspended);
+    expect(writes.length).toBeGreaterThan(0);
+
+    expect(r.consolidation!.offices.map((o) => o.sheet).sort()).toEqual([...tabs].sort());
+    expect(r.skipped).toHaveLength(1);
+    expect(r.skipped[0].sheet).toBe('নির্দেশনা');
+    expect(r.skipped[0].reason.en).toMatch(/not a plan/);
+    expect(progress[progress.length - 1][0]).toBe(progress[progress.length - 1][1]);
+
+    // Each office equals core on that tab's grid.
+    for (const o of r.consolidation!.offices) {
+      const { result } = coreOn(wb.sheet(o.sheet));
+      expect(o.percent).toEqual(result.totals.percent);
+      expect(o.score).toEqual(result.totals.score);
+    }
+
+    // The report sheets hold the spec's cells.
+    const spec = consolidationWorkbook(r.consolidation!);
+    expect(r.written).toEqual(spec.sheets.map((x) => x.name));
+    for (const sheetSpec of spec.sheets) {
+      const ws = wb.sheet(sheetSpec.name);
+      sheetSpec.rows.forEach((row, i) =>
+        row.forEach((cell, j) => {
+          const got = ws.cell(i, j);
+          if (cell.link && cell.v !== null && cell.v !== '') {
+            expect(got?.f).toBe(`=HYPERLINK("#'${cell.link.sheet.replace(/'/g, "''")}'!${cell.link.cell}","${String(cell.v).replace(/"/g, '""')}")`);
+          } else if (cell.v === null || cell.v === '') {
+            expect(got?.v).toBeUndefined();
+          } else {
+            expect(got?.v).toBe(cell.v);
+          }
+          if (cell.fill) expect(got?.fill).toBe(cell.fill.toUpperCase());
+          if (cell.format) expect(got?.nf).toBe(cell.format);
+          if (cell.bold) expect(got?.bold).toBe(true);
+        }),
+      );
+    }
+    const summary = wb.sheet(spec.sheets[0].name);
+    const chart = spec.sheets[0].chart!;
+    expect(summary.charts).toHaveLength(1);
+    expect(summary.charts[0]).toMatchObject({
+      type: 'BarClustered',
+      title: chart.title,
+      source: rectText({ top: chart.firstRow, left: chart.valueColumn, bottom: chart.lastRow, right: chart.valueColumn }),
+      series: [{ name: chart.title, xValues: rectText({ top: chart.firstRow, left: chart.labelColumn, bottom: chart.lastRow, right: chart.labelColumn }) }],
+    });
+    expect(summary.freeze).toEqual({ rows: 3, columns: 2 });
+    // Problems link back to their source cells.
+    const problems = wb.sheet(spec.sheets[2].name);
+    const links = [...problems.cells.values()].filter((c) => c.f?.startsWith('=HYPERLINK('));
+    expect(links.length).toBeGreaterThan(0);
+    expect(json(snapshotWorkbook(wb, { userOnly: true }))).toBe(json({ sheets: before.sheets.map(({ extra: _e, ...x }) => x) }));
+  });
+
+  test('running it twice equals running it once', async () => {
+    const once = json(snapshotWorkbook(wb));
+    await api.consolidate({});
+    expect(json(snapshotWorkbook(wb))).toBe(once);
+  });
+
+  test('cancel before the write phase leaves the workbook untouched', async () => {
+    const once = json(snapshotWorkbook(wb));
+    const early = new AbortController();
+    early.abort();
+    const r1 = await api.consolidate({ signal: early.signal });
+    expect(r1.cancelled).toBe(true);
+    expect(json(snapshotWorkbook(wb))).toBe(once);
+
+    const late = new AbortController();
+    const r2 = await api.consolidate({ signal: late.signal, onProgress: (done) => done >= 1 && late.abort() });
+    expect(r2.cancelled).toBe(true);
+    expect(r2.written).toEqual([]);
+    expect(json(snapshotWorkbook(wb))).toBe(once);
+  });
+
+  test('removeAll takes the report sheets away and leaves every tab as it was', async () => {
+    await api.removeAll();
+    expect(json(snapshotWorkbook(wb))).toBe(json(before));
+  });
+
+  test('a report sheet copied in from another workbook (another token) is the user\'s: kept and read as a tab', async () => {
+    const other = new FakeWorkbook();
+    const copy = other.addSheetData({ name: 'APA সারসংক্ষেপ', cells: { A1: { v: 'from elsewhere' } }, customProperties: { 'apa-sheets': 'someone-else' } });
+    wb.addSheetData({ ...other.toJSON().sheets[0], id: undefined }, copy.name);
+    const r = await api.consolidate({});
+    expect(r.written[0]).toBe('APA সারসংক্ষেপ (2)');
+    expect(wb.find('APA সারসংক্ষেপ')?.cell(0, 0)?.v).toBe('from elsewhere');
+    await api.consolidate({});
+    expect(wb.find('APA সারসংক্ষেপ')?.cell(0, 0)?.v).toBe('from elsewhere');
+    await api.removeAll();
+    expect(wb.find('APA সারসংক্ষেপ')?.cell(0, 0)?.v).toBe('from elsewhere');
+    expect(wb.find('APA সারসংক্ষেপ (2)')).toBeUndefined();
+  });
+});
+
+describe('consolidate 200 generated tabs', () => {
+  let wb: FakeWorkbook;
+  beforeAll(async () => {
+    wb = new FakeWorkbook({ loader: base64Loader });
+    for (let i = 1; i <= 200; i++) {
+      const [s] = await sheetsFromXlsx(await buildOfficeWorkbook(i));
+      wb.addSheetData(s, wb.uniqueName(s.name));
+    }
+  });
+
+  test('≤ 5 syncs in total, no request or response over 5 MB, every office in the report', async () => {
+    const api = ops(wb);
+    const from = wb.syncs.length;
+    const r = await api.consolidate({});
+    const s = note('consolidate', '200 tabs', wb, from);
+    expect(s.syncs).toBeLessThanOrEqual(5);
+    expect(s.maxRequest).toBeLessThanOrEqual(LIMIT);
+    expect(s.maxResponse).toBeLessThanOrEqual(LIMIT);
+    expect(wb.syncs.slice(from).every((x) => !x.failed)).toBe(true);
+    expect(r.consolidation!.offices).toHaveLength(200);
+    (budget as Record<string, unknown>)['consolidate 200 tabs, each sync'] = wb.syncs.slice(from).map((x) => ({ request: x.request, response: x.response, commands: x.commands, suspendedCalculation: x.suspended }));
+
+    const late = new AbortController();
+    const once = json(snapshotWorkbook(wb));
+    const c = await api.consolidate({ signal: late.signal, onProgress: (done) => done >= 50 && late.abort() });
+    expect(c.cancelled).toBe(true);
+    expect(json(snapshotWorkbook(wb))).toBe(once);
+  });
+});
+
+// ── Large sheets: reads are split to stay under the payload limit ───────────────────────────
+
+describe('payload limits', () => {
+  test('a sheet over 5 MB is read in bands: check succeeds and no sync carries more than 5 MB', async () => {
+    const file = '002-khulna-library.xlsx';
+    const wb = await loadFakeWorkbook(fs.readFileSync(path.join(dir, file)));
+    const sheet = wb.active;
+    const expected = coreOn(sheet).result.totals;
+    const long = 'দপ্তরের মন্তব্য: '.repeat(12);
+    for (let r = 0; r < 10000; r++) wb.setCell(sheet.name, rectText({ top: 40 + r, left: 27, bottom: 40 + r, right: 27 }), { v: `${long}${r}` });
+    const api = ops(wb);
+    const from = wb.syncs.length;
+    const r = await api.checkActiveSheet();
+    const s = note('check', `${file} + 10000 rows of long notes (a 6 MB sheet)`, wb, from);
+    const total = wb.syncs.slice(from).reduce((n, x) => n + x.response, 0);
+    expect(total).toBeGreaterThan(LIMIT);
+    expect(s.syncs).toBeGreaterThan(2);
+    expect(r.totals).toEqual(expected);
+    expect(s.maxResponse).toBeLessThanOrEqual(LIMIT);
+    expect(wb.syncs.slice(from).every((x) => !x.failed)).toBe(true);
+  });
+
+  test('with a smaller payload limit every read and write is split to fit; the report is the same', async () => {
+    const build = async (limit?: number) => {
+      const wb = new FakeWorkbook({ loader: base64Loader, limit });
+      for (let i = 1; i <= 60; i++) {
+        const [s] = await sheetsFromXlsx(await buildOfficeWorkbook(i));
+        wb.addSheetData(s, wb.uniqueName(s.name));
+      }
+      return wb;
+    };
+    const normal = await build();
+    await ops(normal).consolidate({});
+    const small = await build(150_000);
+    const from = small.syncs.length;
+    await createExcelWorkbook(small.run, { now: () => NOW, restoreHandlers: false, syncBudget: 100_000 }).consolidate({});
+    const s = note('consolidate', '60 tabs, 150 kB limit', small, from);
+    expect(small.syncs.slice(from).every((x) => !x.failed)).toBe(true);
+    expect(s.maxRequest).toBeLessThanOrEqual(150_000);
+    expect(s.maxResponse).toBeLessThanOrEqual(150_000);
+    expect(small.syncs.slice(from).filter((x) => x.suspended).length).toBeGreaterThan(1);
+    // The same cells, formats, charts and layout (each workbook has its own token).
+    const reports = (wb: FakeWorkbook) =>
+      snapshotWorkbook(wb)
+        .sheets.filter((x) => x.name.startsWith('APA '))
+        .map((x) => ({ ...x, extra: x.extra?.replace(/"apa-sheets":"[^"]*"/, '') }));
+    expect(reports(small)).toEqual(reports(normal));
+  });
+
+  test('a read that comes back larger than estimated is split and retried', async () => {
+    const wb = await loadFakeWorkbook(fs.readFileSync(path.join(dir, '002-khulna-library.xlsx')));
+    const sheet = wb.active;
+    const expected = coreOn(sheet).result.totals;
+    const long = 'অ'.repeat(700);
+    for (let r = 0; r < 3000; r++) wb.setCell(sheet.name, rectText({ top: 40 + r, left: 12, bottom: 40 + r, right: 12 }), { v: long });
+    const api = ops(wb);
+    const from = wb.syncs.length;
+    const r = await api.checkActiveSheet();
+    expect(r.totals).toEqual(expected);
+    const syncs = wb.syncs.slice(from);
+    expect(syncs.some((x) => x.failed === 'ResponsePayloadSizeLimitExceeded')).toBe(true);
+    expect(syncs.filter((x) => !x.failed).every((x) => x.response <= LIMIT)).toBe(true);
+  });
+});
+
+// ── Adding offices' files ───────────────────────────────────────────────────────────────────
+
+describe('addOfficeFiles', () => {
+  let wb: FakeWorkbook;
+  let api: ExcelWorkbookOperations;
+  let before: WorkbookSnapshot;
+  let files: { name: string; base64: string }[];
+
+  beforeAll(async () => {
+    wb = await loadFakeWorkbook(fs.readFileSync(path.join(dir, '002-khulna-library.xlsx')));
+    api = ops(wb);
+    before = snapshotWorkbook(wb);
+    const offices = await Promise.all([1, 2, 3].map((i) => buildOfficeWorkbook(i)));
+    const corrupt = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('this is not a zip archive at all, only its first bytes are')]);
+    files = [
+      ...offices.map((b, i) => ({ name: `office-${i + 1}.xlsx`, base64: b.toString('base64') })),
+      { name: 'broken.xlsx', base64: corrupt.toString('base64') },
+      { name: 'letter.txt', base64: Buffer.from('প্রিয় মহোদয়, অগ্রগতি প্রতিবেদন সংযুক্ত।').toString('base64') },
+      { name: 'apa-main-with-history.xlsx', base64: fs.readFileSync(path.join(dir, 'apa-main-with-history.xlsx')).toString('base64') },
+    ];
+  });
+
+  test('cancelled before it starts: nothing inserted', async () => {
+    const c = new AbortController();
+    c.abort();
+    const r = await api.addOfficeFiles(files, { signal: c.signal });
+    expect(r.cancelled).toBe(true);
+    expect(json(snapshotWorkbook(wb))).toBe(json(before));
+  });
+
+  test('cancelled while consolidating: the inserted tabs are taken out again', async () => {
+    const c = new AbortController();
+    const r = await api.addOfficeFiles(files, { signal: c.signal, onProgress: (done) => done >= 1 && c.abort() });
+    expect(r.cancelled).toBe(true);
+    expect(json(snapshotWorkbook(wb))).toBe(json(before));
+  });
+
+  test('each file inserted (one tab per plan sheet), the bad ones reported, the others go on, then consolidated', async () => {
+    const r = await api.addOfficeFiles(files, {});
+    expect(r.cancelled).toBe(false);
+    expect(r.failed.map((f) => f.file)).toEqual(['broken.xlsx', 'letter.txt']);
+    expect(r.failed[0].reason.en).toMatch(/could not be added: Excel reported: InvalidArgument/);
+    expect(r.failed[1].reason.en).toMatch(/not an \.xlsx workbook/);
+    expect(r.inserted.map((i) => i.file)).toEqual(['office-1.xlsx', 'office-2.xlsx', 'office-3.xlsx', 'apa-main-with-history.xlsx']);
+    expect(r.inserted.every((i) => i.sheets.length === 1)).toBe(true);
+    // The generated offices share a sheet name: Excel gives the copies unique names.
+    expect(new Set(r.inserted.flatMap((i) => i.sheets)).size).toBe(4);
+    // The main APA file's instructions tab holds no plan: listed, and not kept.
+    expect(r.skipped.map((s) => s.reason.en).join(' ')).toMatch(/holds no plan, so it was not kept/);
+    expect(r.consolidation!.offices).toHaveLength(5);
+    // The user's own sheet is byte-for-byte as it was.
+    const userSheet = before.sheets[0];
+    const { extra: _extra, ...userCells } = userSheet;
+    expect(snapshotWorkbook(wb, { userOnly: true }).sheets[0]).toEqual(userCells);
+  });
+
+  test('adding the same files again inserts nothing new', async () => {
+    const once = snapshotWorkbook(wb);
+    const r = await api.addOfficeFiles(files, {});
+    expect(r.failed).toHaveLength(2);
+    expect(r.inserted.map((i) => i.sheets.length)).toEqual([1, 1, 1, 1]);
+    expect(diff(once, snapshotWorkbook(wb))).toEqual([]);
+  });
+
+  test('removeAll removes the reports; the inserted offices\' tabs stay (they are the offices\' data)', async () => {
+    const names = wb.sheets.map((s) => s.name);
+    await api.removeAll();
+    const after = snapshotWorkbook(wb);
+    expect(after.sheets[0]).toEqual(before.sheets[0]);
+    expect(after.sheets.map((s) => s.name)).toEqual(names.filter((n) => !n.startsWith('APA ')));
+    expect(wb.settings.has(OWNED_KEY)).toBe(false);
+  });
+});
+
+// ── The fake itself behaves like Office.js where it matters ─────────────────────────────────
+
+describe('fake Excel', () => {
+  test('reading a property that was not loaded and synced throws PropertyNotLoaded', async () => {
+    const wb = FakeWorkbook.fromJSON({ sheets: [{ name: 'S', cells: { A1: { v: 1 } } }] });
+    await wb.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getActiveWorksheet().getRange('A1');
+      expect(() => r.values).toThrow(FakeOfficeError);
+      r.load('values');
+      expect(() => r.values).toThrow(/not available/);
+      await ctx.sync();
+      expect(r.values).toEqual([[1]]);
+      expect(() => r.address).toThrow(/not available/);
+    });
+  });
+
+  test('requests over the limit fail; commands before a failing one stay applied', async () => {
+    const wb = FakeWorkbook.fromJSON({ sheets: [{ name: 'S', cells: {} }] }, { limit: 1000 });
+    await expect(
+      wb.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('S').getRange('A1:A100').values = Array.from({ length: 100 }, () => ['xxxxxxxxxxxxxxx']);
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    await expect(
+      wb.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('S').getRange('A1').values = [['kept']];
+        ctx.workbook.worksheets.getItem('Nope').getRange('A1').values = [['x']];
+        ctx.workbook.worksheets.getItem('S').getRange('A2').values = [['dropped']];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemNotFound' });
+    expect(wb.getCell('S', 'A1')?.v).toBe('kept');
+    expect(wb.getCell('S', 'A2')).toBeUndefined();
+  });
+
+  test('selectCell activates the sheet and selects the cell', async () => {
+    const wb = FakeWorkbook.fromJSON({ sheets: [{ name: 'A', cells: {} }, { name: "B's", cells: {} }] });
+    await ops(wb).selectCell("B's", 'K14');
+    expect(wb.active.name).toBe("B's");
+    expect(wb.selection).toEqual({ sheet: "B's", address: 'K14' });
+  });
+
+  test('round-trips through plain JSON (what a browser test receives)', async () => {
+    const wb = await loadFakeWorkbook(fs.readFileSync(path.join(dir, '003-skt.xlsx')));
+    const copy = FakeWorkbook.fromJSON(JSON.parse(JSON.stringify(wb.toJSON())));
+    expect(json(snapshotWorkbook(copy))).toBe(json(snapshotWorkbook(wb)));
+  });
+
+  test('insertWorksheetsFromBase64 reads real .xlsx bytes', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('One').getCell('B2').value = 42;
+    const bytes = Buffer.from(await book.xlsx.writeBuffer());
+    const wb = FakeWorkbook.fromJSON({ sheets: [{ name: 'One', cells: {} }] }, { loader: base64Loader });
+    const ids = await wb.run(async (ctx) => {
+      const r = ctx.workbook.insertWorksheetsFromBase64(bytes.toString('base64'));
+      await ctx.sync();
+      return r.value;
+    });
+    expect(ids).toHaveLength(1);
+    expect(wb.sheet(ids[0]).name).toBe('One (2)');
+    expect(wb.getCell('One (2)', 'B2')?.v).toBe(42);
+  });
+});
