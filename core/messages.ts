@@ -286,6 +286,7 @@ export const MESSAGES = {
   'ui.files.failed': { bn: 'যোগ করা যায়নি ({count})', en: 'Not added ({count})' },
   'ui.files.inserted': { bn: 'যোগ করা হয়েছে ({count})', en: 'Added ({count})' },
   'ui.files.none-valid': { bn: 'কোনো .xlsx ফাইল পাওয়া যায়নি।', en: 'No .xlsx file was given.' },
+  'ui.error.no-excel': { bn: 'Excel পাওয়া যায়নি: এই প্যানটি Excel-এর ভেতরে খুলুন। কারণ: {detail}', en: 'Excel is not available: open this pane inside Excel; cause: {detail}' },
   // ── Task pane (addin/src/taskpane): add keys above this line ──
   // Excel custom functions (=APA.SCORE …) and the add-in manifest (manifest.test.ts checks the manifest's strings against these).
   'fn.internal-error': { bn: 'APA ফাংশন চালাতে অপ্রত্যাশিত ত্রুটি: {detail}', en: 'Unexpected error while running the APA function: {detail}' },

@@ -1,0 +1,111 @@
+import { FluentProvider, makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
+import { ReactNode, useEffect, useState } from 'react';
+import type { Language, MessageKey } from '../../../core/messages';
+import type { WorkbookOperations } from '../workbook/operations';
+import { AddOfficeFiles } from './AddOfficeFiles';
+import { AddScoreColumns } from './AddScoreColumns';
+import { CheckSheet } from './CheckSheet';
+import { Consolidate } from './Consolidate';
+import { HighlightTiers } from './HighlightTiers';
+import { LanguageContext, useT } from './i18n';
+import { LanguageSwitch } from './LanguageSwitch';
+import { paneTheme } from './theme';
+import { WhatNeeded } from './WhatNeeded';
+
+const useStyles = makeStyles({
+  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
+  pane: {
+    boxSizing: 'border-box',
+    maxWidth: '720px',
+    marginInline: 'auto',
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+  },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalM,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  tabs: { flexWrap: 'wrap', marginInline: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  panel: { minWidth: 0 },
+});
+
+type SectionId = 'check' | 'columns' | 'highlight' | 'next' | 'consolidate' | 'files';
+
+const SECTIONS: { id: SectionId; label: MessageKey; render: (ops: WorkbookOperations) => ReactNode }[] = [
+  { id: 'check', label: 'ui.tab.check', render: (ops) => <CheckSheet ops={ops} /> },
+  { id: 'columns', label: 'ui.tab.columns', render: (ops) => <AddScoreColumns ops={ops} /> },
+  { id: 'highlight', label: 'ui.tab.highlight', render: (ops) => <HighlightTiers ops={ops} /> },
+  { id: 'next', label: 'ui.tab.next', render: (ops) => <WhatNeeded ops={ops} /> },
+  { id: 'consolidate', label: 'ui.tab.consolidate', render: (ops) => <Consolidate ops={ops} /> },
+  { id: 'files', label: 'ui.tab.files', render: (ops) => <AddOfficeFiles ops={ops} /> },
+];
+
+export interface AppProps {
+  ops: WorkbookOperations;
+  /** The language to start in; Bengali unless told. */
+  initialLanguage?: Language;
+}
+
+/** The task pane. Everything it does to the workbook goes through `ops`. */
+export function App({ ops, initialLanguage = 'bn' }: AppProps) {
+  const styles = useStyles();
+  const [language, setLanguage] = useState<Language>(initialLanguage);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  return (
+    <LanguageContext.Provider value={language}>
+      <FluentProvider theme={paneTheme} className={styles.provider} lang={language}>
+        <Pane ops={ops} language={language} onLanguage={setLanguage} />
+      </FluentProvider>
+    </LanguageContext.Provider>
+  );
+}
+
+function Pane({ ops, language, onLanguage }: { ops: WorkbookOperations; language: Language; onLanguage: (l: Language) => void }) {
+  const styles = useStyles();
+  const t = useT();
+  const [selected, setSelected] = useState<SectionId>('check');
+  // A section is rendered the first time it is opened, then kept (its results, a running
+  // consolidation) while others are shown: the first render does only the first section's work.
+  const [opened, setOpened] = useState<ReadonlySet<SectionId>>(() => new Set<SectionId>(['check']));
+  const select = (id: SectionId) => {
+    setSelected(id);
+    setOpened((o) => (o.has(id) ? o : new Set(o).add(id)));
+  };
+  return (
+    <main className={styles.pane}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>{t('ui.title')}</h1>
+        <LanguageSwitch language={language} onChange={onLanguage} />
+      </header>
+      <nav aria-label={t('ui.sections')}>
+        <TabList
+          className={styles.tabs}
+          size="small"
+          selectedValue={selected}
+          onTabSelect={(_, data) => select(data.value as SectionId)}
+          aria-label={t('ui.sections')}
+        >
+          {SECTIONS.map((s) => (
+            <Tab key={s.id} value={s.id} id={`tab-${s.id}`} aria-controls={`panel-${s.id}`} data-testid={`tab-${s.id}`}>
+              {t(s.label)}
+            </Tab>
+          ))}
+        </TabList>
+      </nav>
+      {/* A section stays mounted once opened, so results and a running consolidation survive a tab switch. */}
+      {SECTIONS.map((s) => (
+        <div key={s.id} id={`panel-${s.id}`} role="tabpanel" aria-labelledby={`tab-${s.id}`} hidden={selected !== s.id} className={styles.panel} data-testid={`panel-${s.id}`}>
+          {opened.has(s.id) && s.render(ops)}
+        </div>
+      ))}
+    </main>
+  );
+}

@@ -1,0 +1,35 @@
+import { Button, Spinner } from '@fluentui/react-components';
+import type { CommandResult, WorkbookOperations } from '../workbook/operations';
+import { ErrorBar } from './ErrorBar';
+import { useT } from './i18n';
+import { Legend } from './Legend';
+import { ResultBar } from './ResultBar';
+import { useSectionStyles } from './styles';
+import { useOperation } from './useOperation';
+
+/** "Highlight tiers": colour the achievement cells with the core palette; the legend; remove it all. */
+export function HighlightTiers({ ops }: { ops: WorkbookOperations }) {
+  const section = useSectionStyles();
+  const t = useT();
+  const op = useOperation<CommandResult>();
+  return (
+    <div className={section.section}>
+      <p className={section.intro}>{t('ui.highlight.intro')}</p>
+      <div className={section.actions}>
+        <Button appearance="primary" disabled={op.busy} onClick={() => void op.run(() => ops.highlightTiers())} data-testid="highlight-run">
+          {t('ui.highlight.run')}
+        </Button>
+        {op.busy && <Spinner size="tiny" label={t('ui.busy')} />}
+      </div>
+      <ErrorBar error={op.error} onDismiss={op.clearError} />
+      {!op.busy && <ResultBar result={op.result} />}
+      <Legend />
+      <div className={section.actions}>
+        <Button disabled={op.busy} onClick={() => void op.run(() => ops.removeAll())} data-testid="remove-run">
+          {t('ui.highlight.remove')}
+        </Button>
+      </div>
+      <p className={section.intro}>{t('ui.highlight.remove-note')}</p>
+    </div>
+  );
+}
