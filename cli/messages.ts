@@ -1,4 +1,4 @@
-import { Bilingual, Language, formatNumber } from '../core';
+import { Bilingual, Language, render } from '../core';
 
 /** Texts only the command-line tool shows (usage, progress, reasons a file cannot be read,
  * table labels), in the same {bn, en} shape as core's MESSAGES. Everything about a sheet's
@@ -185,16 +185,6 @@ Exit codes: 0 ok; 1 a file could not be read or holds no plan, or (check) an err
 
 export type CliMessageKey = keyof typeof CLI_MESSAGES;
 export type CliParam = string | number | Bilingual;
-
-function render(template: string, params: Record<string, CliParam>, language: Language): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const p = params[name];
-    if (p === undefined) return whole;
-    if (typeof p === 'number') return formatNumber(p, language);
-    if (typeof p === 'string') return p;
-    return p[language];
-  });
-}
 
 /** A CLI text in both languages, with its parameters filled in. */
 export function cliMessage(key: CliMessageKey, params: Record<string, CliParam> = {}): Bilingual {

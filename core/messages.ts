@@ -306,7 +306,8 @@ export const MESSAGES = {
 
 export type MessageKey = keyof typeof MESSAGES;
 
-function render(template: string, params: Record<string, MessageParam>, language: Language): string {
+/** Fills a template's {parameters} for one language; numbers get that language's digits. */
+export function render(template: string, params: Record<string, MessageParam>, language: Language): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const p = params[name];
     if (p === undefined) return whole;
