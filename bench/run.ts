@@ -9,6 +9,7 @@ import { scorePlan } from '../core/score';
 import { toAsciiDigits } from '../core/bengali-digits';
 import { buildOfficeFolder } from '../test/fixtures/build-fixtures';
 import { fiveTierGrid, TableRow } from '../test/helpers';
+import { addinFigures } from './addin';
 
 const root = path.join(__dirname, '..');
 const tmp = path.join(root, 'bench', 'tmp');
@@ -129,8 +130,14 @@ async function consolidation() {
 
 async function main() {
   fs.mkdirSync(tmp, { recursive: true });
-  throughput();
-  await consolidation();
+  // --only=a,b / --skip=a,b over the groups read, consolidate, addin; --write needs them all.
+  const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+  const skip = args.find((a) => a.startsWith('--skip='))?.slice(7).split(',') ?? [];
+  const want = (group: string) => (!only || only.includes(group)) && !skip.includes(group);
+  if ((only || skip.length) && args.includes('--write')) throw new Error('--write replaces the whole table: run it without --only/--skip');
+  if (want('read')) throughput();
+  if (want('consolidate')) await consolidation();
+  if (want('addin')) rows.push(...(await addinFigures()));
   const table = [
     '| what | command | this project | baseline, same run | ratio | goal |',
     '|---|---|---|---|---|---|',
