@@ -334,7 +334,7 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
     }
 
     const unitText = unitCol >= 0 ? view.text(r, unitCol) : '';
-    const unit = unitOf(unitText, targets, view.address(r, unitCol >= 0 ? unitCol : indicatorCol), id);
+    const unit = unitOf(unitText, targets, r, unitCol >= 0 ? unitCol : indicatorCol, id);
     for (const t of targets) t.value = coerceToUnit(t.value, unit, coerce);
     for (const a of achievements) a.value = coerceToUnit(a.value, unit, coerce);
 
@@ -362,10 +362,12 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
     };
   }
 
-  function unitOf(unitText: string, targets: Target[], cell: string, id: string): Unit {
-    const { unit, issue } = resolveUnit(unitText, targets.map((t) => t.value), options.formatsUnknown);
-    if (issue === 'missing') problem('unit-missing', 'warning', cell, { inferred: message(`unit.${unit}`) }, id);
-    if (issue === 'contradicted') problem('unit-contradicted', 'warning', cell, { stated: unitText, inferred: message(`unit.${unit}`) }, id);
+  function unitOf(unitText: string, targets: Target[], r: number, c: number, id: string): Unit {
+    const values: Value[] = new Array(targets.length);
+    for (let i = 0; i < targets.length; i++) values[i] = targets[i].value;
+    const { unit, issue } = resolveUnit(unitText, values, options.formatsUnknown);
+    if (issue === 'missing') problem('unit-missing', 'warning', view.address(r, c), { inferred: message(`unit.${unit}`) }, id);
+    if (issue === 'contradicted') problem('unit-contradicted', 'warning', view.address(r, c), { stated: unitText, inferred: message(`unit.${unit}`) }, id);
     return unit;
   }
 

@@ -37,14 +37,16 @@ function numeric(v: Value): number | null {
 
 /** The tiers that have a target, best first, and which way is better (SCORING.md §4). */
 export function analyseTargets(targets: Target[], unit: Unit): TargetAnalysis {
-  if (targets.some((t) => t.value.kind === 'na')) return { kind: 'na' };
-  const bad = targets.find((t) => t.value.kind === 'invalid');
-  if (bad) return { kind: 'invalid', cause: 'not-a-value', cell: bad.cell, target: bad };
   const points: Point[] = [];
+  let bad: Target | undefined;
   for (const t of targets) {
-    const x = numeric(t.value);
-    if (x !== null) points.push({ x, percent: t.percent, tier: t.tier, cell: t.cell });
+    const v = t.value;
+    if (v.kind === 'na') return { kind: 'na' };
+    if (v.kind === 'invalid') bad ??= t;
+    else if (v.kind === 'number') points.push({ x: v.value, percent: t.percent, tier: t.tier, cell: t.cell });
+    else if (v.kind === 'date') points.push({ x: v.day, percent: t.percent, tier: t.tier, cell: t.cell });
   }
+  if (bad) return { kind: 'invalid', cause: 'not-a-value', cell: bad.cell, target: bad };
   if (points.length === 0) return { kind: 'invalid', cause: 'no-targets', cell: targets[0]?.cell ?? '' };
   const firstX = points[0].x;
   const lastX = points[points.length - 1].x;

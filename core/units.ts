@@ -14,15 +14,22 @@ const SERIAL_LAST = 73_051;
  * every target a date is a date indicator, with a warning. */
 export function resolveUnit(unitText: string, targets: Value[], formatsUnknown = false): UnitResolution {
   const stated = unitFromText(unitText);
-  const given = targets.filter((v) => v.kind === 'date' || v.kind === 'number');
-  let fromTargets: Unit | null = null;
-  if (given.length) {
-    if (given.every((v) => v.kind === 'date')) fromTargets = 'date';
-    else if (given.every((v) => v.kind === 'number')) {
-      const serials = formatsUnknown && given.every((v) => v.kind === 'number' && !v.percent && Number.isInteger(v.value) && v.value >= SERIAL_FIRST && v.value < SERIAL_LAST);
-      fromTargets = serials ? 'date' : given.some((v) => v.kind === 'number' && v.percent) ? 'percent' : 'count';
+  // What the targets are: all dates, all numbers (some with %), or a mix (no verdict).
+  let dates = 0;
+  let numbers = 0;
+  let percents = 0;
+  let serials = 0;
+  for (const v of targets) {
+    if (v.kind === 'date') dates++;
+    else if (v.kind === 'number') {
+      numbers++;
+      if (v.percent) percents++;
+      else if (Number.isInteger(v.value) && v.value >= SERIAL_FIRST && v.value < SERIAL_LAST) serials++;
     }
   }
+  let fromTargets: Unit | null = null;
+  if (dates > 0 && numbers === 0) fromTargets = 'date';
+  else if (numbers > 0 && dates === 0) fromTargets = formatsUnknown && serials === numbers ? 'date' : percents > 0 ? 'percent' : 'count';
   if (!stated) return { unit: fromTargets ?? 'count', issue: fromTargets ? 'missing' : null };
   if (!fromTargets) return { unit: stated, issue: null };
   // Without formats a date target is a bare serial number: a stated date unit stands.
