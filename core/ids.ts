@@ -14,20 +14,77 @@ export interface ParsedId {
   others: string[];
 }
 
-const LEADING_ID = /^[[({]\s*(\d+(?:\s*\.\s*\d+)*)\s*\.?\s*[\])}]\s*[.:-]?\s*|^(\d+(?:\.\d+)*)\.?(?:\s+|\s*[):-]\s*|$)/;
 const INNER_ID = /[[({]\s*(\d+(?:\s*\.\s*\d+)+)\s*[\])}]/g;
 
+const ZERO_BN = 0x09e6;
+const isOpen = (c: number) => c === 91 || c === 40 || c === 123; // [ ( {
+const isClose = (c: number) => c === 93 || c === 41 || c === 125; // ] ) }
+const isSpace = (c: number) => c === 32;
+/** 0–9 for an ASCII or Bengali digit, else -1. */
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= ZERO_BN && c <= ZERO_BN + 9) return c - ZERO_BN;
+  return -1;
+}
+
+/**
+ * The id at the start of a cell's text, read by hand because this runs for every row:
+ * `[১.১.১] name` (spaces allowed inside brackets, any of [] () {}), or an unbracketed
+ * `১.১.১ name` / `১.১.১. name` / `1) name` whose id is followed by a space, `)`, `:`, `-` or the end.
+ * A word that starts with a digit (`৪র্থ শিল্প বিপ্লব`) has no id.
+ */
 export function parseId(text: string): ParsedId {
   const clean = cleanText(text);
-  // Ids sit at the start: only the head needs its digits converted.
-  const ascii = toAsciiDigits(clean.length > 40 ? clean.slice(0, 40) : clean);
-  const m = LEADING_ID.exec(ascii);
-  if (!m) return { id: '', depth: 0, name: clean, others: innerIds(clean) };
-  const id = (m[1] ?? m[2]).replace(/\s+/g, '');
-  // Slice the original text (Bengali digits kept in the name) by the ASCII match's length:
-  // digit conversion keeps lengths.
-  const name = clean.slice(m[0].length).trim();
-  return { id, depth: id.split('.').length, name, others: innerIds(name) };
+  const n = clean.length;
+  const bracketed = n > 0 && isOpen(clean.charCodeAt(0));
+  let i = bracketed ? 1 : 0;
+  if (bracketed) while (i < n && isSpace(clean.charCodeAt(i))) i++;
+  let id = '';
+  let depth = 0;
+  for (;;) {
+    const first = i;
+    while (i < n && digitAt(clean, i) >= 0) id += String(digitAt(clean, i++));
+    if (i === first) return noId(clean); // a number was expected
+    depth++;
+    // Another part: `.` then digits (inside brackets, spaces may surround the dot).
+    let j = i;
+    if (bracketed) while (j < n && isSpace(clean.charCodeAt(j))) j++;
+    if (j < n && clean.charCodeAt(j) === 46) {
+      let k = j + 1;
+      if (bracketed) while (k < n && isSpace(clean.charCodeAt(k))) k++;
+      if (k < n && digitAt(clean, k) >= 0) {
+        id += '.';
+        i = k;
+        continue;
+      }
+    }
+    break;
+  }
+  if (bracketed) {
+    while (i < n && isSpace(clean.charCodeAt(i))) i++;
+    if (i < n && clean.charCodeAt(i) === 46) i++;
+    while (i < n && isSpace(clean.charCodeAt(i))) i++;
+    if (i >= n || !isClose(clean.charCodeAt(i))) return noId(clean);
+    i++;
+    while (i < n && isSpace(clean.charCodeAt(i))) i++;
+    const c = clean.charCodeAt(i);
+    if (c === 46 || c === 58 || c === 45) i++; // . : -
+  } else {
+    if (i < n && clean.charCodeAt(i) === 46) i++;
+    if (i < n) {
+      const c = clean.charCodeAt(i);
+      if (isSpace(c)) while (i < n && isSpace(clean.charCodeAt(i))) i++;
+      else if (c === 41 || c === 58 || c === 45) i++; // ) : -
+      else return noId(clean); // `৪র্থ`: digits run into a word
+    }
+  }
+  const name = clean.slice(i).trim();
+  return { id, depth, name, others: innerIds(name) };
+}
+
+function noId(clean: string): ParsedId {
+  return { id: '', depth: 0, name: clean, others: innerIds(clean) };
 }
 
 const NONE: string[] = [];

@@ -5,6 +5,8 @@ import { scorePlan } from '../core/score';
 import { validatePlan } from '../core/validate';
 import { rawScore, Point } from '../core/score';
 import { toAsciiDigits, toBengaliDigits } from '../core/bengali-digits';
+import { parseId } from '../core/ids';
+import { cleanText } from '../core/text';
 import { CellValue, Grid } from '../core/grid';
 import { fiveTierGrid } from './helpers';
 
@@ -130,5 +132,37 @@ describe('§3 digits round-trip between Bengali and ASCII', () => {
   test('every digit maps to its own', () => {
     expect(toBengaliDigits('0123456789')).toBe('০১২৩৪৫৬৭৮৯');
     expect(toAsciiDigits('০১২৩৪৫৬৭৮৯')).toBe('0123456789');
+  });
+});
+
+describe('ids are read the same as the id pattern says', () => {
+  // The pattern the hand-written reader in core/ids.ts replaced: kept here as the oracle.
+  const LEADING_ID = /^[[({]\s*(\d+(?:\s*\.\s*\d+)*)\s*\.?\s*[\])}]\s*[.:-]?\s*|^(\d+(?:\.\d+)*)\.?(?:\s+|\s*[):-]\s*|$)/;
+  const oracle = (text: string) => {
+    const clean = cleanText(text);
+    const m = LEADING_ID.exec(toAsciiDigits(clean));
+    if (!m) return { id: '', name: clean };
+    const id = (m[1] ?? m[2]).replace(/\s+/g, '');
+    return { id, name: clean.slice(m[0].length).trim() };
+  };
+  const piece = fc.constantFrom('[', ']', '(', ')', '{', '}', '.', ':', '-', ' ', '১', '২', '1', '7', '০', 'র্থ', 'সূচক', 'a');
+  test('random id-like texts', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
+        const text = parts.join('');
+        const got = parseId(text);
+        const want = oracle(text);
+        expect({ id: got.id, name: got.name }).toEqual(want);
+        if (got.id) expect(got.depth).toBe(got.id.split('.').length);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  test('the seeds\' ids', () => {
+    expect(parseId('[১.১.১] একটি সূচক')).toMatchObject({ id: '1.1.1', depth: 3, name: 'একটি সূচক' });
+    expect(parseId('[১.2.১]')).toMatchObject({ id: '1.2.1', name: '' });
+    expect(parseId('৪র্থ শিল্প বিপ্লব')).toMatchObject({ id: '', name: '৪র্থ শিল্প বিপ্লব' });
+    expect(parseId('[১.৪.১] আইন [১.৪.২] কর্মশালা').others).toEqual(['1.4.2']);
+    expect(parseId('১. ই-গভর্ন্যান্স')).toMatchObject({ id: '1', name: 'ই-গভর্ন্যান্স' });
   });
 });
