@@ -26,6 +26,12 @@
  * default https://localhost:3000/, production default a placeholder).
  *
  * Options: --env functionsOnly (or APA_FUNCTIONS_ONLY=1) builds the functions without the pane.
+ *
+ * Google Sheets sidebar: --env sidebar (npm run build:gas:sidebar) builds something else entirely:
+ * the same React App over google.script.run (appsscript/src/sidebar/index.tsx) into ONE
+ * self-contained appsscript/build/Sidebar.html, the JavaScript inlined (HtmlService serves one
+ * file: no other script, no CDN). It writes only that file (the folder is not cleaned: the Apps
+ * Script bundle lives there too).
  * HyperFormula (GPL) is for tests only and must never be imported from addin/src.
  */
 const fs = require('fs');
@@ -121,8 +127,101 @@ async function devServerHttps() {
   }
 }
 
+const SIDEBAR_ENTRY = at('appsscript', 'src', 'sidebar', 'index.tsx');
+const SIDEBAR_TEMPLATE = at('appsscript', 'src', 'sidebar', 'sidebar.html');
+const SIDEBAR_OUT = at('appsscript', 'build');
+const SIDEBAR_FILE = 'Sidebar.html';
+const SIDEBAR_MARK = '<!-- APA_SIDEBAR_SCRIPT -->';
+
+/** The bundle as an inline <script>: `</script` cannot occur inside one (it would end it), and
+ * neither can `<!--` (it changes how the HTML parser reads the rest of the script). */
+function inlineScript(js) {
+  const code = js.replace(/<\/(script)/gi, '<\\/$1');
+  if (/<!--/.test(code)) throw new Error('the sidebar bundle contains "<!--", which cannot be inlined in a <script>');
+  return `<script>\n${code}\n</script>`;
+}
+
+/** Replaces the sidebar's emitted assets by one HTML file: the template with the (minified) bundle
+ * inlined where it has the APA_SIDEBAR_SCRIPT comment, and the licence texts the minifier extracted
+ * in a comment at the top. Runs after every minimizing and hashing stage, so nothing rewrites the
+ * page afterwards. */
+class InlineSidebarPlugin {
+  apply(compiler) {
+    const { Compilation, WebpackError, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('InlineSidebarPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'InlineSidebarPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ANALYSE }, (assets) => {
+        compilation.fileDependencies.add(SIDEBAR_TEMPLATE);
+        const names = Object.keys(assets);
+        const js = names.filter((n) => /\.js$/.test(n));
+        if (js.length !== 1) {
+          compilation.errors.push(new WebpackError(`the sidebar must be one script, got: ${js.join(', ') || 'none'}`));
+          return;
+        }
+        const template = fs.readFileSync(SIDEBAR_TEMPLATE, 'utf8');
+        if (!template.includes(SIDEBAR_MARK)) {
+          compilation.errors.push(new WebpackError(`${SIDEBAR_TEMPLATE} has no ${SIDEBAR_MARK}`));
+          return;
+        }
+        let html;
+        try {
+          // The minifier's "see sidebar.js.LICENSE.txt" banner points at a file that is not shipped: the texts are in the page.
+          const code = assets[js[0]].source().toString().replace(/^\/\*! For license information please see [^*]*\*\/\n?/, '');
+          html = template.replace(SIDEBAR_MARK, () => inlineScript(code));
+        } catch (err) {
+          compilation.errors.push(new WebpackError(err.message));
+          return;
+        }
+        // Licence texts a minifier extracted go inside the page, not beside it.
+        const licences = names.filter((n) => /\.LICENSE\.txt$/.test(n)).map((n) => assets[n].source().toString().replace(/--/g, '- -'));
+        if (licences.length) html = html.replace('<head>', () => `<head>\n    <!-- Licences of the bundled packages:\n${licences.join('\n')}\n    -->`);
+        for (const n of names) compilation.deleteAsset(n);
+        compilation.emitAsset(SIDEBAR_FILE, new sources.RawSource(html));
+      });
+    });
+  }
+}
+
+/** The Google Sheets sidebar build (--env sidebar): appsscript/build/Sidebar.html and nothing else. */
+function sidebarConfig(dev) {
+  return {
+    mode: dev ? 'development' : 'production',
+    // No eval and no separate source maps: the page is one file.
+    devtool: false,
+    target: ['web', 'es2020'],
+    context: ROOT,
+    entry: { sidebar: SIDEBAR_ENTRY },
+    output: {
+      path: SIDEBAR_OUT,
+      filename: '[name].js',
+      // The folder also holds the Apps Script bundle (npm run build:gas): never clean it.
+      clean: false,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.jsx', '.mjs'],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: { configFile: at('appsscript', 'src', 'sidebar', 'tsconfig.json'), transpileOnly: true },
+          },
+        },
+      ],
+    },
+    // The page is written by InlineSidebarPlugin after the JavaScript is minified; webpack's HTML
+    // minimizer (experiments.html "auto") would otherwise rework it and move the licences out.
+    optimization: { splitChunks: false, runtimeChunk: false, minimizeOptions: { html: false } },
+    plugins: [new InlineSidebarPlugin()],
+    performance: { hints: dev ? false : 'warning', maxAssetSize: 1.5e6, maxEntrypointSize: 1.5e6 },
+  };
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = (argv.mode || process.env.NODE_ENV || 'production') === 'development';
+  if (env.sidebar) return sidebarConfig(dev);
   const base = baseUrl(dev);
   const functionsOnly = Boolean(env.functionsOnly || process.env.APA_FUNCTIONS_ONLY);
   const withTaskpane = !functionsOnly && fs.existsSync(TASKPANE_ENTRY);
@@ -208,3 +307,5 @@ module.exports.PLACEHOLDER_URL = PLACEHOLDER_URL;
 module.exports.OFFICE_JS = OFFICE_JS;
 module.exports.rewriteManifest = rewriteManifest;
 module.exports.baseUrl = baseUrl;
+module.exports.SIDEBAR_FILE = SIDEBAR_FILE;
+module.exports.inlineScript = inlineScript;

@@ -287,6 +287,14 @@ export const MESSAGES = {
   'ui.files.inserted': { bn: 'যোগ করা হয়েছে ({count})', en: 'Added ({count})' },
   'ui.files.none-valid': { bn: 'কোনো .xlsx ফাইল পাওয়া যায়নি।', en: 'No .xlsx file was given.' },
   'ui.error.no-excel': { bn: 'Excel পাওয়া যায়নি: এই প্যানটি Excel-এর ভেতরে খুলুন। কারণ: {detail}', en: 'Excel is not available: open this pane inside Excel; cause: {detail}' },
+  'ui.error.no-sheets': { bn: 'Google Sheets পাওয়া যায়নি: এই সাইডবারটি Google Sheets-এর APA মেনু থেকে খুলুন। কারণ: {detail}', en: 'Google Sheets is not available: open this sidebar from the APA menu in Google Sheets; cause: {detail}' },
+  'ui.files.not-in-sheets': { bn: 'Google Sheets-এ দপ্তরের ফাইল যোগ করা যায় না: প্রতিটি দপ্তরের শিট এই স্প্রেডশিটে আলাদা ট্যাবে রাখুন।', en: 'Google Sheets cannot add offices\' files: keep each office\'s sheet as a tab of this spreadsheet.' },
+  'ui.error.stopped-at': { bn: '{total}টির মধ্যে {done}টি ট্যাব পড়ার পর থেমে গেছে। কারণ: {detail}', en: 'Stopped after {done} of {total} tabs; cause: {detail}' },
+  'ui.error.no-progress': { bn: 'একত্র করার কাজ এগোচ্ছে না ({total}টির মধ্যে {done}টি ট্যাবে আটকে আছে)।', en: 'Consolidation is not advancing (stuck at {done} of {total} tabs).' },
+  'ui.error.no-result': { bn: 'Google Sheets থেকে {command}-এর কোনো ফলাফল আসেনি।', en: 'Google Sheets returned no result for {command}.' },
+  'ui.columns.intro.sheets': { bn: 'সারণির পাশে প্রতিটি সূচকের নম্বর ও স্তরের কলাম যোগ করে। কলামগুলো =APA_* সূত্র, তাই শিট বদলালে নিজে থেকেই হালনাগাদ হয়।', en: 'Adds each indicator\'s score and tier columns next to the table. They are =APA_* formulas, so they update when the sheet changes.' },
+  'ui.highlight.remove.sheets': { bn: 'APA Sheets-এর যোগ করা সব সরান', en: 'Remove what APA Sheets added' },
+  'ui.consolidate.cancelled.sheets': { bn: 'বাতিল করা হয়েছে; স্প্রেডশিট আগের মতোই আছে।', en: 'Cancelled; the spreadsheet is as it was.' },
   // ── Task pane (addin/src/taskpane): add keys above this line ──
   // Excel custom functions (=APA.SCORE …) and the add-in manifest (manifest.test.ts checks the manifest's strings against these).
   'fn.internal-error': { bn: 'APA ফাংশন চালাতে অপ্রত্যাশিত ত্রুটি: {detail}', en: 'Unexpected error while running the APA function: {detail}' },
@@ -302,6 +310,36 @@ export const MESSAGES = {
   'addin.get-started': { bn: 'APA শিট প্রস্তুত', en: 'APA Sheets is ready' },
   'addin.get-started-tip': { bn: 'হোম ট্যাবে "APA প্যানেল" চাপুন, অথবা কোনো ঘরে =APA.SCORE( লিখুন।', en: 'Click "APA pane" on the Home tab, or type =APA.SCORE( in a cell.' },
   // ── Custom functions and manifest (addin/src/functions): add keys above this line ──
+  // Google Sheets (appsscript/): the APA menu, its alerts and the custom functions' cell errors.
+  'gas.menu.check': { bn: 'এই শিট যাচাই', en: 'Check this sheet' },
+  'gas.menu.columns': { bn: 'স্কোর কলাম যোগ', en: 'Add score columns' },
+  'gas.menu.highlight': { bn: 'স্তর অনুযায়ী রং', en: 'Highlight tiers' },
+  'gas.menu.remove': { bn: 'যোগ করা সব সরান', en: 'Remove' },
+  'gas.menu.next': { bn: 'কী প্রয়োজন', en: 'What is needed' },
+  'gas.menu.consolidate': { bn: 'একত্র করুন', en: 'Consolidate' },
+  'gas.menu.sidebar': { bn: 'সাইডবার খুলুন', en: 'Open sidebar' },
+  'gas.check.summary': {
+    bn: 'শিট "{sheet}": {office}। মোট {percent}% ({max}-এর মধ্যে {score}); {indicators}টি সূচক, {problems}টি সমস্যা ({errors}টি ত্রুটি)। সমস্যাগুলো দেখতে ও ঘরে যেতে সাইডবার খুলুন।',
+    en: 'Sheet "{sheet}": {office}. Total {percent}% ({score} out of {max}); {indicators} indicators, {problems} problems ({errors} errors). Open the sidebar to see them and go to their cells.',
+  },
+  'gas.next.item': { bn: '{id} {name}: পরের স্তর {tier} — {value}{days}', en: '{id} {name}: next tier {tier} at {value}{days}' },
+  'gas.next.days': { bn: ' ({days} দিন বাকি)', en: ' ({days} days left)' },
+  'gas.consolidate.done': {
+    bn: '{count}টি দপ্তর একত্র করা হয়েছে; {skipped}টি ট্যাব বাদ পড়েছে। লেখা শিট: {sheets}',
+    en: '{count} offices consolidated; {skipped} tabs skipped. Sheets written: {sheets}',
+  },
+  'gas.consolidate.partial': {
+    bn: 'Apps Script-এর ৬ মিনিটের সীমার আগে {total}টির মধ্যে {done}টি ধাপ শেষ হয়েছে; কিছুই লেখা হয়নি। সাইডবার (APA → সাইডবার খুলুন) থেকে একত্র করুন: সেটি কয়েক দফায় বাকিটা শেষ করে।',
+    en: '{done} of {total} steps were done before Apps Script\'s 6-minute limit; nothing was written. Consolidate from the sidebar (APA → Open sidebar): it finishes the rest over several runs.',
+  },
+  'gas.sidebar-missing': {
+    bn: 'সাইডবারের ফাইল (Sidebar.html) এই স্ক্রিপ্টে নেই: npm run build:gas:sidebar চালিয়ে আবার push করুন। মেনুর কাজগুলো সাইডবার ছাড়াও চলে।',
+    en: 'The sidebar file (Sidebar.html) is not in this script: run npm run build:gas:sidebar and push again. The menu commands work without it.',
+  },
+  'gas.failed': { bn: 'APA Sheets কাজটি শেষ করতে পারেনি: {detail}', en: 'APA Sheets could not finish: {detail}' },
+  'gas.host-error': { bn: 'Google Sheets জানিয়েছে: {detail}', en: 'Google Sheets reported: {detail}' },
+  'gas.bad-argument': { bn: 'অগ্রহণযোগ্য মান: {detail}', en: 'Not an acceptable argument: {detail}' },
+  // ── Google Sheets (appsscript): add keys above this line ──
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -7,7 +7,7 @@ import { AddScoreColumns } from './AddScoreColumns';
 import { CheckSheet } from './CheckSheet';
 import { Consolidate } from './Consolidate';
 import { HighlightTiers } from './HighlightTiers';
-import { LanguageContext, useT } from './i18n';
+import { HostTextsContext, LanguageContext, useT } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { paneTheme } from './theme';
 import { WhatNeeded } from './WhatNeeded';
@@ -37,13 +37,33 @@ const useStyles = makeStyles({
 
 type SectionId = 'check' | 'columns' | 'highlight' | 'next' | 'consolidate' | 'files';
 
-const SECTIONS: { id: SectionId; label: MessageKey; render: (ops: WorkbookOperations) => ReactNode }[] = [
+/** What a host offers beyond the commands every host has. An operations object may carry it as
+ * `capabilities`; absent (Excel) means everything is offered. */
+export interface HostCapabilities {
+  /** Inserting offices' .xlsx files as tabs ("Add offices' files"); Google Sheets does not offer it. */
+  addOfficeFiles?: boolean;
+  /** Catalogue keys this host words differently: key → the key to show instead. */
+  texts?: Partial<Record<MessageKey, MessageKey>>;
+}
+
+/** The host's own wording, if the operations carry one. */
+function hostTexts(ops: WorkbookOperations & { capabilities?: HostCapabilities }): Partial<Record<MessageKey, MessageKey>> | undefined {
+  const texts = ops.capabilities?.texts;
+  return texts && typeof texts === 'object' ? texts : undefined;
+}
+
+/** True unless the host says it cannot insert offices' files (no `addOfficeFiles`, or `capabilities.addOfficeFiles` false). */
+export function offersOfficeFiles(ops: WorkbookOperations & { capabilities?: HostCapabilities }): boolean {
+  return typeof ops.addOfficeFiles === 'function' && ops.capabilities?.addOfficeFiles !== false;
+}
+
+const SECTIONS: { id: SectionId; label: MessageKey; render: (ops: WorkbookOperations) => ReactNode; offered?: (ops: WorkbookOperations) => boolean }[] = [
   { id: 'check', label: 'ui.tab.check', render: (ops) => <CheckSheet ops={ops} /> },
   { id: 'columns', label: 'ui.tab.columns', render: (ops) => <AddScoreColumns ops={ops} /> },
   { id: 'highlight', label: 'ui.tab.highlight', render: (ops) => <HighlightTiers ops={ops} /> },
   { id: 'next', label: 'ui.tab.next', render: (ops) => <WhatNeeded ops={ops} /> },
   { id: 'consolidate', label: 'ui.tab.consolidate', render: (ops) => <Consolidate ops={ops} /> },
-  { id: 'files', label: 'ui.tab.files', render: (ops) => <AddOfficeFiles ops={ops} /> },
+  { id: 'files', label: 'ui.tab.files', render: (ops) => <AddOfficeFiles ops={ops} />, offered: offersOfficeFiles },
 ];
 
 export interface AppProps {
@@ -61,9 +81,11 @@ export function App({ ops, initialLanguage = 'bn' }: AppProps) {
   }, [language]);
   return (
     <LanguageContext.Provider value={language}>
-      <FluentProvider theme={paneTheme} className={styles.provider} lang={language}>
-        <Pane ops={ops} language={language} onLanguage={setLanguage} />
-      </FluentProvider>
+      <HostTextsContext.Provider value={hostTexts(ops)}>
+        <FluentProvider theme={paneTheme} className={styles.provider} lang={language}>
+          <Pane ops={ops} language={language} onLanguage={setLanguage} />
+        </FluentProvider>
+      </HostTextsContext.Provider>
     </LanguageContext.Provider>
   );
 }
@@ -71,6 +93,8 @@ export function App({ ops, initialLanguage = 'bn' }: AppProps) {
 function Pane({ ops, language, onLanguage }: { ops: WorkbookOperations; language: Language; onLanguage: (l: Language) => void }) {
   const styles = useStyles();
   const t = useT();
+  // The sections this host offers (Google Sheets has no "Add offices' files").
+  const sections = SECTIONS.filter((s) => !s.offered || s.offered(ops));
   const [selected, setSelected] = useState<SectionId>('check');
   // A section is rendered the first time it is opened, then kept (its results, a running
   // consolidation) while others are shown: the first render does only the first section's work.
@@ -93,7 +117,7 @@ function Pane({ ops, language, onLanguage }: { ops: WorkbookOperations; language
           onTabSelect={(_, data) => select(data.value as SectionId)}
           aria-label={t('ui.sections')}
         >
-          {SECTIONS.map((s) => (
+          {sections.map((s) => (
             <Tab key={s.id} value={s.id} id={`tab-${s.id}`} aria-controls={`panel-${s.id}`} data-testid={`tab-${s.id}`}>
               {t(s.label)}
             </Tab>
@@ -101,7 +125,7 @@ function Pane({ ops, language, onLanguage }: { ops: WorkbookOperations; language
         </TabList>
       </nav>
       {/* A section stays mounted once opened, so results and a running consolidation survive a tab switch. */}
-      {SECTIONS.map((s) => (
+      {sections.map((s) => (
         <div key={s.id} id={`panel-${s.id}`} role="tabpanel" aria-labelledby={`tab-${s.id}`} hidden={selected !== s.id} className={styles.panel} data-testid={`panel-${s.id}`}>
           {opened.has(s.id) && s.render(ops)}
         </div>

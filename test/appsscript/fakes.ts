@@ -1,0 +1,1336 @@
+/**
+ * Typed fakes of exactly the Apps Script subset the Apps Script side calls
+ * (`appsscript/src/server/gas-api.ts`, which the compiler proves the real
+ * `@types/google-apps-script` types satisfy): SpreadsheetApp, Spreadsheet, Sheet, Range, RangeList,
+ * ConditionalFormatRule(Builder), BooleanCondition, DeveloperMetadata(+Finder, Location),
+ * EmbeddedChart(Builder), the Ui (menus, alerts, sidebars), HtmlService, Utilities, Session and
+ * PropertiesService.
+ *
+ * Every call on a fake service object is counted (`FakeGas.calls`, per `Class.method`) and advances
+ * a simulated clock by a cost the test chooses (`FakeGas.clock`), so tests can assert service-call
+ * budgets and simulate Apps Script's 6-minute limit.
+ *
+ * It behaves like Sheets where the script's correctness depends on it:
+ * - `getValues()` gives `''` for an empty cell, `Date`s for date cells (midnight in the spreadsheet's
+ *   time zone), numbers (percent cells as fractions), text, booleans, a formula's last value;
+ * - `setValues()` reads strings as Sheets reads typed input: `=…` is a formula, a leading `'` forces
+ *   text (and is not kept), numbers, booleans and dates typed as text become numbers, booleans and
+ *   dates; dimensions must match the range exactly;
+ * - a range outside the sheet's grid (`getMaxRows`/`getMaxColumns`) throws, as Sheets does;
+ * - `setConditionalFormatRules` replaces the sheet's whole list; `getConditionalFormatRules` gives
+ *   fresh rule objects, which can be set back unchanged;
+ * - a spreadsheet keeps at least one sheet; sheet names are unique regardless of case;
+ * - developer metadata lives on the spreadsheet or a sheet and goes with a deleted sheet.
+ *
+ * No Node API is used here, so the same fakes run in a browser (the sidebar's test): the spreadsheet
+ * is plain JSON data (`FakeGas.fromJSON` / `toJSON`). Reading .xlsx files into that data is
+ * `fakes-load.ts` (Node only).
+ */
+import type {
+  GasBooleanCondition,
+  GasConditionalFormatRule,
+  GasConditionalFormatRuleBuilder,
+  GasDeveloperMetadata,
+  GasDeveloperMetadataFinder,
+  GasDeveloperMetadataLocation,
+  GasEmbeddedBarChartBuilder,
+  GasEmbeddedChart,
+  GasEmbeddedChartBuilder,
+  GasEnumValue,
+  GasFontWeight,
+  GasGlobals,
+  GasHtmlOutput,
+  GasHtmlService,
+  GasMenu,
+  GasProperties,
+  GasPropertiesService,
+  GasRange,
+  GasRangeList,
+  GasSession,
+  GasSheet,
+  GasSpreadsheet,
+  GasSpreadsheetApp,
+  GasUi,
+  GasUtilities,
+} from '../../appsscript/src/server/gas-api';
+
+// ── The spreadsheet as plain data ───────────────────────────────────────────────────────────
+
+/** A date cell's value: the instant (ms since the epoch), as `getValues()` gives it. */
+export interface FakeDate {
+  date: number;
+}
+export type FakeValue = string | number | boolean | FakeDate;
+
+export interface FakeCell {
+  v?: FakeValue;
+  /** Formula text, `=…`. */
+  f?: string;
+  /** Number format (absent: Sheets' automatic format). */
+  nf?: string;
+  /** Background `#rrggbb` (absent: white). */
+  bg?: string;
+  /** Font colour `#rrggbb` (absent: black). */
+  fc?: string;
+  fw?: 'bold';
+}
+
+export interface FakeRuleData {
+  /** A1 areas of the rule's sheet. */
+  ranges: string[];
+  criteria: string;
+  values: unknown[];
+  background?: string;
+  fontColor?: string;
+}
+
+export interface FakeMetadataData {
+  id: number;
+  key: string;
+  value: string | null;
+  visibility: string;
+}
+
+export interface FakeChartData {
+  type: string;
+  /** A1 areas of the chart's sheet. */
+  ranges: string[];
+  options: Record<string, unknown>;
+  position: number[];
+}
+
+export interface FakeSheetData {
+  id: number;
+  name: string;
+  maxRows: number;
+  maxColumns: number;
+  cells: Record<string, FakeCell>;
+  /** A1 areas. */
+  merges: string[];
+  rules: FakeRuleData[];
+  metadata: FakeMetadataData[];
+  charts: FakeChartData[];
+  frozenRows: number;
+  frozenColumns: number;
+  /** Column (1-based) → width in pixels, where set. */
+  columnWidths: Record<string, number>;
+}
+
+export interface FakeSpreadsheetData {
+  timeZone: string;
+  sheets: FakeSheetData[];
+  metadata: FakeMetadataData[];
+  activeSheetId: number;
+  activeRange?: string;
+  nextId: number;
+}
+
+/** What Sheets' getNumberFormats gives for a cell with the automatic format. */
+export const AUTOMATIC_FORMAT = '0.###############';
+export const DEFAULT_ROWS = 1000;
+export const DEFAULT_COLUMNS = 26;
+
+// ── A1 helpers ──────────────────────────────────────────────────────────────────────────────
+
+export interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export function colLetters(col: number): string {
+  let s = '';
+  let n = col + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function cellA1(row: number, col: number): string {
+  return `${colLetters(col)}${row + 1}`;
+}
+
+export function areaText(a: Area): string {
+  const tl = cellA1(a.top, a.left);
+  return a.top === a.bottom && a.left === a.right ? tl : `${tl}:${cellA1(a.bottom, a.right)}`;
+}
+
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+export function parseAreaText(text: string): Area {
+  const m = /^(?:.*!)?\$?([A-Za-z]{1,3})\$?([0-9]+)(?::\$?([A-Za-z]{1,3})\$?([0-9]+))?$/.exec(text.trim());
+  if (!m) throw new Error(`Range not found: ${text}`);
+  const r1 = Number(m[2]) - 1;
+  const c1 = colIndex(m[1]);
+  const r2 = m[4] !== undefined ? Number(m[4]) - 1 : r1;
+  const c2 = m[3] !== undefined ? colIndex(m[3]) : c1;
+  return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
+}
+
+export function parseCellKey(key: string): { row: number; col: number } {
+  const a = parseAreaText(key);
+  return { row: a.top, col: a.left };
+}
+
+const isDateObject = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+const isFakeDate = (v: unknown): v is FakeDate => typeof v === 'object' && v !== null && typeof (v as FakeDate).date === 'number';
+const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+
+// ── Time zones (Intl: the same in Node and browsers) ────────────────────────────────────────
+
+/** Offset of `zone` from UTC at `instant`, in milliseconds (Asia/Dhaka: +6 h). */
+export function zoneOffsetMs(zone: string, instant: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(instant));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour') % 24, get('minute'), get('second'));
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant of a wall-clock date and time in `zone`. */
+export function instantInZone(zone: string, y: number, m: number, d: number, hh = 0, mm = 0, ss = 0): number {
+  const wall = Date.UTC(y, m - 1, d, hh, mm, ss);
+  let t = wall - zoneOffsetMs(zone, wall);
+  const again = wall - zoneOffsetMs(zone, t);
+  if (again !== t) t = again;
+  return t;
+}
+
+// ── Accounting ──────────────────────────────────────────────────────────────────────────────
+
+export interface CallLog {
+  total: number;
+  byMethod: Record<string, number>;
+}
+
+export interface FakeClock {
+  /** Simulated milliseconds since the epoch. */
+  now: number;
+  /** Simulated cost of one call (ms), by `Class.method`. */
+  cost: (method: string) => number;
+}
+
+export interface FakeAlert {
+  title: string;
+  prompt: string;
+}
+
+export interface FakeMenuData {
+  caption: string;
+  items: ({ caption: string; functionName: string } | { separator: true })[];
+}
+
+export interface FakeGasOptions {
+  /** HTML files of the project (name without `.html` → content): what createHtmlOutputFromFile finds. */
+  htmlFiles?: Record<string, string>;
+  scriptTimeZone?: string;
+  /** Start of the simulated clock. */
+  now?: number;
+}
+
+// ── The environment: one spreadsheet, its services, the UI ──────────────────────────────────
+
+export class FakeGas {
+  data: FakeSpreadsheetData;
+  readonly calls: CallLog = { total: 0, byMethod: {} };
+  readonly clock: FakeClock;
+  readonly alerts: FakeAlert[] = [];
+  readonly toasts: { msg: string; title: string }[] = [];
+  readonly menus: FakeMenuData[] = [];
+  readonly sidebars: { file: string; title: string }[] = [];
+  htmlFiles: Record<string, string>;
+  scriptTimeZone: string;
+  readonly documentProperties = new Map<string, string>();
+  readonly userProperties = new Map<string, string>();
+  private uuid = 0;
+
+  readonly SpreadsheetApp: FakeSpreadsheetApp;
+  readonly HtmlService: FakeHtmlService;
+  readonly Utilities: FakeUtilities;
+  readonly Session: FakeSession;
+  readonly PropertiesService: FakePropertiesService;
+
+  constructor(data?: FakeSpreadsheetData, options: FakeGasOptions = {}) {
+    this.data = data ? clone(data) : emptySpreadsheet();
+    this.htmlFiles = { ...(options.htmlFiles ?? {}) };
+    this.scriptTimeZone = options.scriptTimeZone ?? 'Asia/Dhaka';
+    this.clock = { now: options.now ?? Date.UTC(2025, 0, 10, 3, 0, 0), cost: () => 0 };
+    this.SpreadsheetApp = new FakeSpreadsheetApp(this);
+    this.HtmlService = new FakeHtmlService(this);
+    this.Utilities = new FakeUtilities(this);
+    this.Session = new FakeSession(this);
+    this.PropertiesService = new FakePropertiesService(this);
+  }
+
+  static fromJSON(data: FakeSpreadsheetData, options: FakeGasOptions = {}): FakeGas {
+    return new FakeGas(data, options);
+  }
+
+  toJSON(): FakeSpreadsheetData {
+    return clone(this.data);
+  }
+
+  /** Counts one service call and advances the simulated clock by its cost. */
+  count(method: string): void {
+    this.calls.total++;
+    this.calls.byMethod[method] = (this.calls.byMethod[method] ?? 0) + 1;
+    this.clock.now += this.clock.cost(method);
+  }
+
+  /** The calls made since `from` (a copy of `calls` taken earlier). */
+  callsSince(from: CallLog): CallLog {
+    const byMethod: Record<string, number> = {};
+    for (const [k, n] of Object.entries(this.calls.byMethod)) {
+      const d = n - (from.byMethod[k] ?? 0);
+      if (d) byMethod[k] = d;
+    }
+    return { total: this.calls.total - from.total, byMethod };
+  }
+
+  mark(): CallLog {
+    return { total: this.calls.total, byMethod: { ...this.calls.byMethod } };
+  }
+
+  nextUuid(): string {
+    this.uuid++;
+    return `00000000-0000-4000-8000-${this.uuid.toString(16).padStart(12, '0')}`;
+  }
+
+  nextId(): number {
+    return this.data.nextId++;
+  }
+
+  /** The globals the server code reads (`gasGlobals()`), for a vm context or `globalThis`. */
+  globals(): GasGlobals & { PropertiesService: GasPropertiesService } {
+    return { SpreadsheetApp: this.SpreadsheetApp, HtmlService: this.HtmlService, Utilities: this.Utilities, Session: this.Session, PropertiesService: this.PropertiesService };
+  }
+
+  /** Puts the globals on `target` (a vm context's global, or a browser's window). */
+  install(target: Record<string, unknown>): void {
+    Object.assign(target, this.globals());
+  }
+
+  // Direct (uncounted) access for tests and loaders.
+
+  sheetData(nameOrId: string | number): FakeSheetData {
+    const s = this.data.sheets.find((x) => (typeof nameOrId === 'number' ? x.id === nameOrId : x.name.toLowerCase() === nameOrId.toLowerCase()));
+    if (!s) throw new Error(`no sheet ${nameOrId}`);
+    return s;
+  }
+
+  activate(name: string, range = 'A1'): void {
+    this.data.activeSheetId = this.sheetData(name).id;
+    this.data.activeRange = range;
+  }
+
+  cell(sheet: string, a1: string): FakeCell | undefined {
+    return this.sheetData(sheet).cells[a1];
+  }
+
+  /** Sets a cell's parts (undefined deletes a part), as a user would. */
+  setCell(sheet: string, a1: string, patch: Partial<Record<keyof FakeCell, FakeCell[keyof FakeCell] | undefined>>): void {
+    const s = this.sheetData(sheet);
+    const c: FakeCell = { ...(s.cells[a1] ?? {}) };
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined) delete (c as Record<string, unknown>)[k];
+      else (c as Record<string, unknown>)[k] = v;
+    }
+    if (Object.keys(c).length) s.cells[a1] = c;
+    else delete s.cells[a1];
+    const p = parseCellKey(a1);
+    s.maxRows = Math.max(s.maxRows, p.row + 1);
+    s.maxColumns = Math.max(s.maxColumns, p.col + 1);
+  }
+
+  /** A conditional-format rule of the user's own. */
+  addUserRule(sheet: string, ranges: string[], formula: string, background: string): void {
+    this.sheetData(sheet).rules.push({ ranges, criteria: 'CUSTOM_FORMULA', values: [formula], background: background.toLowerCase() });
+  }
+
+  addSheetData(sheet: Omit<FakeSheetData, 'id'> & { id?: number }, name = sheet.name): FakeSheetData {
+    const s: FakeSheetData = { ...clone(sheet), id: sheet.id ?? this.nextId(), name };
+    if (this.data.sheets.some((x) => x.id === s.id)) s.id = this.nextId();
+    this.data.sheets.push(s);
+    if (this.data.sheets.length === 1) this.data.activeSheetId = s.id;
+    return s;
+  }
+
+  /** A user's edit: the cell changes, then the simple onEdit trigger gets its event (call `onEdit`
+   * with it). Scripts' own writes never raise onEdit (Apps Script triggers guide). */
+  userEdit(sheet: string, a1: string, value: FakeValue | null): { range: GasRange; source: GasSpreadsheet } {
+    this.setCell(sheet, a1, { v: value === null || value === '' ? undefined : value, f: undefined });
+    const ss = new FakeSpreadsheet(this);
+    const s = this.sheetData(sheet);
+    return { range: new FakeRange(this, s.id, parseAreaText(a1)), source: ss };
+  }
+}
+
+function emptySpreadsheet(): FakeSpreadsheetData {
+  return { timeZone: 'Asia/Dhaka', sheets: [], metadata: [], activeSheetId: 0, nextId: 1 };
+}
+
+export function newSheetData(id: number, name: string, init: Partial<FakeSheetData> = {}): FakeSheetData {
+  return {
+    id,
+    name,
+    maxRows: DEFAULT_ROWS,
+    maxColumns: DEFAULT_COLUMNS,
+    cells: {},
+    merges: [],
+    rules: [],
+    metadata: [],
+    charts: [],
+    frozenRows: 0,
+    frozenColumns: 0,
+    columnWidths: {},
+    ...init,
+  };
+}
+
+// ── SpreadsheetApp ──────────────────────────────────────────────────────────────────────────
+
+export class FakeSpreadsheetApp implements GasSpreadsheetApp {
+  readonly BooleanCriteria = { CUSTOM_FORMULA: 'CUSTOM_FORMULA' } as const;
+  readonly DeveloperMetadataVisibility = { DOCUMENT: 'DOCUMENT', PROJECT: 'PROJECT' } as const;
+  readonly DeveloperMetadataLocationType = { SPREADSHEET: 'SPREADSHEET', SHEET: 'SHEET', ROW: 'ROW', COLUMN: 'COLUMN' } as const;
+  private readonly ui: FakeUi;
+  constructor(private readonly env: FakeGas) {
+    this.ui = new FakeUi(env);
+  }
+  getActiveSpreadsheet(): FakeSpreadsheet {
+    this.env.count('SpreadsheetApp.getActiveSpreadsheet');
+    return new FakeSpreadsheet(this.env);
+  }
+  getUi(): FakeUi {
+    this.env.count('SpreadsheetApp.getUi');
+    return this.ui;
+  }
+  flush(): void {
+    this.env.count('SpreadsheetApp.flush');
+  }
+  newConditionalFormatRule(): FakeConditionalFormatRuleBuilder {
+    this.env.count('SpreadsheetApp.newConditionalFormatRule');
+    return new FakeConditionalFormatRuleBuilder(this.env);
+  }
+}
+
+// ── Spreadsheet ─────────────────────────────────────────────────────────────────────────────
+
+export class FakeSpreadsheet implements GasSpreadsheet {
+  constructor(private readonly env: FakeGas) {}
+  private get d(): FakeSpreadsheetData {
+    return this.env.data;
+  }
+  getActiveSheet(): FakeSheet {
+    this.env.count('Spreadsheet.getActiveSheet');
+    const s = this.d.sheets.find((x) => x.id === this.d.activeSheetId) ?? this.d.sheets[0];
+    return new FakeSheet(this.env, s.id);
+  }
+  getSheets(): FakeSheet[] {
+    this.env.count('Spreadsheet.getSheets');
+    return this.d.sheets.map((s) => new FakeSheet(this.env, s.id));
+  }
+  getSheetByName(name: string): FakeSheet | null {
+    this.env.count('Spreadsheet.getSheetByName');
+    const s = this.d.sheets.find((x) => x.name === name);
+    return s ? new FakeSheet(this.env, s.id) : null;
+  }
+  insertSheet(sheetName: string, sheetIndex: number): FakeSheet {
+    this.env.count('Spreadsheet.insertSheet');
+    if (this.d.sheets.some((x) => x.name.toLowerCase() === sheetName.toLowerCase())) throw new Error(`A sheet with the name "${sheetName}" already exists. Please enter another name.`);
+    if (!Number.isInteger(sheetIndex) || sheetIndex < 0 || sheetIndex > this.d.sheets.length) throw new Error(`Invalid sheet index ${sheetIndex}`);
+    const s = newSheetData(this.env.nextId(), sheetName);
+    this.d.sheets.splice(sheetIndex, 0, s);
+    this.d.activeSheetId = s.id;
+    this.d.activeRange = 'A1';
+    return new FakeSheet(this.env, s.id);
+  }
+  deleteSheet(sheet: GasSheet): void {
+    this.env.count('Spreadsheet.deleteSheet');
+    const id = (sheet as FakeSheet).sheetId;
+    const i = this.d.sheets.findIndex((x) => x.id === id);
+    if (i < 0) throw new Error('Sheet not found');
+    if (this.d.sheets.length === 1) throw new Error("You can't remove all the sheets in a document.");
+    this.d.sheets.splice(i, 1);
+    if (this.d.activeSheetId === id) this.d.activeSheetId = this.d.sheets[Math.max(0, i - 1)].id;
+  }
+  getSpreadsheetTimeZone(): string {
+    this.env.count('Spreadsheet.getSpreadsheetTimeZone');
+    return this.d.timeZone;
+  }
+  addDeveloperMetadata(key: string, value: string, visibility: GasEnumValue): FakeSpreadsheet {
+    this.env.count('Spreadsheet.addDeveloperMetadata');
+    this.d.metadata.push({ id: this.env.nextId(), key, value, visibility: String(visibility) });
+    return this;
+  }
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    this.env.count('Spreadsheet.createDeveloperMetadataFinder');
+    return new FakeDeveloperMetadataFinder(this.env);
+  }
+  toast(msg: string, title: string, _timeoutSeconds: number | null): void {
+    this.env.count('Spreadsheet.toast');
+    this.env.toasts.push({ msg, title });
+  }
+}
+
+// ── Sheet ───────────────────────────────────────────────────────────────────────────────────
+
+export class FakeSheet implements GasSheet {
+  constructor(
+    private readonly env: FakeGas,
+    readonly sheetId: number,
+  ) {}
+  get d(): FakeSheetData {
+    const s = this.env.data.sheets.find((x) => x.id === this.sheetId);
+    if (!s) throw new Error('Exception: The sheet was deleted.');
+    return s;
+  }
+  getName(): string {
+    this.env.count('Sheet.getName');
+    return this.d.name;
+  }
+  getSheetId(): number {
+    this.env.count('Sheet.getSheetId');
+    return this.sheetId;
+  }
+  /** Last row and column (1-based) holding content (a value or a formula); 0 when none. */
+  contentExtent(): { rows: number; cols: number } {
+    let rows = 0;
+    let cols = 0;
+    for (const [k, c] of Object.entries(this.d.cells)) {
+      if (c.v === undefined && c.f === undefined) continue;
+      const p = parseCellKey(k);
+      rows = Math.max(rows, p.row + 1);
+      cols = Math.max(cols, p.col + 1);
+    }
+    return { rows, cols };
+  }
+  getDataRange(): FakeRange {
+    this.env.count('Sheet.getDataRange');
+    const e = this.contentExtent();
+    return new FakeRange(this.env, this.sheetId, { top: 0, left: 0, bottom: Math.max(1, e.rows) - 1, right: Math.max(1, e.cols) - 1 });
+  }
+  getRange(row: number, column: number, numRows: number, numColumns: number): FakeRange;
+  getRange(a1Notation: string): FakeRange;
+  getRange(a: number | string, column?: number, numRows?: number, numColumns?: number): FakeRange {
+    this.env.count('Sheet.getRange');
+    let area: Area;
+    if (typeof a === 'string') area = parseAreaText(a);
+    else {
+      const rows = numRows ?? 1;
+      const cols = numColumns ?? 1;
+      if (![a, column, rows, cols].every((n) => typeof n === 'number' && Number.isInteger(n)) || a < 1 || (column ?? 0) < 1 || rows < 1 || cols < 1) {
+        throw new Error(`Exception: The parameters (${a},${column},${rows},${cols}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`);
+      }
+      area = { top: a - 1, left: column! - 1, bottom: a - 1 + rows - 1, right: column! - 1 + cols - 1 };
+    }
+    this.checkBounds(area);
+    return new FakeRange(this.env, this.sheetId, area);
+  }
+  checkBounds(area: Area): void {
+    if (area.top < 0 || area.left < 0 || area.bottom >= this.d.maxRows || area.right >= this.d.maxColumns) {
+      throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
+    }
+  }
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    this.env.count('Sheet.getRangeList');
+    const areas = a1Notations.map(parseAreaText);
+    for (const a of areas) this.checkBounds(a);
+    return new FakeRangeList(this.env, areas.map((a) => new FakeRange(this.env, this.sheetId, a)));
+  }
+  getLastRow(): number {
+    this.env.count('Sheet.getLastRow');
+    return this.contentExtent().rows;
+  }
+  getLastColumn(): number {
+    this.env.count('Sheet.getLastColumn');
+    return this.contentExtent().cols;
+  }
+  getMaxRows(): number {
+    this.env.count('Sheet.getMaxRows');
+    return this.d.maxRows;
+  }
+  getMaxColumns(): number {
+    this.env.count('Sheet.getMaxColumns');
+    return this.d.maxColumns;
+  }
+  private shift(axis: 'row' | 'col', from: number, by: number): void {
+    const d = this.d;
+    const move = (a: Area): Area | null => {
+      const lo = axis === 'row' ? a.top : a.left;
+      const hi = axis === 'row' ? a.bottom : a.right;
+      let nlo = lo;
+      let nhi = hi;
+      if (by > 0) {
+        if (lo >= from) nlo += by;
+        if (hi >= from) nhi += by;
+      } else {
+        const gone = -by;
+        const end = from + gone - 1;
+        const adj = (x: number) => (x > end ? x - gone : x >= from ? from : x);
+        nlo = adj(lo);
+        nhi = hi > end ? hi - gone : Math.min(hi, from - 1);
+        if (nhi < nlo) return null;
+      }
+      return axis === 'row' ? { ...a, top: nlo, bottom: nhi } : { ...a, left: nlo, right: nhi };
+    };
+    const cells: Record<string, FakeCell> = {};
+    for (const [k, c] of Object.entries(d.cells)) {
+      const p = parseCellKey(k);
+      const x = axis === 'row' ? p.row : p.col;
+      if (by < 0 && x >= from && x < from - by) continue;
+      const nx = x >= from ? x + by : x;
+      cells[axis === 'row' ? cellA1(nx, p.col) : cellA1(p.row, nx)] = c;
+    }
+    d.cells = cells;
+    d.merges = d.merges.map((m) => move(parseAreaText(m))).filter((a): a is Area => a !== null).map(areaText);
+    for (const r of d.rules) r.ranges = r.ranges.map((m) => move(parseAreaText(m))).filter((a): a is Area => a !== null).map(areaText);
+    d.rules = d.rules.filter((r) => r.ranges.length);
+  }
+  insertColumnsAfter(afterPosition: number, howMany: number): FakeSheet {
+    this.env.count('Sheet.insertColumnsAfter');
+    if (afterPosition < 1 || afterPosition > this.d.maxColumns || howMany < 1) throw new Error('Exception: Those columns are out of bounds.');
+    this.shift('col', afterPosition, howMany);
+    this.d.maxColumns += howMany;
+    return this;
+  }
+  insertRowsAfter(afterPosition: number, howMany: number): FakeSheet {
+    this.env.count('Sheet.insertRowsAfter');
+    if (afterPosition < 1 || afterPosition > this.d.maxRows || howMany < 1) throw new Error('Exception: Those rows are out of bounds.');
+    this.shift('row', afterPosition, howMany);
+    this.d.maxRows += howMany;
+    return this;
+  }
+  deleteColumns(columnPosition: number, howMany: number): void {
+    this.env.count('Sheet.deleteColumns');
+    if (columnPosition < 1 || columnPosition + howMany - 1 > this.d.maxColumns || howMany < 1) throw new Error('Exception: Those columns are out of bounds.');
+    if (howMany >= this.d.maxColumns) throw new Error("Exception: You can't delete all the columns on the sheet.");
+    this.shift('col', columnPosition - 1, -howMany);
+    this.d.maxColumns -= howMany;
+  }
+  deleteRows(rowPosition: number, howMany: number): void {
+    this.env.count('Sheet.deleteRows');
+    if (rowPosition < 1 || rowPosition + howMany - 1 > this.d.maxRows || howMany < 1) throw new Error('Exception: Those rows are out of bounds.');
+    if (howMany >= this.d.maxRows) throw new Error("Exception: You can't delete all the rows on the sheet.");
+    this.shift('row', rowPosition - 1, -howMany);
+    this.d.maxRows -= howMany;
+  }
+  getConditionalFormatRules(): FakeConditionalFormatRule[] {
+    this.env.count('Sheet.getConditionalFormatRules');
+    return this.d.rules.map((r) => new FakeConditionalFormatRule(this.env, this.sheetId, clone(r)));
+  }
+  setConditionalFormatRules(rules: GasConditionalFormatRule[]): void {
+    this.env.count('Sheet.setConditionalFormatRules');
+    const out: FakeRuleData[] = [];
+    for (const r of rules) {
+      if (!(r instanceof FakeConditionalFormatRule)) throw new Error('Exception: Invalid argument: rules');
+      if (r.sheetId !== this.sheetId) throw new Error("Exception: The conditional format rule's ranges must be on this sheet.");
+      out.push(clone(r.rule));
+    }
+    this.d.rules = out;
+  }
+  setFrozenRows(rows: number): void {
+    this.env.count('Sheet.setFrozenRows');
+    this.d.frozenRows = rows;
+  }
+  setFrozenColumns(columns: number): void {
+    this.env.count('Sheet.setFrozenColumns');
+    this.d.frozenColumns = columns;
+  }
+  setColumnWidths(startColumn: number, numColumns: number, width: number): FakeSheet {
+    this.env.count('Sheet.setColumnWidths');
+    if (startColumn < 1 || startColumn + numColumns - 1 > this.d.maxColumns) throw new Error('Exception: Those columns are out of bounds.');
+    for (let c = startColumn; c < startColumn + numColumns; c++) this.d.columnWidths[String(c)] = width;
+    return this;
+  }
+  newChart(): FakeEmbeddedChartBuilder {
+    this.env.count('Sheet.newChart');
+    return new FakeEmbeddedChartBuilder(this.env, this.sheetId);
+  }
+  insertChart(chart: GasEmbeddedChart): void {
+    this.env.count('Sheet.insertChart');
+    if (!(chart instanceof FakeEmbeddedChart) || chart.sheetId !== this.sheetId) throw new Error('Exception: Invalid argument: chart');
+    this.d.charts.push(clone(chart.chart));
+  }
+  addDeveloperMetadata(key: string, value: string, visibility: GasEnumValue): FakeSheet {
+    this.env.count('Sheet.addDeveloperMetadata');
+    this.d.metadata.push({ id: this.env.nextId(), key, value, visibility: String(visibility) });
+    return this;
+  }
+  activate(): FakeSheet {
+    this.env.count('Sheet.activate');
+    this.env.data.activeSheetId = this.sheetId;
+    this.env.data.activeRange = 'A1';
+    return this;
+  }
+}
+
+// ── Range ───────────────────────────────────────────────────────────────────────────────────
+
+/** How Sheets reads a string written by setValues: as if typed. */
+function typedInput(s: string): { v?: FakeValue; f?: string } {
+  if (s === '') return {};
+  if (s.startsWith("'")) return s.length > 1 ? { v: s.slice(1) } : {};
+  if (s.startsWith('=') && s.length > 1) return { f: s };
+  const t = s.trim();
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?%?$/i.test(t)) return { v: t.endsWith('%') ? Number(t.slice(0, -1)) / 100 : Number(t) };
+  if (/^(true|false)$/i.test(t)) return { v: t.toLowerCase() === 'true' };
+  const dm = /^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})$/.exec(t);
+  if (dm) {
+    const ms = Date.parse(t);
+    if (Number.isFinite(ms)) return { v: { date: ms } };
+  }
+  const named = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}?,?\s*\d{4}$/i.exec(t);
+  if (named && Number.isFinite(Date.parse(t))) return { v: { date: Date.parse(t) } };
+  return { v: s };
+}
+
+export class FakeRange implements GasRange {
+  constructor(
+    private readonly env: FakeGas,
+    readonly sheetId: number,
+    readonly area: Area,
+  ) {}
+  private get sheet(): FakeSheetData {
+    const s = this.env.data.sheets.find((x) => x.id === this.sheetId);
+    if (!s) throw new Error('Exception: The sheet was deleted.');
+    return s;
+  }
+  private rows(): number {
+    return this.area.bottom - this.area.top + 1;
+  }
+  private cols(): number {
+    return this.area.right - this.area.left + 1;
+  }
+  private map<T>(f: (c: FakeCell | undefined, row: number, col: number) => T): T[][] {
+    const s = this.sheet;
+    const out: T[][] = [];
+    for (let r = this.area.top; r <= this.area.bottom; r++) {
+      const line: T[] = [];
+      for (let c = this.area.left; c <= this.area.right; c++) line.push(f(s.cells[cellA1(r, c)], r, c));
+      out.push(line);
+    }
+    return out;
+  }
+  private write(grid: unknown[][], set: (c: FakeCell, v: unknown) => void): FakeRange {
+    if (!Array.isArray(grid) || grid.length !== this.rows()) throw new Error(`Exception: The number of rows in the data does not match the number of rows in the range. The data has ${Array.isArray(grid) ? grid.length : 0} but the range has ${this.rows()}.`);
+    for (const row of grid) {
+      if (!Array.isArray(row) || row.length !== this.cols()) throw new Error(`Exception: The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(row) ? row.length : 0} but the range has ${this.cols()}.`);
+    }
+    const s = this.sheet;
+    grid.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const key = cellA1(this.area.top + i, this.area.left + j);
+        const c: FakeCell = { ...(s.cells[key] ?? {}) };
+        set(c, v);
+        if (Object.keys(c).length) s.cells[key] = c;
+        else delete s.cells[key];
+      }),
+    );
+    return this;
+  }
+  getA1Notation(): string {
+    this.env.count('Range.getA1Notation');
+    return areaText(this.area);
+  }
+  getRow(): number {
+    this.env.count('Range.getRow');
+    return this.area.top + 1;
+  }
+  getColumn(): number {
+    this.env.count('Range.getColumn');
+    return this.area.left + 1;
+  }
+  getNumRows(): number {
+    this.env.count('Range.getNumRows');
+    return this.rows();
+  }
+  getNumColumns(): number {
+    this.env.count('Range.getNumColumns');
+    return this.cols();
+  }
+  getSheet(): FakeSheet {
+    this.env.count('Range.getSheet');
+    return new FakeSheet(this.env, this.sheetId);
+  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  getValues(): any[][] {
+    this.env.count('Range.getValues');
+    return this.map((c) => {
+      const v = c?.v;
+      if (v === undefined) return '';
+      return isFakeDate(v) ? new Date(v.date) : v;
+    });
+  }
+  getNumberFormats(): string[][] {
+    this.env.count('Range.getNumberFormats');
+    return this.map((c) => c?.nf ?? AUTOMATIC_FORMAT);
+  }
+  getFormulas(): string[][] {
+    this.env.count('Range.getFormulas');
+    return this.map((c) => c?.f ?? '');
+  }
+  getMergedRanges(): FakeRange[] {
+    this.env.count('Range.getMergedRanges');
+    const a = this.area;
+    return this.sheet.merges
+      .map(parseAreaText)
+      .filter((m) => m.top <= a.bottom && a.top <= m.bottom && m.left <= a.right && a.left <= m.right)
+      .map((m) => new FakeRange(this.env, this.sheetId, m));
+  }
+  getBackgrounds(): string[][] {
+    this.env.count('Range.getBackgrounds');
+    return this.map((c) => c?.bg ?? '#ffffff');
+  }
+  getFontColors(): string[][] {
+    this.env.count('Range.getFontColors');
+    return this.map((c) => c?.fc ?? '#000000');
+  }
+  getFontWeights(): GasFontWeight[][] {
+    this.env.count('Range.getFontWeights');
+    return this.map((c) => c?.fw ?? 'normal');
+  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  setValues(values: any[][]): FakeRange {
+    this.env.count('Range.setValues');
+    return this.write(values, (c, v) => {
+      delete c.v;
+      delete c.f;
+      if (v === null || v === undefined || v === '') return;
+      if (typeof v === 'string') Object.assign(c, typedInput(v));
+      else if (typeof v === 'number' || typeof v === 'boolean') c.v = v;
+      else if (isDateObject(v)) c.v = { date: v.getTime() };
+      else c.v = String(v);
+    });
+  }
+  setFormulas(formulas: string[][]): FakeRange {
+    this.env.count('Range.setFormulas');
+    return this.write(formulas, (c, v) => {
+      delete c.v;
+      delete c.f;
+      if (typeof v !== 'string' || v === '') return;
+      Object.assign(c, v.startsWith('=') ? { f: v } : typedInput(v));
+    });
+  }
+  setNumberFormats(numberFormats: string[][]): FakeRange {
+    this.env.count('Range.setNumberFormats');
+    return this.write(numberFormats, (c, v) => {
+      if (typeof v === 'string' && v !== '') c.nf = v;
+      else delete c.nf;
+    });
+  }
+  setBackgrounds(color: Array<Array<string | null>>): FakeRange {
+    this.env.count('Range.setBackgrounds');
+    return this.write(color, (c, v) => {
+      if (typeof v === 'string' && v !== '' && v.toLowerCase() !== '#ffffff') c.bg = v.toLowerCase();
+      else delete c.bg;
+    });
+  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  setFontColors(colors: any[][]): FakeRange {
+    this.env.count('Range.setFontColors');
+    return this.write(colors, (c, v) => {
+      if (typeof v === 'string' && v !== '' && v.toLowerCase() !== '#000000') c.fc = v.toLowerCase();
+      else delete c.fc;
+    });
+  }
+  setFontWeights(fontWeights: Array<Array<GasFontWeight | null>>): FakeRange {
+    this.env.count('Range.setFontWeights');
+    return this.write(fontWeights, (c, v) => {
+      if (v === 'bold') c.fw = 'bold';
+      else delete c.fw;
+    });
+  }
+  /** Sets one number format on every cell (RangeList.setNumberFormat; not counted here). */
+  applyNumberFormat(format: string): void {
+    const s = this.sheet;
+    for (let r = this.area.top; r <= this.area.bottom; r++) {
+      for (let c = this.area.left; c <= this.area.right; c++) {
+        const key = cellA1(r, c);
+        s.cells[key] = { ...(s.cells[key] ?? {}), nf: format };
+      }
+    }
+  }
+  clear(): FakeRange {
+    this.env.count('Range.clear');
+    const s = this.sheet;
+    for (let r = this.area.top; r <= this.area.bottom; r++) for (let c = this.area.left; c <= this.area.right; c++) delete s.cells[cellA1(r, c)];
+    return this;
+  }
+  activate(): FakeRange {
+    this.env.count('Range.activate');
+    this.env.data.activeSheetId = this.sheetId;
+    this.env.data.activeRange = areaText(this.area);
+    return this;
+  }
+}
+
+export class FakeRangeList implements GasRangeList {
+  constructor(
+    private readonly env: FakeGas,
+    private readonly ranges: FakeRange[],
+  ) {}
+  getRanges(): FakeRange[] {
+    this.env.count('RangeList.getRanges');
+    return [...this.ranges];
+  }
+  setNumberFormat(format: string): FakeRangeList {
+    this.env.count('RangeList.setNumberFormat');
+    for (const r of this.ranges) r.applyNumberFormat(format);
+    return this;
+  }
+}
+
+// ── Conditional formats ─────────────────────────────────────────────────────────────────────
+
+export class FakeBooleanCondition implements GasBooleanCondition {
+  constructor(
+    private readonly env: FakeGas,
+    private readonly rule: FakeRuleData,
+  ) {}
+  getCriteriaType(): GasEnumValue {
+    this.env.count('BooleanCondition.getCriteriaType');
+    return this.rule.criteria;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  getCriteriaValues(): any[] {
+    this.env.count('BooleanCondition.getCriteriaValues');
+    return clone(this.rule.values);
+  }
+}
+
+export class FakeConditionalFormatRule implements GasConditionalFormatRule {
+  constructor(
+    private readonly env: FakeGas,
+    readonly sheetId: number,
+    readonly rule: FakeRuleData,
+  ) {}
+  getBooleanCondition(): FakeBooleanCondition | null {
+    this.env.count('ConditionalFormatRule.getBooleanCondition');
+    return this.rule.criteria === 'GRADIENT' ? null : new FakeBooleanCondition(this.env, this.rule);
+  }
+  getRanges(): FakeRange[] {
+    this.env.count('ConditionalFormatRule.getRanges');
+    return this.rule.ranges.map((a) => new FakeRange(this.env, this.sheetId, parseAreaText(a)));
+  }
+}
+
+export class FakeConditionalFormatRuleBuilder implements GasConditionalFormatRuleBuilder {
+  private rule: FakeRuleData = { ranges: [], criteria: '', values: [] };
+  private sheetId: number | null = null;
+  constructor(private readonly env: FakeGas) {}
+  whenFormulaSatisfied(formula: string): FakeConditionalFormatRuleBuilder {
+    this.env.count('ConditionalFormatRuleBuilder.whenFormulaSatisfied');
+    this.rule.criteria = 'CUSTOM_FORMULA';
+    this.rule.values = [formula];
+    return this;
+  }
+  setBackground(color: string | null): FakeConditionalFormatRuleBuilder {
+    this.env.count('ConditionalFormatRuleBuilder.setBackground');
+    if (color) this.rule.background = color.toLowerCase();
+    else delete this.rule.background;
+    return this;
+  }
+  setFontColor(color: string | null): FakeConditionalFormatRuleBuilder {
+    this.env.count('ConditionalFormatRuleBuilder.setFontColor');
+    if (color) this.rule.fontColor = color.toLowerCase();
+    else delete this.rule.fontColor;
+    return this;
+  }
+  setRanges(ranges: GasRange[]): FakeConditionalFormatRuleBuilder {
+    this.env.count('ConditionalFormatRuleBuilder.setRanges');
+    const fr = ranges.map((r) => {
+      if (!(r instanceof FakeRange)) throw new Error('Exception: Invalid argument: ranges');
+      return r;
+    });
+    const ids = new Set(fr.map((r) => r.sheetId));
+    if (ids.size > 1) throw new Error('Exception: All ranges of a rule must be on one sheet.');
+    this.sheetId = fr[0]?.sheetId ?? null;
+    this.rule.ranges = fr.map((r) => areaText(r.area));
+    return this;
+  }
+  build(): FakeConditionalFormatRule {
+    this.env.count('ConditionalFormatRuleBuilder.build');
+    if (!this.rule.criteria) throw new Error('Exception: Conditional format rule must have a condition.');
+    if (this.sheetId === null || !this.rule.ranges.length) throw new Error('Exception: Conditional format rule must have at least one range.');
+    return new FakeConditionalFormatRule(this.env, this.sheetId, clone(this.rule));
+  }
+}
+
+// ── Developer metadata ──────────────────────────────────────────────────────────────────────
+
+interface MetadataRef {
+  data: FakeMetadataData;
+  /** Null: the spreadsheet. */
+  sheetId: number | null;
+}
+
+export class FakeDeveloperMetadataLocation implements GasDeveloperMetadataLocation {
+  constructor(
+    private readonly env: FakeGas,
+    private readonly sheetId: number | null,
+  ) {}
+  getLocationType(): GasEnumValue {
+    this.env.count('DeveloperMetadataLocation.getLocationType');
+    return this.sheetId === null ? 'SPREADSHEET' : 'SHEET';
+  }
+  getSheet(): FakeSheet | null {
+    this.env.count('DeveloperMetadataLocation.getSheet');
+    return this.sheetId === null ? null : new FakeSheet(this.env, this.sheetId);
+  }
+}
+
+export class FakeDeveloperMetadata implements GasDeveloperMetadata {
+  constructor(
+    private readonly env: FakeGas,
+    private readonly ref: MetadataRef,
+  ) {}
+  private owner(): FakeMetadataData[] {
+    if (this.ref.sheetId === null) return this.env.data.metadata;
+    const s = this.env.data.sheets.find((x) => x.id === this.ref.sheetId);
+    if (!s) throw new Error('Exception: The metadata was deleted.');
+    return s.metadata;
+  }
+  private live(): FakeMetadataData {
+    const m = this.owner().find((x) => x.id === this.ref.data.id);
+    if (!m) throw new Error('Exception: The metadata was deleted.');
+    return m;
+  }
+  getKey(): string {
+    this.env.count('DeveloperMetadata.getKey');
+    return this.live().key;
+  }
+  getValue(): string | null {
+    this.env.count('DeveloperMetadata.getValue');
+    return this.live().value;
+  }
+  setValue(value: string): FakeDeveloperMetadata {
+    this.env.count('DeveloperMetadata.setValue');
+    this.live().value = value;
+    return this;
+  }
+  getLocation(): FakeDeveloperMetadataLocation {
+    this.env.count('DeveloperMetadata.getLocation');
+    return new FakeDeveloperMetadataLocation(this.env, this.ref.sheetId);
+  }
+  remove(): void {
+    this.env.count('DeveloperMetadata.remove');
+    const list = this.owner();
+    const i = list.findIndex((x) => x.id === this.ref.data.id);
+    if (i >= 0) list.splice(i, 1);
+  }
+}
+
+export class FakeDeveloperMetadataFinder implements GasDeveloperMetadataFinder {
+  private key: string | null = null;
+  private type: string | null = null;
+  constructor(private readonly env: FakeGas) {}
+  withKey(key: string): FakeDeveloperMetadataFinder {
+    this.env.count('DeveloperMetadataFinder.withKey');
+    this.key = key;
+    return this;
+  }
+  withLocationType(locationType: GasEnumValue): FakeDeveloperMetadataFinder {
+    this.env.count('DeveloperMetadataFinder.withLocationType');
+    this.type = String(locationType);
+    return this;
+  }
+  find(): FakeDeveloperMetadata[] {
+    this.env.count('DeveloperMetadataFinder.find');
+    const refs: MetadataRef[] = [
+      ...this.env.data.metadata.map((data) => ({ data, sheetId: null })),
+      ...this.env.data.sheets.flatMap((s) => s.metadata.map((data) => ({ data, sheetId: s.id as number | null }))),
+    ];
+    return refs
+      .filter((r) => (this.key === null || r.data.key === this.key) && (this.type === null || (r.sheetId === null ? 'SPREADSHEET' : 'SHEET') === this.type))
+      .map((r) => new FakeDeveloperMetadata(this.env, r));
+  }
+}
+
+// ── Charts ──────────────────────────────────────────────────────────────────────────────────
+
+export class FakeEmbeddedChart implements GasEmbeddedChart {
+  constructor(
+    private readonly env: FakeGas,
+    readonly sheetId: number,
+    readonly chart: FakeChartData,
+  ) {}
+  getRanges(): FakeRange[] {
+    this.env.count('EmbeddedChart.getRanges');
+    return this.chart.ranges.map((a) => new FakeRange(this.env, this.sheetId, parseAreaText(a)));
+  }
+}
+
+export class FakeEmbeddedChartBuilder implements GasEmbeddedChartBuilder, GasEmbeddedBarChartBuilder {
+  private chart: FakeChartData = { type: 'UNSET', ranges: [], options: {}, position: [1, 1, 0, 0] };
+  constructor(
+    private readonly env: FakeGas,
+    private readonly sheetId: number,
+  ) {}
+  asBarChart(): FakeEmbeddedChartBuilder {
+    this.env.count('EmbeddedChartBuilder.asBarChart');
+    this.chart.type = 'BAR';
+    return this;
+  }
+  addRange(range: GasRange): FakeEmbeddedChartBuilder {
+    this.env.count('EmbeddedChartBuilder.addRange');
+    if (!(range instanceof FakeRange) || range.sheetId !== this.sheetId) throw new Error('Exception: Invalid argument: range');
+    this.chart.ranges.push(areaText(range.area));
+    return this;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  setOption(option: string, value: any): FakeEmbeddedChartBuilder {
+    this.env.count('EmbeddedChartBuilder.setOption');
+    this.chart.options[option] = clone(value);
+    return this;
+  }
+  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): FakeEmbeddedChartBuilder {
+    this.env.count('EmbeddedChartBuilder.setPosition');
+    this.chart.position = [anchorRowPos, anchorColPos, offsetX, offsetY];
+    return this;
+  }
+  build(): FakeEmbeddedChart {
+    this.env.count('EmbeddedChartBuilder.build');
+    if (!this.chart.ranges.length) throw new Error('Exception: The chart has no data.');
+    return new FakeEmbeddedChart(this.env, this.sheetId, clone(this.chart));
+  }
+}
+
+// ── Ui, HtmlService ─────────────────────────────────────────────────────────────────────────
+
+export class FakeMenu implements GasMenu {
+  private readonly menu: FakeMenuData;
+  constructor(
+    private readonly env: FakeGas,
+    caption: string,
+  ) {
+    this.menu = { caption, items: [] };
+  }
+  addItem(caption: string, functionName: string): FakeMenu {
+    this.env.count('Menu.addItem');
+    this.menu.items.push({ caption, functionName });
+    return this;
+  }
+  addSeparator(): FakeMenu {
+    this.env.count('Menu.addSeparator');
+    this.menu.items.push({ separator: true });
+    return this;
+  }
+  addToUi(): void {
+    this.env.count('Menu.addToUi');
+    const i = this.env.menus.findIndex((m) => m.caption === this.menu.caption);
+    if (i >= 0) this.env.menus.splice(i, 1, clone(this.menu));
+    else this.env.menus.push(clone(this.menu));
+  }
+}
+
+export class FakeHtmlOutput implements GasHtmlOutput {
+  title = '';
+  constructor(
+    private readonly env: FakeGas,
+    readonly file: string,
+    readonly content: string,
+  ) {}
+  setTitle(title: string): FakeHtmlOutput {
+    this.env.count('HtmlOutput.setTitle');
+    this.title = title;
+    return this;
+  }
+}
+
+export class FakeUi implements GasUi {
+  readonly ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const;
+  constructor(private readonly env: FakeGas) {}
+  createMenu(caption: string): FakeMenu {
+    this.env.count('Ui.createMenu');
+    return new FakeMenu(this.env, caption);
+  }
+  alert(title: string, prompt: string, _buttons: GasEnumValue): GasEnumValue {
+    this.env.count('Ui.alert');
+    this.env.alerts.push({ title, prompt });
+    return 'OK';
+  }
+  showSidebar(userInterface: GasHtmlOutput): void {
+    this.env.count('Ui.showSidebar');
+    if (!(userInterface instanceof FakeHtmlOutput)) throw new Error('Exception: Invalid argument: userInterface');
+    this.env.sidebars.push({ file: userInterface.file, title: userInterface.title });
+  }
+}
+
+export class FakeHtmlService implements GasHtmlService {
+  constructor(private readonly env: FakeGas) {}
+  createHtmlOutputFromFile(filename: string): FakeHtmlOutput {
+    this.env.count('HtmlService.createHtmlOutputFromFile');
+    const name = filename.replace(/\.html$/, '');
+    const content = this.env.htmlFiles[name];
+    if (content === undefined) throw new Error(`Exception: No HTML file named ${filename} was found.`);
+    return new FakeHtmlOutput(this.env, name, content);
+  }
+}
+
+// ── Utilities, Session, PropertiesService ───────────────────────────────────────────────────
+
+export class FakeUtilities implements GasUtilities {
+  constructor(private readonly env: FakeGas) {}
+  /** The patterns the script uses: `Z` (offset, `+0600`) and `yyyy-MM-dd` / `HH:mm` fields. */
+  formatDate(date: Date, timeZone: string, format: string): string {
+    this.env.count('Utilities.formatDate');
+    const t = date.getTime();
+    const off = zoneOffsetMs(timeZone, t);
+    const wall = new Date(t + off);
+    const p = (n: number, w = 2) => String(n).padStart(w, '0');
+    const sign = off < 0 ? '-' : '+';
+    const abs = Math.abs(off) / 60_000;
+    return format.replace(/yyyy|MM|dd|HH|mm|ss|Z/g, (tok) => {
+      switch (tok) {
+        case 'yyyy':
+          return p(wall.getUTCFullYear(), 4);
+        case 'MM':
+          return p(wall.getUTCMonth() + 1);
+        case 'dd':
+          return p(wall.getUTCDate());
+        case 'HH':
+          return p(wall.getUTCHours());
+        case 'mm':
+          return p(wall.getUTCMinutes());
+        case 'ss':
+          return p(wall.getUTCSeconds());
+        default:
+          return `${sign}${p(Math.floor(abs / 60))}${p(abs % 60)}`;
+      }
+    });
+  }
+  getUuid(): string {
+    this.env.count('Utilities.getUuid');
+    return this.env.nextUuid();
+  }
+}
+
+export class FakeSession implements GasSession {
+  constructor(private readonly env: FakeGas) {}
+  getScriptTimeZone(): string {
+    this.env.count('Session.getScriptTimeZone');
+    return this.env.scriptTimeZone;
+  }
+}
+
+export class FakeProperties implements GasProperties {
+  constructor(
+    private readonly env: FakeGas,
+    private readonly store: Map<string, string>,
+  ) {}
+  getProperty(key: string): string | null {
+    this.env.count('Properties.getProperty');
+    return this.store.get(key) ?? null;
+  }
+  setProperty(key: string, value: string): FakeProperties {
+    this.env.count('Properties.setProperty');
+    this.store.set(key, String(value));
+    return this;
+  }
+  deleteProperty(key: string): FakeProperties {
+    this.env.count('Properties.deleteProperty');
+    this.store.delete(key);
+    return this;
+  }
+}
+
+export class FakePropertiesService implements GasPropertiesService {
+  constructor(private readonly env: FakeGas) {}
+  getDocumentProperties(): FakeProperties {
+    this.env.count('PropertiesService.getDocumentProperties');
+    return new FakeProperties(this.env, this.env.documentProperties);
+  }
+  getUserProperties(): FakeProperties {
+    this.env.count('PropertiesService.getUserProperties');
+    return new FakeProperties(this.env, this.env.userProperties);
+  }
+}
+
+// ── Snapshots ───────────────────────────────────────────────────────────────────────────────
+
+export const OWNED_MARKER = '"apa-sheets:';
+export const REPORT_METADATA_KEY = 'apa-sheets.report';
+
+export interface SheetSnapshot {
+  name: string;
+  /** A1 → the cell's value, formula, number format, background, font colour and weight, as text. */
+  cells: Record<string, string>;
+  merges: string[];
+  /** The conditional-format rules, in order, as text. */
+  rules: string[];
+  /** Grid size, frozen panes, column widths, charts, metadata: everything else, as text. */
+  extra: string;
+}
+
+export interface SpreadsheetSnapshot {
+  sheets: SheetSnapshot[];
+  metadata: string;
+}
+
+export interface SnapshotOptions {
+  /** Only what belongs to the user: no report sheets, none of the script's rules, no cell inside
+   * `ownedAreas` (sheet name → A1 areas), no grid size, charts or metadata. */
+  userOnly?: boolean;
+  ownedAreas?: Record<string, string[]>;
+}
+
+const cellText = (c: FakeCell): string => JSON.stringify([isFakeDate(c.v) ? { date: c.v.date } : c.v ?? null, c.f ?? null, c.nf ?? null, c.bg ?? null, c.fc ?? null, c.fw ?? null]);
+
+/** The spreadsheet's content as comparable text: values, formulas, number formats, backgrounds,
+ * font colours and weights, merges, conditional-format rules and sheet names (ids are left out:
+ * a re-written report sheet gets a new one). */
+export function snapshot(data: FakeSpreadsheetData, options: SnapshotOptions = {}): SpreadsheetSnapshot {
+  const sheets: SheetSnapshot[] = [];
+  for (const s of data.sheets) {
+    if (options.userOnly && s.metadata.some((m) => m.key === REPORT_METADATA_KEY)) continue;
+    const owned = (options.ownedAreas?.[s.name] ?? []).map(parseAreaText);
+    const inOwned = (key: string) => {
+      const p = parseCellKey(key);
+      return owned.some((a) => p.row >= a.top && p.row <= a.bottom && p.col >= a.left && p.col <= a.right);
+    };
+    const cells: Record<string, string> = {};
+    for (const key of Object.keys(s.cells).sort()) {
+      if (options.userOnly && inOwned(key)) continue;
+      cells[key] = cellText(s.cells[key]);
+    }
+    const rules = s.rules.filter((r) => !(options.userOnly && r.values.some((v) => typeof v === 'string' && v.includes(OWNED_MARKER)))).map((r) => JSON.stringify(r));
+    const extra = options.userOnly
+      ? ''
+      : JSON.stringify({
+          maxRows: s.maxRows,
+          maxColumns: s.maxColumns,
+          frozen: [s.frozenRows, s.frozenColumns],
+          widths: s.columnWidths,
+          charts: s.charts,
+          metadata: s.metadata.map(({ key, value, visibility }) => ({ key, value, visibility })),
+        });
+    sheets.push({ name: s.name, cells, merges: [...s.merges].sort(), rules, extra });
+  }
+  const metadata = options.userOnly ? '' : JSON.stringify(data.metadata.map(({ key, value, visibility }) => ({ key, value, visibility })));
+  return { sheets, metadata };
+}
+
+/** The differences between two snapshots, one line each (empty when equal). */
+export function snapshotDiff(a: SpreadsheetSnapshot, b: SpreadsheetSnapshot, limit = 30): string[] {
+  const out: string[] = [];
+  const names = (x: SpreadsheetSnapshot) => x.sheets.map((s) => s.name).join(' | ');
+  if (names(a) !== names(b)) out.push(`sheets: ${names(a)} → ${names(b)}`);
+  for (const sa of a.sheets) {
+    const sb = b.sheets.find((x) => x.name === sa.name);
+    if (!sb) continue;
+    for (const k of new Set([...Object.keys(sa.cells), ...Object.keys(sb.cells)])) if (sa.cells[k] !== sb.cells[k]) out.push(`${sa.name}!${k}: ${sa.cells[k]} → ${sb.cells[k]}`);
+    if (JSON.stringify(sa.merges) !== JSON.stringify(sb.merges)) out.push(`${sa.name} merges`);
+    if (JSON.stringify(sa.rules) !== JSON.stringify(sb.rules)) out.push(`${sa.name} rules: ${sa.rules.join(' ; ')} → ${sb.rules.join(' ; ')}`);
+    if (sa.extra !== sb.extra) out.push(`${sa.name} extra: ${sa.extra} → ${sb.extra}`);
+  }
+  if (a.metadata !== b.metadata) out.push(`metadata: ${a.metadata} → ${b.metadata}`);
+  return out.slice(0, limit);
+}

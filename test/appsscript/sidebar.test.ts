@@ -1,0 +1,441 @@
+/**
+ * The built Google Sheets sidebar (Sidebar.html, `webpack --env sidebar`) in Debian's Chromium,
+ * over the real Apps Script bundle:
+ *
+ * - both builds go into one temporary push folder: the sidebar (webpack.config.js) and the server
+ *   (appsscript/tools/build-gas.ts, what `npm run build:gas` writes: apa-bundle.js, Code.js);
+ * - the folder is served from 127.0.0.1 and Sidebar.html opened as it is;
+ * - before the sidebar's script runs, `page.addInitScript` injects the stand-in `google.script.run`
+ *   and the typed fakes of SpreadsheetApp & co. (test/appsscript/fakes.ts, bundled for the browser)
+ *   holding a spreadsheet serialised from Node out of the seed workbooks (fakes-load.ts);
+ * - the server's .js files are then added to the page as classic scripts in push order, so its
+ *   top-level functions (`apaCheckActiveSheet` …) are the page's globals, as in Apps Script;
+ * - every request that is not the page's own fails the test, as does a page error or an answer
+ *   google.script.run could not carry (a Date, a class instance).
+ *
+ * Screenshots at the sidebar's size, 300×800 (and the whole scrolled page, `-full`), go to
+ * test/output/screenshots/sheets-*.png.
+ *
+ * Needs /usr/bin/chromium and a Bengali font (Debian: chromium, fonts-noto-core).
+ */
+import { existsSync, mkdtempSync, promises as fs, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readWorkbookGrids } from '../../cli/xlsx-grid';
+import { formatNumber } from '../../core/bengali-digits';
+import { readPlan } from '../../core/layout';
+import { message } from '../../core/messages';
+import { scorePlan } from '../../core/score';
+import { CHROMIUM, ROOT, SCREENSHOTS, buildDist, launchChromium, serve, waitForFile } from '../addin/browser-helpers';
+import type { FakeSpreadsheetData } from './fakes';
+import { newSheetData } from './fakes';
+import { sheetsFromXlsx } from './fakes-load';
+import { bundleForPage, SIDEBAR_SIZE } from './sidebar-helpers';
+import type { RunCall } from './sidebar-script-run';
+
+const SAMPLES = path.join(ROOT, 'samples');
+const SEEDS = ['000-mopa-egov-2021-22-q1.xlsx', '001-lged-egov-2022-23-q3.xlsx', '002-khulna-library.xlsx', '003-skt.xlsx'];
+const SIDEBAR_FILE = 'Sidebar.html';
+const SUMMARY = message('sheet.summary').bn;
+
+const hasChromium = existsSync(CHROMIUM);
+const skipBrowser = !hasChromium && process.env.APA_SKIP_BROWSER === '1';
+const describeBrowser = skipBrowser ? describe.skip : describe;
+if (skipBrowser) console.warn(`sidebar.test.ts SKIPPED on request (APA_SKIP_BROWSER=1): no ${CHROMIUM}`);
+if (!hasChromium && !skipBrowser) {
+  test('Chromium is installed', () => {
+    throw new Error(`no ${CHROMIUM}: apt-get install chromium fonts-noto-core (or set APA_SKIP_BROWSER=1 to skip, reported)`);
+  });
+}
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+let out: string;
+let pagePrelude: string;
+let serverScripts: { name: string; code: string }[];
+let gasFiles: string[];
+let seed002: FakeSpreadsheetData;
+let seedFour: FakeSpreadsheetData;
+let percent002: number;
+let percentsFour: (number | null)[];
+
+async function corePercent(file: string): Promise<number | null> {
+  const { grids } = await readWorkbookGrids(path.join(SAMPLES, file), file);
+  for (const g of grids) {
+    const r = readPlan(g);
+    if (r.kind === 'plan') return scorePlan(r.plan).totals.percent;
+  }
+  throw new Error(`no plan in ${file}`);
+}
+
+function spreadsheet(sheets: FakeSpreadsheetData['sheets'], active = sheets[0].id): FakeSpreadsheetData {
+  return { timeZone: 'Asia/Dhaka', sheets, metadata: [], activeSheetId: active, activeRange: 'A1', nextId: 1_000_000 };
+}
+
+/** The server's files in the order clasp pushes them (`filePushOrder` of .clasp.json.example, then the rest). */
+function pushOrder(files: string[]): string[] {
+  let order: string[] = [];
+  try {
+    const clasp = JSON.parse(readFileSync(path.join(ROOT, 'appsscript', '.clasp.json.example'), 'utf8')) as { filePushOrder?: string[] };
+    order = (clasp.filePushOrder ?? []).map((f) => path.basename(f));
+  } catch {
+    // no example: alphabetical
+  }
+  const rank = (f: string) => (order.includes(f) ? order.indexOf(f) : order.length);
+  return [...files].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+beforeAll(async () => {
+  if (!hasChromium) return;
+  // The server side belongs to the other engineer: wait for it rather than stand in.
+  for (const f of ['appsscript/tools/build-gas.ts', 'test/appsscript/fakes.ts', 'test/appsscript/fakes-load.ts']) {
+    if (!(await waitForFile(path.join(ROOT, f), 10 * 60_000))) throw new Error(`${f} is not there yet`);
+  }
+  // One temporary push folder (appsscript/build/ itself may be in use): the sidebar, then the server files.
+  out = path.join(mkdtempSync(path.join(os.tmpdir(), 'apa-sidebar-')), 'build');
+  await buildDist(['--env', 'sidebar', '--output-path', out]);
+  const { buildGas } = await import('../../appsscript/tools/build-gas');
+  const gas = await buildGas({ dir: out });
+  gasFiles = gas.files;
+  serverScripts = await Promise.all(pushOrder(gas.files.filter((f) => f.endsWith('.js'))).map(async (name) => ({ name, code: await fs.readFile(path.join(out, name), 'utf8') })));
+  server = await serve(out);
+  pagePrelude = await bundleForPage(path.join(__dirname, 'sidebar-page.ts'));
+  browser = await launchChromium();
+
+  seed002 = spreadsheet(await sheetsFromXlsx(await fs.readFile(path.join(SAMPLES, '002-khulna-library.xlsx'))));
+  // The four seed offices as tabs (ids kept unique), and a tab that is not a plan, active.
+  const tabs: FakeSpreadsheetData['sheets'] = [];
+  for (const file of SEEDS) {
+    const sheets = await sheetsFromXlsx(await fs.readFile(path.join(SAMPLES, file)), { firstId: 100 * (tabs.length + 1) });
+    tabs.push(...sheets.map((s) => ({ ...s, name: `${file.slice(0, 3)} ${s.name}` })));
+  }
+  const notes = newSheetData(9, 'নির্দেশনা', { cells: { A1: { v: 'প্রতিটি দপ্তরের অগ্রগতি আলাদা ট্যাবে রাখুন।' } } });
+  seedFour = spreadsheet([...tabs, notes], notes.id);
+
+  percent002 = (await corePercent('002-khulna-library.xlsx'))!;
+  percentsFour = (await Promise.all(SEEDS.map(corePercent))).sort((a, b) => (b ?? -1) - (a ?? -1));
+}, 15 * 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (out) rmSync(path.dirname(out), { recursive: true, force: true });
+});
+
+interface Sidebar {
+  page: Page;
+  context: BrowserContext;
+  violations: string[];
+  errors: string[];
+  /** The google.script.run calls so far. */
+  calls: () => Promise<RunCall[]>;
+  /** Evaluates `fn` (the body of a function of `gas`, the FakeGas) in the page. */
+  fake: <T>(fn: string) => Promise<T>;
+  close: () => Promise<void>;
+}
+
+/** Opens the built sidebar over a fake spreadsheet holding `seed` (none: no google.script.run at all). */
+async function openSidebar(seed: FakeSpreadsheetData | null): Promise<Sidebar> {
+  const context = await browser.newContext({ viewport: SIDEBAR_SIZE, deviceScaleFactor: 1, reducedMotion: 'reduce', locale: 'bn-BD', serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const violations: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('websocket', (ws) => violations.push(ws.url()));
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(`${server.origin}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) violations.push(url);
+  });
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${server.origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    return route.abort('blockedbyclient');
+  });
+  if (seed) {
+    await page.addInitScript((s) => {
+      (window as unknown as { __APA_SEED__: unknown }).__APA_SEED__ = s;
+    }, seed);
+    await page.addInitScript({ content: pagePrelude });
+  }
+  await page.goto(`${server.origin}/${SIDEBAR_FILE}`);
+  await page.getByTestId('tab-check').waitFor();
+  if (seed) {
+    // The server's files as classic scripts: their top-level functions become the page's globals.
+    for (const s of serverScripts) await page.addScriptTag({ content: `${s.code}\n//# sourceURL=${s.name}` });
+    await page.evaluate(() => ((window as unknown as { __APA_SERVER_READY__: boolean }).__APA_SERVER_READY__ = true));
+  }
+  return {
+    page,
+    context,
+    violations,
+    errors,
+    calls: () => page.evaluate(() => (window as unknown as { __APA_RUN_CALLS__: RunCall[] }).__APA_RUN_CALLS__),
+    fake: <T>(fn: string) => page.evaluate(`(() => { const gas = window.__APA_FAKE__; ${fn} })()`) as Promise<T>,
+    close: async () => {
+      const refused = seed ? await page.evaluate(() => (window as unknown as { __APA_RUN_REFUSED__: string[] }).__APA_RUN_REFUSED__) : [];
+      await context.close();
+      expect(refused).toEqual([]);
+      expect(violations).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+  };
+}
+
+/** The viewport as the user sees it (300×800) and the whole scrolled sidebar. */
+async function shot(page: Page, name: string): Promise<void> {
+  await fs.mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `sheets-${name}.png`) });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `sheets-${name}-full.png`), fullPage: true });
+}
+
+async function section(page: Page, id: string) {
+  await page.getByTestId(`tab-${id}`).click();
+  await page.getByTestId(`panel-${id}`).waitFor({ state: 'visible' });
+}
+
+/** Nothing in the sidebar is wider than the sidebar: no horizontal scrolling, no text cut off at the edge. */
+async function expectNoOverflow(page: Page) {
+  const wide = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const over: string[] = [];
+    if (document.documentElement.scrollWidth > width) over.push(`page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
+    for (const el of document.querySelectorAll<HTMLElement>('main *')) {
+      if (el.closest('[hidden]')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > width + 0.5) over.push(`${el.tagName.toLowerCase()}${el.dataset.testid ? `[${el.dataset.testid}]` : ''} "${(el.textContent ?? '').slice(0, 30)}" ends at ${Math.round(r.right)}`);
+    }
+    return over.slice(0, 10);
+  });
+  expect(wide).toEqual([]);
+}
+
+async function ranking(page: Page) {
+  return page.getByTestId('ranking').locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => ({
+      rank: tr.querySelector('[data-testid="rank"]')!.textContent,
+      office: tr.getAttribute('data-office'),
+      percent: tr.querySelector('[data-testid="office-percent"]')!.firstChild!.textContent,
+    })),
+  );
+}
+
+const bnPercent = (p: number) => `${formatNumber(p, 'bn')}%`;
+const enPercent = (p: number) => `${formatNumber(p, 'en')}%`;
+
+describeBrowser('the built Sidebar.html over the Apps Script bundle and the fakes', () => {
+  test('one self-contained file: the script inlined, nothing loaded from elsewhere; its size', async () => {
+    const html = await fs.readFile(path.join(out, SIDEBAR_FILE), 'utf8');
+    // (Matches are listed rather than the 500 KB page dumped when one fails.)
+    const found = (re: RegExp) => [...html.matchAll(re)].map((m) => html.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40));
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(found(/<script\b[^>]*\ssrc\s*=/gi)).toEqual([]);
+    expect(found(/<link\b[^>]*\shref\s*=/gi)).toEqual([]);
+    expect(found(/url\(\s*['"]?(https?:)?\/\//gi)).toEqual([]);
+    // HtmlService templates would read `<?` as a scriptlet: the page must serve as it is from either API.
+    expect(found(/<\?/g)).toEqual([]);
+    // The sidebar build wrote that one file: no script, map or licence file beside it.
+    expect(readdirSync(out).filter((f) => !gasFiles.includes(f))).toEqual([SIDEBAR_FILE]);
+    const bytes = statSync(path.join(out, SIDEBAR_FILE)).size;
+    console.log(`Sidebar.html: ${bytes} bytes (${(bytes / 1024).toFixed(0)} KiB)`);
+    expect(bytes).toBeLessThan(1_500_000);
+  });
+
+  test('Check this sheet on office 002: the office, core\'s percent, the G17 problem; clicking it selects G17 in the spreadsheet', async () => {
+    const sb = await openSidebar(seed002);
+    const { page } = sb;
+    expect(await page.locator('html').getAttribute('lang')).toBe('bn');
+    // Sheets has no "Add offices' files"; the five other sections are there.
+    expect(await page.getByRole('tab').count()).toBe(5);
+    expect(await page.getByTestId('tab-files').count()).toBe(0);
+    await page.getByRole('button', { name: message('ui.check.run').bn }).click();
+    await page.getByTestId('plan-office').waitFor();
+    expect(await page.getByTestId('plan-office').innerText()).toBe('বিভাগীয় সরকারি গণগ্রন্থাগার, খুলনা');
+    expect(await page.getByTestId('plan-percent').innerText()).toBe(bnPercent(percent002));
+    expect(bnPercent(percent002)).toBe('৭৩.৩৬%');
+    expect(await page.getByTestId('to-date-note').isVisible()).toBe(true);
+    const problem = page.locator('[data-problem-cell="G17"]');
+    expect(await problem.count()).toBe(1);
+    expect(await problem.getAttribute('data-severity')).toBe('error');
+    await expectNoOverflow(page);
+    await shot(page, 'check-bn');
+
+    await problem.getByRole('button', { name: 'ঘর G17-এ যান' }).click();
+    await page.waitForFunction(() => (window as unknown as { __APA_FAKE__: { data: { activeRange?: string } } }).__APA_FAKE__.data.activeRange === 'G17');
+    const active = await sb.fake<{ sheet: string; range: string }>('return { sheet: gas.data.sheets.find((s) => s.id === gas.data.activeSheetId).name, range: gas.data.activeRange };');
+    expect(active).toEqual({ sheet: 'অগ্রগতি', range: 'G17' });
+    expect((await sb.calls()).map((c) => c.name)).toEqual(['apaCheckActiveSheet', 'apaSelectCell']);
+    await sb.close();
+  });
+
+  test('Consolidate the four seed offices as tabs: offices ranked as core ranks them, the summary sheet written, the other tab skipped', async () => {
+    const sb = await openSidebar(seedFour);
+    const { page } = sb;
+    await section(page, 'consolidate');
+    await page.getByTestId('consolidate-run').click();
+    await page.getByTestId('ranking').waitFor();
+    const rows = await ranking(page);
+    expect(rows.map((r) => r.percent)).toEqual(percentsFour.map((p) => (p === null ? '—' : bnPercent(p))));
+    expect(rows.map((r) => r.office)).toContain('বিভাগীয় সরকারি গণগ্রন্থাগার, খুলনা');
+    expect(rows.map((r) => r.office)).toContain('জনপ্রশাসন মন্ত্রণালয়');
+    expect(rows.map((r) => r.rank)).toEqual(['১', '২', '৩', '—'].slice(0, rows.length));
+    expect(await page.getByTestId('skipped').innerText()).toContain('নির্দেশনা');
+    const names = await sb.fake<string[]>('return gas.data.sheets.map((s) => s.name);');
+    expect(names).toContain(SUMMARY);
+    expect(names).toContain(message('sheet.indicators').bn);
+    expect(names).toContain(message('sheet.problems').bn);
+    // Well inside the time limit: one call did it all.
+    expect((await sb.calls()).filter((c) => c.name === 'apaConsolidate')).toHaveLength(1);
+    await expectNoOverflow(page);
+    await shot(page, 'consolidate-bn');
+    await sb.close();
+  });
+
+  test('Consolidate at the 6-minute limit: the server stops early, the sidebar resumes it call by call with progress, same outcome', async () => {
+    const sb = await openSidebar(seedFour);
+    const { page } = sb;
+    // 40 simulated seconds per service call: a few tabs per execution; 300 ms per round trip to see progress.
+    await page.evaluate(() => {
+      const w = window as unknown as { __APA_CLOCK_MS_PER_CALL__: number; __APA_RUN_DELAY__: number };
+      w.__APA_CLOCK_MS_PER_CALL__ = 40_000;
+      w.__APA_RUN_DELAY__ = 300;
+    });
+    await section(page, 'consolidate');
+    await page.getByTestId('consolidate-run').click();
+    await page.getByTestId('progress').waitFor();
+    await page.waitForFunction(() => /[১-৯]/.test(document.querySelector('[data-testid="progress"]')?.textContent ?? ''));
+    await expectNoOverflow(page);
+    await shot(page, 'consolidate-progress-bn');
+    await page.getByTestId('ranking').waitFor({ timeout: 60_000 });
+    const calls = (await sb.calls()).filter((c) => c.name === 'apaConsolidate');
+    expect(calls.length).toBeGreaterThan(1);
+    expect(calls[0].args).toEqual([{}]);
+    for (const c of calls.slice(1)) expect(typeof (c.args[0] as { resumeFrom?: unknown }).resumeFrom).toBe('string');
+    expect((await ranking(page)).map((r) => r.percent)).toEqual(percentsFour.map((p) => (p === null ? '—' : bnPercent(p))));
+    expect(await sb.fake<string[]>('return gas.data.sheets.map((s) => s.name);')).toContain(SUMMARY);
+    await sb.close();
+  });
+
+  test('Cancel between calls leaves the spreadsheet exactly as it was', async () => {
+    const sb = await openSidebar(seedFour);
+    const { page } = sb;
+    const before = await sb.fake<string>('return JSON.stringify(gas.toJSON().sheets);');
+    await page.evaluate(() => {
+      const w = window as unknown as { __APA_CLOCK_MS_PER_CALL__: number; __APA_RUN_DELAY__: number };
+      w.__APA_CLOCK_MS_PER_CALL__ = 40_000;
+      w.__APA_RUN_DELAY__ = 400;
+    });
+    await section(page, 'consolidate');
+    await page.getByTestId('consolidate-run').click();
+    await page.getByTestId('progress').waitFor();
+    await page.getByTestId('cancel').click();
+    await page.getByTestId('cancelled').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('cancelled').innerText()).toBe(message('ui.consolidate.cancelled.sheets').bn);
+    expect(await sb.fake<string>('return JSON.stringify(gas.toJSON().sheets);')).toBe(before);
+    expect(await page.getByTestId('consolidate-run').isEnabled()).toBe(true);
+    await shot(page, 'consolidate-cancelled-bn');
+    await sb.close();
+  });
+
+  test('in English: labels, digits and messages switch; check and consolidate', async () => {
+    const sb = await openSidebar(seedFour);
+    const { page } = sb;
+    await page.getByRole('radio', { name: 'English' }).check();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('tab', { name: 'Consolidate' }).count()).toBe(1);
+    // Check the 002 tab: make it the active one, as the user would by clicking it.
+    await sb.fake("gas.activate('002 অগ্রগতি'); return null;");
+    await page.getByRole('button', { name: 'Check this sheet' }).click();
+    await page.getByTestId('plan-percent').waitFor();
+    expect(await page.getByTestId('plan-percent').innerText()).toBe(enPercent(percent002));
+    expect(await page.locator('[data-problem-cell="G17"]').innerText()).toContain('Targets do not get worse');
+    await expectNoOverflow(page);
+    await shot(page, 'check-en');
+    await section(page, 'consolidate');
+    await page.getByTestId('consolidate-run').click();
+    await page.getByTestId('ranking').waitFor();
+    expect((await ranking(page)).map((r) => r.percent)).toEqual(percentsFour.map((p) => (p === null ? '—' : enPercent(p))));
+    expect(await page.getByTestId('skipped').innerText()).toContain('নির্দেশনা');
+    await expectNoOverflow(page);
+    await shot(page, 'consolidate-en');
+    // And back: the results already shown follow the language.
+    await page.getByRole('radio', { name: 'বাংলা' }).check();
+    expect(await page.getByTestId('ranking').innerText()).toContain(bnPercent(percentsFour[0]!));
+    await sb.close();
+  });
+
+  test('the other commands by clicks: score columns, tier colours, what is needed, remove', async () => {
+    const sb = await openSidebar(seed002);
+    const { page } = sb;
+    const before = await sb.fake<string>('return JSON.stringify(gas.toJSON().sheets);');
+    await section(page, 'columns');
+    // Sheets' own formulas, not Excel's =APA.*.
+    expect(await page.getByTestId('panel-columns').innerText()).toContain('=APA_*');
+    await page.getByTestId('columns-run').click();
+    await page.getByTestId('command-result').waitFor();
+    const formulas = await sb.fake<number>("return Object.values(gas.sheetData('অগ্রগতি').cells).filter((c) => (c.f || '').includes('APA_')).length;");
+    expect(formulas).toBeGreaterThan(0);
+    await expectNoOverflow(page);
+    await shot(page, 'columns-bn');
+
+    await section(page, 'highlight');
+    await page.getByTestId('highlight-run').click();
+    await page.getByTestId('panel-highlight').getByTestId('command-result').waitFor();
+    const ours = await sb.fake<number>("return gas.sheetData('অগ্রগতি').rules.filter((r) => (r.values || []).join('').includes('apa-sheets')).length;");
+    expect(ours).toBeGreaterThan(0);
+    await expectNoOverflow(page);
+    await shot(page, 'highlight-bn');
+
+    await section(page, 'next');
+    await page.getByTestId('next-run').click();
+    await page.getByTestId('next-today').waitFor();
+    expect(await page.getByTestId('next-today').innerText()).toMatch(/আজ [০-৯]{2}\/[০-৯]{2}\/[০-৯]{4}/);
+    expect(await page.getByTestId('next-list').locator('li').count()).toBeGreaterThan(0);
+    await expectNoOverflow(page);
+    await shot(page, 'next-bn');
+
+    // Remove takes away all of it, and the spreadsheet is as it was.
+    await section(page, 'highlight');
+    await page.getByTestId('remove-run').click();
+    await page.waitForFunction(() => (window as unknown as { __APA_RUN_CALLS__: RunCall[] }).__APA_RUN_CALLS__.some((c) => c.name === 'apaRemoveAll'));
+    await page.waitForFunction(() => !document.querySelector('[data-testid="panel-highlight"] button[disabled]'));
+    await page.getByTestId('panel-highlight').getByTestId('command-result').waitFor();
+    expect(await sb.fake<string>('return JSON.stringify(gas.toJSON().sheets);')).toBe(before);
+    await sb.close();
+  });
+
+  test('a failure on the server shows in the sidebar\'s language, and the sidebar goes on working', async () => {
+    const sb = await openSidebar(seed002);
+    const { page } = sb;
+    // Sheets refuses the next service call.
+    await sb.fake("const app = gas.SpreadsheetApp; const real = app.getActiveSpreadsheet; app.getActiveSpreadsheet = function () { app.getActiveSpreadsheet = real; throw new Error('Service Spreadsheets failed while accessing document'); }; return null;");
+    await page.getByTestId('check-run').click();
+    await page.getByTestId('error-bar').waitFor();
+    const bar = await page.getByTestId('error-bar').innerText();
+    expect(bar).toContain(message('ui.error.title').bn);
+    expect(bar).toContain('Service Spreadsheets failed while accessing document');
+    expect(bar).toContain('Google Sheets জানিয়েছে');
+    expect(bar).not.toContain('{');
+    await expectNoOverflow(page);
+    await shot(page, 'error-bn');
+    await page.getByTestId('check-run').click();
+    await page.getByTestId('plan-percent').waitFor();
+    expect(await page.getByTestId('error-bar').count()).toBe(0);
+    await sb.close();
+  });
+
+  test('opened outside Sheets (no google.script.run): the sidebar renders and says so when used', async () => {
+    const sb = await openSidebar(null);
+    const { page } = sb;
+    // As parsed: one script, inline.
+    expect(await page.evaluate(() => [...document.scripts].map((s) => ({ src: s.src, inline: s.text.length > 1000 })))).toEqual([{ src: '', inline: true }]);
+    await page.getByTestId('check-run').click();
+    await page.getByTestId('error-bar').waitFor();
+    expect(await page.getByTestId('error-bar').innerText()).toContain('Google Sheets পাওয়া যায়নি');
+    await shot(page, 'outside-bn');
+    await sb.close();
+  });
+});
