@@ -22,10 +22,7 @@ import {
   message,
   officeSummary,
   parseA1,
-  readPlan,
-  scorePlan,
   todayInDhaka,
-  validatePlan,
   whatNext as nextOf,
 } from '../../../core';
 import { cleanText } from '../../../core/text';
@@ -36,6 +33,7 @@ import {
   XlWorksheet,
   XlWorksheetChangedEventArgs,
 } from './excel-api';
+import { indicatorLines, scoreGrid } from './commands';
 import { ExcelSheetData, Rect, excelGrid, parseAreaAddress, rectA1, rectsIntersect, splitAreas } from './excel-grid';
 import {
   LEGEND_OFFSET,
@@ -446,29 +444,10 @@ function analyse(name: string, read: SheetRead | undefined, rec: OwnedSheet | un
   if (read?.error) return { ...base, reason: message('not-a-plan', { reason: message('wb.sheet-unreadable', { detail: read.error }) }) };
   if (!data) return { ...base, reason: message('not-a-plan', { reason: message('wb.empty-sheet') }) };
   const grid = excelGrid(data, { exclude: located.blank });
-  const outcome = readPlan(grid);
-  if (outcome.kind === 'not-a-plan') {
-    const first = outcome.problems[0];
-    return { ...base, grid, reason: message('not-a-plan', { reason: first ? first.message : message('no-header') }) };
-  }
-  const result = scorePlan(outcome.plan, settings);
-  const problems = validatePlan(outcome.plan, { today }, result);
-  return { ...base, grid, plan: outcome.plan, result, problems };
+  const scored = scoreGrid(grid, settings, today);
+  return 'reason' in scored ? { ...base, grid, reason: scored.reason } : { ...base, grid, ...scored };
 }
 
-function indicatorLines(result: PlanScore): IndicatorLine[] {
-  return result.indicators.map((s) => ({
-    id: s.indicator.id,
-    name: s.indicator.name,
-    row: s.indicator.row,
-    unit: s.indicator.unit,
-    weight: s.indicator.weight,
-    raw: s.raw,
-    score: s.score,
-    key: highlightKey(s.status, s.tier),
-    cells: s.achievementCells.length ? s.achievementCells : [s.indicator.cell],
-  }));
-}
 
 // ── The score and tier formulas ─────────────────────────────────────────────────────────────
 

@@ -27,10 +27,7 @@ import {
   message,
   officeSummary,
   parseA1,
-  readPlan,
-  scorePlan,
   todayInDhaka,
-  validatePlan,
   whatNext as nextOf,
 } from '../../../core';
 import { cleanText } from '../../../core/text';
@@ -47,6 +44,7 @@ import {
   isOwnedFormula,
   legendLabel,
 } from '../../../addin/src/workbook/ownership';
+import { indicatorLines, scoreGrid } from '../../../addin/src/workbook/commands';
 import type { CheckResult, CommandResult, ConsolidateResult, IndicatorLine, NextItem, NextResult } from '../../../addin/src/workbook/operations';
 import { GasConditionalFormatRule, GasDeveloperMetadata, GasGlobals, GasOnEditEvent, GasSheet, GasSpreadsheet } from './gas-api';
 
@@ -395,29 +393,10 @@ function analyse(name: string, data: SheetData | null, settings: Partial<ScoreSe
     return { ...base, reason: message('not-a-plan', { reason: message('wb.empty-sheet') }) };
   }
   const grid = sheetsGrid(name, data, located.blank);
-  const outcome = readPlan(grid);
-  if (outcome.kind === 'not-a-plan') {
-    const first = outcome.problems[0];
-    return { ...base, grid, reason: message('not-a-plan', { reason: first ? first.message : message('no-header') }) };
-  }
-  const result = scorePlan(outcome.plan, settings);
-  const problems = validatePlan(outcome.plan, { today }, result);
-  return { ...base, grid, plan: outcome.plan, result, problems };
+  const scored = scoreGrid(grid, settings, today);
+  return 'reason' in scored ? { ...base, grid, reason: scored.reason } : { ...base, grid, ...scored };
 }
 
-function indicatorLines(result: PlanScore): IndicatorLine[] {
-  return result.indicators.map((s) => ({
-    id: s.indicator.id,
-    name: s.indicator.name,
-    row: s.indicator.row,
-    unit: s.indicator.unit,
-    weight: s.indicator.weight,
-    raw: s.raw,
-    score: s.score,
-    key: highlightKey(s.status, s.tier),
-    cells: s.achievementCells.length ? s.achievementCells : [s.indicator.cell],
-  }));
-}
 
 // ── The score and tier formulas ─────────────────────────────────────────────────────────────
 
