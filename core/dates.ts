@@ -11,10 +11,27 @@ const EXCEL_EPOCH_OFFSET = 25_569;
 export function dayFromYmd(year: number, month: number, day: number): Day | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
   if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2199) return null;
-  const t = Date.UTC(year, month - 1, day);
-  const back = new Date(t);
-  if (back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) return null; // 31/02
-  return t / MS_PER_DAY;
+  if (day > daysInMonth(year, month)) return null; // 31/02
+  return daysFromCivil(year, month, day);
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return 29;
+  return MONTH_DAYS[month - 1];
+}
+
+/** Days since 1970-01-01 of a valid Gregorian date, by arithmetic (H. Hinnant's days_from_civil):
+ * this runs for every date cell, and a `Date` per cell is far slower. Years here are ≥ 1900. */
+function daysFromCivil(year: number, month: number, day: number): Day {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = month > 2 ? month - 3 : month + 9;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 export function ymdOfDay(day: Day): { year: number; month: number; day: number } {

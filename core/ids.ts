@@ -42,9 +42,21 @@ export function parseId(text: string): ParsedId {
   if (bracketed) while (i < n && isSpace(clean.charCodeAt(i))) i++;
   let id = '';
   let depth = 0;
+  // The id is copied out of the text as one slice when it is typed as ASCII digits and dots;
+  // otherwise it is built digit by digit.
+  const idStart = i;
+  let plain = true;
   for (;;) {
     const first = i;
-    while (i < n && digitAt(clean, i) >= 0) id += String(digitAt(clean, i++));
+    for (; i < n; i++) {
+      const d = digitAt(clean, i);
+      if (d < 0) break;
+      if (plain && clean.charCodeAt(i) > 57) {
+        plain = false;
+        id = toAsciiDigits(clean.slice(idStart, i));
+      }
+      if (!plain) id += String.fromCharCode(48 + d);
+    }
     if (i === first) return noId(clean); // a number was expected
     depth++;
     // Another part: `.` then digits (inside brackets, spaces may surround the dot).
@@ -54,13 +66,18 @@ export function parseId(text: string): ParsedId {
       let k = j + 1;
       if (bracketed) while (k < n && isSpace(clean.charCodeAt(k))) k++;
       if (k < n && digitAt(clean, k) >= 0) {
-        id += '.';
+        if (plain && k !== i + 1) {
+          plain = false;
+          id = toAsciiDigits(clean.slice(idStart, i));
+        }
+        if (!plain) id += '.';
         i = k;
         continue;
       }
     }
     break;
   }
+  if (plain) id = clean.slice(idStart, i);
   if (bracketed) {
     while (i < n && isSpace(clean.charCodeAt(i))) i++;
     if (i < n && clean.charCodeAt(i) === 46) i++;
@@ -90,7 +107,9 @@ function noId(clean: string): ParsedId {
 const NONE: string[] = [];
 
 function innerIds(text: string): string[] {
-  if (!/[[({]/.test(text)) return NONE;
+  let open = false;
+  for (let i = 0; i < text.length && !open; i++) open = isOpen(text.charCodeAt(i));
+  if (!open) return NONE;
   const out: string[] = [];
   for (const m of toAsciiDigits(text).matchAll(INNER_ID)) out.push(m[1].replace(/\s+/g, ''));
   return out;

@@ -24,8 +24,8 @@ import {
   Tier,
 } from './plan';
 import { cleanText, compactText, nfcRegExp, nfcSet } from './text';
-import { CoerceOptions, Unit, Value, coerceToUnit, readCell } from './values';
-import { resolveUnit } from './units';
+import { CoerceOptions, Unit, Value, coerceToUnit, readCell, readText } from './values';
+import { resolveUnitOf } from './units';
 import { toAsciiDigits } from './bengali-digits';
 
 export type ReadOutcome =
@@ -61,6 +61,11 @@ class SheetView {
   private readonly mergedRow: Uint8Array;
   private readonly originRow: number;
   private readonly originCol: number;
+  /** Column letters of each grid column, and the last row number made into text: addresses
+   * are made for every cell read, and these are the costly parts. */
+  private readonly letters: string[];
+  private labelRow = -1;
+  private label = '';
 
   constructor(readonly grid: Grid) {
     this.rows = grid.values.length;
@@ -70,6 +75,8 @@ class SheetView {
     this.width = Math.max(w, 1);
     this.originRow = grid.origin?.row ?? 0;
     this.originCol = grid.origin?.col ?? 0;
+    this.letters = [];
+    for (let c = 0; c < this.width; c++) this.letters.push(columnLetters(c + this.originCol));
     this.mergedRow = new Uint8Array(this.rows);
     for (const m of grid.merges ?? []) {
       for (let r = m.top; r <= m.bottom && r < this.rows; r++) this.mergedRow[r] = 1;
@@ -119,16 +126,37 @@ class SheetView {
     return this.isCovered(r, c) ? '' : textOf(this.own(r, c));
   }
 
+  /** `ownText(r, c) !== ''`, without cleaning the text when its first character is visible. */
+  hasOwnText(r: number, c: number): boolean {
+    if (this.isCovered(r, c)) return false;
+    const v = this.own(r, c);
+    if (typeof v === 'string') {
+      if (v.length === 0) return false;
+      const first = v.charCodeAt(0);
+      if (first > 32 && first < 127) return true;
+    }
+    return textOf(v) !== '';
+  }
+
   address(r: number, c: number): string {
     const k = this.holderKey(r, c);
-    return `${columnLetters((k % this.width) + this.originCol)}${Math.floor(k / this.width) + this.originRow + 1}`;
+    const hc = k % this.width;
+    const hr = (k - hc) / this.width;
+    if (hr !== this.labelRow) {
+      this.labelRow = hr;
+      this.label = String(hr + this.originRow + 1);
+    }
+    return this.letters[hc] + this.label;
   }
 
   read(r: number, c: number): Value {
     const k = this.holderKey(r, c);
-    const hr = Math.floor(k / this.width);
     const hc = k % this.width;
-    return readCell(this.own(hr, hc), this.grid.formats?.[hr]?.[hc]);
+    const hr = (k - hc) / this.width;
+    const raw = this.own(hr, hc);
+    // Text never depends on its number format: skip the format look-up.
+    if (typeof raw === 'string') return readText(raw);
+    return readCell(raw, this.grid.formats?.[hr]?.[hc]);
   }
 }
 
@@ -220,7 +248,7 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
     const isTargetRow = layout === 'row-pairs' ? TARGET_LABEL.has(label) : false;
     const weightOwn = weightCol >= 0 ? view.ownText(r, weightCol) : '';
     let targetOwn = false;
-    for (const c of targetCols) if (view.ownText(r, c) !== '') targetOwn = true;
+    for (let i = 0; i < targetCols.length && !targetOwn; i++) targetOwn = view.hasOwnText(r, targetCols[i]);
 
     // Rows that are not indicators; a row whose indicator cell starts with an id is one.
     if (!ownId?.id) {
@@ -289,7 +317,7 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
     const ind = readIndicator(r, achievementRow, indicatorText, ownId);
     indicators.push(ind);
     last = ind;
-    const areaOfInd = areaCol >= 0 && area ? area : areaFor(ind.id.split('.')[0] || activity.id.split('.')[0] || String(areas.size + 1));
+    const areaOfInd = areaCol >= 0 && area ? area : areaFor(firstPart(ind.id) || firstPart(activity.id) || String(areas.size + 1));
     ind.areaId = areaOfInd.id;
     areaOfInd.indicators.push(ind);
     r = achievementRow >= 0 ? achievementRow + 1 : r + 1;
@@ -313,9 +341,11 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
       problem('two-ids-in-cell', 'warning', cell, { ids: digits([id, ...parsed.others].join(', ')) }, id);
     }
 
-    const targets: Target[] = tierCols.length
-      ? tierCols.map((c, i) => ({ tier: tiers[i].tier, percent: tiers[i].percent, value: view.read(r, c.col), cell: view.address(r, c.col) }))
-      : [{ tier: 'excellent', percent: 100, value: view.read(r, targetCol), cell: view.address(r, targetCol) }];
+    const targets: Target[] = new Array(targetCols.length);
+    for (let i = 0; i < targetCols.length; i++) {
+      const c = targetCols[i];
+      targets[i] = { tier: tiers[i].tier, percent: tiers[i].percent, value: view.read(r, c), cell: view.address(r, c) };
+    }
 
     let achievements: Achievement[];
     if (layout === 'row-pairs') {
@@ -325,18 +355,17 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
       const c = filled ?? cols[0];
       achievements = achievementRow >= 0 ? [{ value: view.read(ar, c), cell: view.address(ar, c), cumulative: true }] : [];
     } else {
-      achievements = achievementCols.map((c) => ({
-        value: view.read(r, c.col),
-        cell: view.address(r, c.col),
-        quarter: c.quarter,
-        cumulative: c.cumulative ?? c.quarter === undefined,
-      }));
+      achievements = new Array(achievementCols.length);
+      for (let i = 0; i < achievementCols.length; i++) {
+        const c = achievementCols[i];
+        achievements[i] = { value: view.read(r, c.col), cell: view.address(r, c.col), quarter: c.quarter, cumulative: c.cumulative ?? c.quarter === undefined };
+      }
     }
 
     const unitText = unitCol >= 0 ? view.text(r, unitCol) : '';
     const unit = unitOf(unitText, targets, r, unitCol >= 0 ? unitCol : indicatorCol, id);
-    for (const t of targets) t.value = coerceToUnit(t.value, unit, coerce);
-    for (const a of achievements) a.value = coerceToUnit(a.value, unit, coerce);
+    for (let i = 0; i < targets.length; i++) targets[i].value = coerceToUnit(targets[i].value, unit, coerce);
+    for (let i = 0; i < achievements.length; i++) achievements[i].value = coerceToUnit(achievements[i].value, unit, coerce);
 
     const weightValue = weightCol >= 0 ? view.read(r, weightCol) : ({ kind: 'empty' } as Value);
     let remarks = '';
@@ -363,9 +392,7 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
   }
 
   function unitOf(unitText: string, targets: Target[], r: number, c: number, id: string): Unit {
-    const values: Value[] = new Array(targets.length);
-    for (let i = 0; i < targets.length; i++) values[i] = targets[i].value;
-    const { unit, issue } = resolveUnit(unitText, values, options.formatsUnknown);
+    const { unit, issue } = resolveUnitOf(unitText, targets, valueOfTarget, options.formatsUnknown);
     if (issue === 'missing') problem('unit-missing', 'warning', view.address(r, c), { inferred: message(`unit.${unit}`) }, id);
     if (issue === 'contradicted') problem('unit-contradicted', 'warning', view.address(r, c), { stated: unitText, inferred: message(`unit.${unit}`) }, id);
     return unit;
@@ -406,6 +433,14 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
     problems,
   };
   return { kind: 'plan', plan };
+}
+
+const valueOfTarget = (t: Target): Value => t.value;
+
+/** `1` of `1.2.3`: an area's id from an indicator's or activity's. */
+function firstPart(id: string): string {
+  const dot = id.indexOf('.');
+  return dot < 0 ? id : id.slice(0, dot);
 }
 
 function baseName(file: string): string {

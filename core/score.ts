@@ -37,16 +37,24 @@ function numeric(v: Value): number | null {
 
 /** The tiers that have a target, best first, and which way is better (SCORING.md §4). */
 export function analyseTargets(targets: Target[], unit: Unit): TargetAnalysis {
-  const points: Point[] = [];
+  // Counted first so that the points array is made at its size (this runs for every row).
+  let count = 0;
   let bad: Target | undefined;
-  for (const t of targets) {
-    const v = t.value;
-    if (v.kind === 'na') return { kind: 'na' };
-    if (v.kind === 'invalid') bad ??= t;
-    else if (v.kind === 'number') points.push({ x: v.value, percent: t.percent, tier: t.tier, cell: t.cell });
-    else if (v.kind === 'date') points.push({ x: v.day, percent: t.percent, tier: t.tier, cell: t.cell });
+  for (let i = 0; i < targets.length; i++) {
+    const t = targets[i];
+    const kind = t.value.kind;
+    if (kind === 'na') return { kind: 'na' };
+    if (kind === 'invalid') bad ??= t;
+    else if (kind === 'number' || kind === 'date') count++;
   }
   if (bad) return { kind: 'invalid', cause: 'not-a-value', cell: bad.cell, target: bad };
+  const points: Point[] = new Array(count);
+  for (let i = 0, k = 0; i < targets.length; i++) {
+    const t = targets[i];
+    const v = t.value;
+    if (v.kind === 'number') points[k++] = { x: v.value, percent: t.percent, tier: t.tier, cell: t.cell };
+    else if (v.kind === 'date') points[k++] = { x: v.day, percent: t.percent, tier: t.tier, cell: t.cell };
+  }
   if (points.length === 0) return { kind: 'invalid', cause: 'no-targets', cell: targets[0]?.cell ?? '' };
   const firstX = points[0].x;
   const lastX = points[points.length - 1].x;
@@ -148,16 +156,15 @@ export interface IndicatorScore {
 }
 
 export function scoreIndicator(ind: Indicator, settings: ScoreSettings = DEFAULT_SETTINGS): IndicatorScore {
-  const { value, cells } = chooseAchievement(ind);
+  // The common case, one cumulative or annual column, without the general chooser's object.
+  const all = ind.achievements;
+  const single = all.length === 1 ? all[0] : all.length > 1 && all[0].cumulative ? all[0] : undefined;
+  const chosen = single ? null : chooseAchievement(ind);
+  const value = single ? single.value : chosen!.value;
+  const cells = single ? [single.cell] : chosen!.cells;
   const analysis = analyseTargets(ind.targets, ind.unit);
   // One object shape for every outcome keeps the hot loops over scores monomorphic.
   const result: IndicatorScore = { indicator: ind, status: 'pending', raw: null, score: null, tier: null, achievement: value, achievementCells: cells, invalid: undefined, analysis };
-  const zeroIfFinal = () => {
-    if (!settings.final) return;
-    result.raw = 0;
-    result.score = ind.weight === null ? null : 0;
-    result.tier = 'not-achieved';
-  };
 
   if (analysis.kind === 'na' || value.kind === 'na') {
     result.status = 'na';
@@ -167,17 +174,17 @@ export function scoreIndicator(ind: Indicator, settings: ScoreSettings = DEFAULT
   if (analysis.kind === 'invalid') {
     result.status = 'invalid';
     result.invalid = { cause: analysis.cause, cell: analysis.cell };
-    zeroIfFinal();
+    zeroIfFinal(result, settings);
     return result;
   }
   if (value.kind === 'invalid') {
     result.status = 'invalid';
     result.invalid = { cause: 'not-a-value', cell: cells[cells.length - 1] ?? ind.cell };
-    zeroIfFinal();
+    zeroIfFinal(result, settings);
     return result;
   }
   if (value.kind === 'empty') {
-    zeroIfFinal();
+    zeroIfFinal(result, settings);
     return result;
   }
   const x = value.kind === 'number' ? value.value : value.day;
@@ -192,6 +199,14 @@ export function scoreIndicator(ind: Indicator, settings: ScoreSettings = DEFAULT
   result.status = 'scored';
   result.score = (raw / 100) * ind.weight;
   return result;
+}
+
+/** A final evaluation counts what could not be scored as 0 (SCORING.md §4.5). */
+function zeroIfFinal(result: IndicatorScore, settings: ScoreSettings): void {
+  if (!settings.final) return;
+  result.raw = 0;
+  result.score = result.indicator.weight === null ? null : 0;
+  result.tier = 'not-achieved';
 }
 
 export interface Totals {

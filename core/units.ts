@@ -13,13 +13,20 @@ const SERIAL_LAST = 73_051;
 /** The unit column decides unless the targets contradict it (SCORING.md §3): unit সংখ্যা with
  * every target a date is a date indicator, with a warning. */
 export function resolveUnit(unitText: string, targets: Value[], formatsUnknown = false): UnitResolution {
+  return resolveUnitOf(unitText, targets, (v) => v, formatsUnknown);
+}
+
+/** `resolveUnit` over any list that holds the target values (the reader's targets themselves:
+ * no array of values is made per row). */
+export function resolveUnitOf<T>(unitText: string, targets: readonly T[], valueOf: (t: T) => Value, formatsUnknown = false): UnitResolution {
   const stated = unitFromText(unitText);
   // What the targets are: all dates, all numbers (some with %), or a mix (no verdict).
   let dates = 0;
   let numbers = 0;
   let percents = 0;
   let serials = 0;
-  for (const v of targets) {
+  for (let i = 0; i < targets.length; i++) {
+    const v = valueOf(targets[i]);
     if (v.kind === 'date') dates++;
     else if (v.kind === 'number') {
       numbers++;

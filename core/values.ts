@@ -2,6 +2,7 @@ import { toAsciiDigits } from './bengali-digits';
 import type { CellValue } from './grid';
 import { Day, formatDay, dayFromExcelSerial, dayFromJsDate, isDateFormat, isPercentFormat, parseDateText } from './dates';
 import { cleanText, compactText, nfcRegExp, nfcSet } from './text';
+import { dateValue, numberValue, readCommonText } from './value-text';
 
 /** What a cell holds once read (SCORING.md §3). Percents are in percent points (90.59). */
 export type Value =
@@ -45,34 +46,27 @@ export function readCell(raw: CellValue, format?: string | null): Value {
   if (raw === null || raw === undefined) return EMPTY;
   if (raw instanceof Date) {
     const day = dayFromJsDate(raw);
-    return day === null ? { kind: 'invalid', reason: 'impossible-date', text: String(raw) } : { kind: 'date', day };
+    return day === null ? { kind: 'invalid', reason: 'impossible-date', text: String(raw) } : dateValue(day);
   }
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return { kind: 'invalid', reason: 'host-error', text: String(raw) };
-    if (isDateFormat(format)) return { kind: 'date', day: dayFromExcelSerial(raw) };
-    if (isPercentFormat(format)) return { kind: 'number', value: roundPercent(raw * 100), percent: true };
-    return { kind: 'number', value: raw, percent: false };
+    if (isDateFormat(format)) return dateValue(dayFromExcelSerial(raw));
+    if (isPercentFormat(format)) return numberValue(roundPercent(raw * 100), true);
+    return numberValue(raw, false);
   }
   if (typeof raw === 'boolean') return { kind: 'invalid', reason: 'free-text', text: String(raw) };
   return readText(String(raw));
 }
 
-// Sheets repeat the same few texts (৪, ৩, -, dates) thousands of times; values are immutable.
-const TEXT_CACHE = new Map<string, Value>();
-const TEXT_CACHE_LIMIT = 50_000;
-
-/** Reads text typed into a cell (or passed to =APA.VALUE). */
+/** Reads text typed into a cell (or passed to =APA.VALUE): the common shapes by hand, the rest
+ * by the general reader. Nothing is cached: every cell is read. */
 export function readText(input: string): Value {
-  let v = TEXT_CACHE.get(input);
-  if (v === undefined) {
-    v = readTextUncached(input);
-    if (TEXT_CACHE.size >= TEXT_CACHE_LIMIT) TEXT_CACHE.clear();
-    TEXT_CACHE.set(input, v);
-  }
-  return v;
+  if (input.length === 0) return EMPTY;
+  return readCommonText(input) ?? readTextGeneral(input);
 }
 
-function readTextUncached(input: string): Value {
+/** SCORING.md §3 in full; `readCommonText` is a faster path for what it is sure of. */
+export function readTextGeneral(input: string): Value {
   const text = cleanText(input);
   if (text === '' || NO_VALUE_MARKS.has(text)) return EMPTY;
   if (HOST_ERROR.test(text)) return { kind: 'invalid', reason: 'host-error', text };
@@ -125,9 +119,21 @@ const DATE_UNIT = nfcRegExp('তারিখ|^date|^dd/mm|দিন-মাস');
 const PERCENT_UNIT = nfcRegExp('%|শতাংশ|percent|^হার$|^rate');
 
 export function unitFromText(text: string): Unit | null {
+  const known = COMMON_UNITS.get(text);
+  return known !== undefined ? known : unitFromTextGeneral(text);
+}
+
+function unitFromTextGeneral(text: string): Unit | null {
   const c = compactText(toAsciiDigits(text));
   if (c === '' || NO_VALUE_MARKS.has(c)) return null;
   if (DATE_UNIT.test(c)) return 'date';
   if (PERCENT_UNIT.test(c)) return 'percent';
   return 'count';
+}
+
+/** The unit words nearly every row carries, decided once by the rules above: a fixed keyword
+ * table (not learned from the sheet), so the common row skips four regular expressions. */
+const COMMON_UNITS = new Map<string, Unit | null>();
+for (const word of ['সংখ্যা', '%', 'তারিখ', 'শতাংশ', 'টাকা', 'জন', 'Number', 'Date', 'count', 'percent', 'date']) {
+  for (const w of new Set([word, word.normalize('NFC')])) COMMON_UNITS.set(w, unitFromTextGeneral(w));
 }

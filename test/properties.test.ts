@@ -7,6 +7,9 @@ import { rawScore, Point } from '../core/score';
 import { toAsciiDigits, toBengaliDigits } from '../core/bengali-digits';
 import { parseId } from '../core/ids';
 import { cleanText } from '../core/text';
+import { readText, readTextGeneral } from '../core/values';
+import { readCommonText } from '../core/value-text';
+import { dayFromYmd } from '../core/dates';
 import { CellValue, Grid } from '../core/grid';
 import { fiveTierGrid } from './helpers';
 
@@ -164,5 +167,72 @@ describe('ids are read the same as the id pattern says', () => {
     expect(parseId('৪র্থ শিল্প বিপ্লব')).toMatchObject({ id: '', name: '৪র্থ শিল্প বিপ্লব' });
     expect(parseId('[১.৪.১] আইন [১.৪.২] কর্মশালা').others).toEqual(['1.4.2']);
     expect(parseId('১. ই-গভর্ন্যান্স')).toMatchObject({ id: '1', name: 'ই-গভর্ন্যান্স' });
+  });
+});
+
+describe('the hand-written value reader agrees with the general one', () => {
+  // readCommonText (core/value-text.ts) must give what readTextGeneral gives, or decline.
+  const agrees = (text: string) => {
+    const want = readTextGeneral(text);
+    const fast = readCommonText(text);
+    if (fast !== undefined) expect(fast).toEqual(want);
+    expect(readText(text)).toEqual(want);
+  };
+  const piece = fc.constantFrom('০', '১', '৫', '৯', '0', '1', '7', '9', '২০২৫', '25', ',', '.', '/', '-', '+', '%', ' ', '  ', 'শতাংশ', 'টি', '\u200c', 'মার্চ', '#', '\u066b');
+  test('texts made of number and date pieces', () => {
+    fc.assert(fc.property(fc.array(piece, { maxLength: 14 }), (parts) => agrees(parts.join(''))), { numRuns: 5000 });
+  });
+  const bn = (s: string, mask: number) => s.replace(/[0-9]/g, (d, i: number) => ((mask >> i % 30) & 1 ? toBengaliDigits(d) : d));
+  test('numbers as offices type them: signs, grouping, decimals, percents, mixed digits', () => {
+    const grouped = (whole: string, indian: boolean) => {
+      if (whole.length <= 3) return whole;
+      const last = whole.slice(-3);
+      const rest = whole.slice(0, -3);
+      const size = indian ? 2 : 3;
+      const groups: string[] = [];
+      for (let end = rest.length; end > 0; end -= size) groups.unshift(rest.slice(Math.max(0, end - size), end));
+      return `${groups.join(',')},${last}`;
+    };
+    fc.assert(
+      fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.nat(6), fc.constantFrom('', '-', '+'), fc.constantFrom('', '%', ' %'), fc.boolean(), fc.boolean(), fc.nat(), (x, decimals, sign, suffix, group, indian, mask) => {
+        const [whole, frac] = Math.abs(x).toFixed(decimals).split('.');
+        const text = `${sign}${group ? grouped(whole, indian) : whole}${frac !== undefined ? `.${frac}` : ''}${suffix}`;
+        agrees(bn(text, mask));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  test('day-first dates with / - . and two- or four-digit years, possible or not', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 2300 }), fc.constantFrom('/', '-', '.'), fc.constantFrom('/', '-', '.'), fc.boolean(), fc.boolean(), fc.nat(), (d, m, y, s1, s2, pad, shortYear, mask) => {
+        const p = (n: number) => (pad ? String(n).padStart(2, '0') : String(n));
+        const year = shortYear ? String(y % 100).padStart(2, '0') : String(y);
+        agrees(bn(`${p(d)}${s1}${p(m)}${s2}${year}`, mask));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  test('it takes the common shapes itself (so the properties above are not vacuous)', () => {
+    for (const t of ['৪', '১,২০০', '১২,৩৪,৫৬৭', '৬.০০2', '-0', '৯০.৫৯%', '৮৫ %', '.5', '১৬/০৩/২০২২', '১৬-০৩-২০২২', '১৬.০৩.২০২৫', '৬/০৪/২৫']) {
+      expect(readCommonText(t)).toBeDefined();
+      agrees(t);
+    }
+    for (const t of ['-', '৮৫ শতাংশ', '১৬ মার্চ ২০২৫', '৩১০-০৬-২০২০', '31/02/2025', ' 5', '1,2']) expect(readCommonText(t)).toBeUndefined();
+  });
+  test('day numbers by arithmetic are the days Date.UTC gives', () => {
+    // The Date-based conversion dates.ts used before: the oracle.
+    const oracle = (year: number, month: number, day: number) => {
+      if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2199) return null;
+      const t = Date.UTC(year, month - 1, day);
+      const back = new Date(t);
+      if (back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) return null;
+      return t / 86_400_000;
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 1890, max: 2210 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, d) => {
+        expect(dayFromYmd(y, m, d)).toBe(oracle(y, m, d));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
