@@ -226,6 +226,9 @@ async function runConsolidate(args: Args, tasks: AnalyseTask[], io: Io, progress
     return s;
   };
   let done = 0;
+  // The writer (ExcelJS) loads while the workers read: this thread is idle meanwhile.
+  const writer = import('./write-workbook');
+  writer.catch(() => undefined);
   await analyseAll(tasks, { jobs: args.jobs }, (o) => {
     progress.step(++done);
     reportFile(o);
@@ -247,8 +250,7 @@ async function runConsolidate(args: Args, tasks: AnalyseTask[], io: Io, progress
   const c = consolidate(offices, skipped);
   const output = args.output!;
   try {
-    // Loaded here, not at start-up: a pool's workers start sooner without ExcelJS in this thread.
-    const { writeWorkbook } = await import('./write-workbook');
+    const { writeWorkbook } = await writer;
     await writeWorkbook(consolidationWorkbook(c, lang), output);
   } catch (err) {
     stderr.write(`apa: ${cliText('write-failed', lang, { file: output, detail: errorDetail(err) })}\n`);

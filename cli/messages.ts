@@ -37,6 +37,10 @@ export const CLI_MESSAGES = {
     bn: 'ফাইলটি নষ্ট বা অসম্পূর্ণ ({detail})',
     en: 'the workbook is damaged or incomplete ({detail})',
   },
+  'unreadable.too-large': {
+    bn: 'ফাইলটি খুললে {limit}-এর বেশি হয় (সম্ভবত ক্ষতিকর বা নষ্ট ফাইল); পড়া হয়নি',
+    en: 'the file unpacks to more than {limit} (likely a zip bomb or a broken file); not read',
+  },
   'unreadable.not-utf8': {
     bn: 'CSV ফাইলটি UTF-8 নয়; Excel-এ "CSV UTF-8" হিসেবে সংরক্ষণ করুন',
     en: 'the CSV file is not UTF-8; save it from Excel as "CSV UTF-8"',

@@ -1,8 +1,9 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from './exceljs';
 import { SpecCell, WorkbookSpec } from '../core';
-import { CREATOR, pinZipTimestamps } from './zip';
+import { CREATOR, packZip } from './zip';
 
 /**
  * Writes a core `WorkbookSpec` (the consolidated report) to an .xlsx file with ExcelJS: values,
@@ -40,14 +41,19 @@ export async function writeWorkbook(spec: WorkbookSpec, file: string): Promise<v
 }
 
 export async function workbookBuffer(spec: WorkbookSpec, options: WriteOptions): Promise<Buffer> {
-  const wb = specToExcel(spec, options);
-  const data = await wb.xlsx.writeBuffer();
-  return pinZipTimestamps(Buffer.from(data as ArrayBuffer));
+  return workbookBytes(specToExcel(spec, options));
+}
+
+/** An ExcelJS workbook's .xlsx bytes: ExcelJS renders the parts uncompressed and `packZip`
+ * deflates them with zlib and pins every timestamp (fast, and the same bytes every time). */
+export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
+  const data = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
+  return packZip(Buffer.from(data as ArrayBuffer));
 }
 
 export function specToExcel(spec: WorkbookSpec, options: WriteOptions): ExcelJS.Workbook {
   patchHyperlinkWriter();
-  const wb = new ExcelJS.Workbook();
+  const wb = newWorkbook();
   wb.creator = CREATOR;
   wb.lastModifiedBy = CREATOR;
   wb.created = FIXED_DATE;
@@ -62,7 +68,8 @@ export function specToExcel(spec: WorkbookSpec, options: WriteOptions): ExcelJS.
       ws.getColumn(i + 1).width = w;
     });
     sheet.rows.forEach((row, r) => {
-      row.forEach((cell, c) => writeCell(ws.getCell(r + 1, c + 1), cell, options));
+      const sheetRow = ws.getRow(r + 1);
+      row.forEach((cell, c) => writeCell(sheetRow.getCell(c + 1), cell, options));
     });
   }
   return wb;
@@ -113,9 +120,22 @@ function writeCell(cell: ExcelJS.Cell, spec: SpecCell, options: WriteOptions): v
 export function hyperlinkTarget(link: NonNullable<SpecCell['link']>, options: WriteOptions): string {
   const quoted = `'${link.sheet.replace(/'/g, "''")}'!${link.cell || 'A1'}`;
   if (!link.file) return `#${quoted}`;
-  const rel = path.relative(options.outDir, path.resolve(link.file)).split(path.sep).join('/');
-  const uri = rel.replace(/%/g, '%25').replace(/#/g, '%23').replace(/ /g, '%20');
-  return `${uri}#${quoted}`;
+  return `${fileUri(link.file, options.outDir)}#${quoted}`;
+}
+
+// A consolidation links to each office's file many times: make each file's URI once.
+const uris = new Map<string, string>();
+
+function fileUri(file: string, outDir: string): string {
+  const key = `${outDir}\0${file}`;
+  let uri = uris.get(key);
+  if (uri === undefined) {
+    const rel = path.relative(outDir, path.resolve(file)).split(path.sep).join('/');
+    uri = rel.replace(/%/g, '%25').replace(/#/g, '%23').replace(/ /g, '%20');
+    if (uris.size > 100_000) uris.clear();
+    uris.set(key, uri);
+  }
+  return uri;
 }
 
 let patched = false;

@@ -3,6 +3,8 @@ import { CellValue, Grid, MergeArea, columnIndex } from '../core';
 import { errorDetail, unreadable } from './errors';
 import { loadWorkbook, valueType } from './exceljs';
 import { readBytes } from './files';
+import { DEFAULT_LIMITS, PackageLimits, checkPartsForExcelJs, readSpreadsheetMl } from './spreadsheetml';
+import { ZipError } from './zip';
 
 /**
  * THE module that turns an .xlsx workbook into grids, one per worksheet, in tab order:
@@ -10,25 +12,45 @@ import { readBytes } from './files';
  * error → '#N/A' etc. as text, dates as `Date`), each cell's number format, merged areas
  * (0-based, inclusive), the sheet name and the file label.
  *
+ * The package is read by `spreadsheetml.ts` (zlib and `xml-scan`, only the parts a grid needs).
+ * Should its XML scanner decline a part (a DOCTYPE, or XML it cannot make sense of), ExcelJS
+ * reads the file the way it always has: a file either can read is read. That second try comes
+ * only after every part was inflated within the limits, so a zip bomb never reaches it: a part
+ * that inflates past the limits, or past its declared size, is refused at once.
+ *
  * Whatever cannot be read (not a zip, damaged, password-protected, an .xls/.ods renamed, a
  * text file renamed) throws an `UnreadableFileError` naming the file and the reason.
  */
-export async function readWorkbookGrids(input: Buffer | string, fileLabel?: string): Promise<{ grids: Grid[] }> {
+export async function readWorkbookGrids(input: Buffer | string, fileLabel?: string, limits: PackageLimits = DEFAULT_LIMITS): Promise<{ grids: Grid[] }> {
   const label = fileLabel ?? (typeof input === 'string' ? input : 'workbook.xlsx');
   const buffer = typeof input === 'string' ? await readBytes(input, label) : input;
   sniffWorkbook(buffer, label);
+  const refuse = (err: ZipError) =>
+    err.kind === 'too-large'
+      ? unreadable(label, 'unreadable.too-large', { limit: `${Math.round((err.limit ?? limits.partBytes) / 1048576)} MB` })
+      : unreadable(label, 'unreadable.corrupt', { detail: errorDetail(err) });
+  try {
+    return { grids: readSpreadsheetMl(buffer, label, limits) };
+  } catch (err) {
+    if (err instanceof ZipError) throw refuse(err);
+  }
+  try {
+    checkPartsForExcelJs(buffer, limits);
+  } catch (err) {
+    throw err instanceof ZipError ? refuse(err) : unreadable(label, 'unreadable.corrupt', { detail: errorDetail(err) });
+  }
+  try {
+    return await readWithExcelJs(buffer, label);
+  } catch (err) {
+    throw unreadable(label, 'unreadable.corrupt', { detail: errorDetail(err) });
+  }
+}
 
-  let wb: ExcelJS.Workbook;
-  try {
-    wb = await loadWorkbook(buffer, READ_OPTIONS);
-  } catch (err) {
-    throw unreadable(label, 'unreadable.corrupt', { detail: errorDetail(err) });
-  }
-  try {
-    return { grids: wb.worksheets.map((ws) => worksheetGrid(ws, label)) };
-  } catch (err) {
-    throw unreadable(label, 'unreadable.corrupt', { detail: errorDetail(err) });
-  }
+/** The grids as ExcelJS reads them: the fallback reader, and the oracle the tests hold the
+ * first reader to. */
+export async function readWithExcelJs(buffer: Buffer, label: string): Promise<{ grids: Grid[] }> {
+  const wb = await loadWorkbook(buffer, READ_OPTIONS);
+  return { grids: wb.worksheets.map((ws) => worksheetGrid(ws, label)) };
 }
 
 /** Nodes scoring never reads are not parsed: faster, and less that can fail. */

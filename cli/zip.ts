@@ -1,45 +1,107 @@
 import * as zlib from 'zlib';
 
-/** The little of the zip format the CLI needs without ExcelJS: pinning timestamps of a written
- * workbook, and reading one entry of an existing one. */
+/** The little of the zip format the CLI needs without ExcelJS: listing and inflating the entries
+ * of a workbook (with a limit, so that a zip bomb stops early), and pinning timestamps of a
+ * written one. */
 
 /** The creator every workbook written here carries (docProps/core.xml). */
 export const CREATOR = 'APA Sheets';
 
-/** One entry of a zip file, or null (no such entry, not a zip, damaged). Only what reading
- * `docProps/core.xml` needs: stored or deflated entries found through the central directory. */
+/** One entry of a zip file, found through its central directory. */
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated; anything else is not read here. */
+  method: number;
+  compressedSize: number;
+  /** As the central directory declares it: checked against what inflating gives. */
+  size: number;
+  /** Offset of the local header. */
+  local: number;
+  /** Bit 0 of the flags: the entry is encrypted. */
+  encrypted: boolean;
+}
+
+/** Why a zip is not read here: `damaged` (not a zip, cut short, or a part that inflates to
+ * other than its declared size, as a zip bomb's does), `unsupported` (Zip64, encryption, a
+ * compression method other than stored or deflate), `too-large` (a part inflates past the
+ * limit: a zip bomb, or a sheet no office types). */
+export class ZipError extends Error {
+  constructor(
+    readonly kind: 'damaged' | 'unsupported' | 'too-large',
+    detail: string,
+    /** With `too-large`: the limit, in bytes. */
+    readonly limit?: number,
+  ) {
+    super(detail);
+    this.name = 'ZipError';
+  }
+}
+
+/** Every entry of a zip, by name, from its central directory. */
+export function zipEntries(buf: Buffer): Map<string, ZipEntry> {
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new ZipError('damaged', 'no end of central directory (the file is cut short or not a zip)');
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  if (count === 0xffff || p === 0xffffffff) throw new ZipError('unsupported', 'Zip64 archive');
+  const entries = new Map<string, ZipEntry>();
+  for (let e = 0; e < count; e++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw new ZipError('damaged', 'central directory damaged');
+    const nameLen = buf.readUInt16LE(p + 28);
+    const entry: ZipEntry = {
+      name: buf.toString('utf8', p + 46, p + 46 + nameLen),
+      method: buf.readUInt16LE(p + 10),
+      compressedSize: buf.readUInt32LE(p + 20),
+      size: buf.readUInt32LE(p + 24),
+      local: buf.readUInt32LE(p + 42),
+      encrypted: (buf.readUInt16LE(p + 8) & 1) === 1,
+    };
+    if (entry.compressedSize === 0xffffffff || entry.size === 0xffffffff || entry.local === 0xffffffff) throw new ZipError('unsupported', 'Zip64 entry');
+    entries.set(entry.name[0] === '/' ? entry.name.slice(1) : entry.name, entry);
+    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return entries;
+}
+
+/** An entry's bytes, inflated, refusing more than `limit` bytes whatever the entry declares. */
+export function entryBytes(buf: Buffer, entry: ZipEntry, limit: number): Buffer {
+  if (entry.encrypted) throw new ZipError('unsupported', `${entry.name} is encrypted`);
+  if (entry.size > limit) throw new ZipError('too-large', `${entry.name} inflates to ${entry.size} bytes`, limit);
+  const local = entry.local;
+  if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) throw new ZipError('damaged', `${entry.name}: local header damaged`);
+  const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+  if (start + entry.compressedSize > buf.length) throw new ZipError('damaged', `${entry.name} is cut short`);
+  const data = buf.subarray(start, start + entry.compressedSize);
+  let out: Buffer;
+  if (entry.method === 0) out = data;
+  else if (entry.method === 8) {
+    try {
+      // The declared size can lie: zlib stops at the limit itself.
+      out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, Math.min(limit, entry.size + 1)) });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ERR_BUFFER_TOO_LARGE') {
+        if (entry.size >= limit) throw new ZipError('too-large', `${entry.name} inflates to more than ${limit} bytes`, limit);
+        throw new ZipError('damaged', `${entry.name} inflates to more than its declared ${entry.size} bytes`);
+      }
+      throw new ZipError('damaged', `${entry.name}: ${(err as Error).message}`);
+    }
+  } else throw new ZipError('unsupported', `${entry.name}: compression method ${entry.method}`);
+  if (out.length !== entry.size) throw new ZipError('damaged', `${entry.name}: ${out.length} bytes where ${entry.size} were declared`);
+  return out;
+}
+
+/** One entry of a zip file, or null (no such entry, not a zip, damaged). */
 export function zipEntry(buf: Buffer, name: string): Buffer | null {
   try {
-    let eocd = -1;
-    for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--) {
-      if (buf.readUInt32LE(i) === 0x06054b50) {
-        eocd = i;
-        break;
-      }
-    }
-    if (eocd < 0) return null;
-    const entries = buf.readUInt16LE(eocd + 10);
-    let p = buf.readUInt32LE(eocd + 16);
-    for (let e = 0; e < entries && p + 46 <= buf.length; e++) {
-      if (buf.readUInt32LE(p) !== 0x02014b50) return null;
-      const method = buf.readUInt16LE(p + 10);
-      const size = buf.readUInt32LE(p + 20);
-      const nameLen = buf.readUInt16LE(p + 28);
-      const extraLen = buf.readUInt16LE(p + 30);
-      const commentLen = buf.readUInt16LE(p + 32);
-      const local = buf.readUInt32LE(p + 42);
-      const entryName = buf.toString('utf8', p + 46, p + 46 + nameLen);
-      if (entryName === name) {
-        if (buf.readUInt32LE(local) !== 0x04034b50) return null;
-        const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-        const data = buf.subarray(start, start + size);
-        if (method === 0) return data;
-        if (method === 8) return zlib.inflateRawSync(data);
-        return null;
-      }
-      p += 46 + nameLen + extraLen + commentLen;
-    }
-    return null;
+    const entry = zipEntries(buf).get(name);
+    return entry ? entryBytes(buf, entry, 16 * 1024 * 1024) : null;
   } catch {
     return null;
   }
@@ -52,33 +114,69 @@ export function writtenByApa(buf: Buffer): boolean {
   return !!core && core.toString('utf8').includes(`<dc:creator>${CREATOR}</dc:creator>`);
 }
 
-/** Pins the DOS timestamps of every zip entry so that two writes of the same workbook are
- * byte-identical. */
-export function pinZipTimestamps(buf: Buffer): Buffer {
-  const out = Buffer.from(buf);
-  const time = 0;
-  const date = ((2024 - 1980) << 9) | (1 << 5) | 1; // 2024-01-01
-  let eocd = -1;
-  for (let i = out.length - 22; i >= Math.max(0, out.length - 65557); i--) {
-    if (out.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return out;
-  const entries = out.readUInt16LE(eocd + 10);
-  let p = out.readUInt32LE(eocd + 16);
-  for (let e = 0; e < entries; e++) {
-    if (p + 46 > out.length || out.readUInt32LE(p) !== 0x02014b50) break;
-    out.writeUInt16LE(time, p + 12);
-    out.writeUInt16LE(date, p + 14);
-    const local = out.readUInt32LE(p + 42);
-    if (local + 30 <= out.length && out.readUInt32LE(local) === 0x04034b50) {
-      out.writeUInt16LE(time, local + 10);
-      out.writeUInt16LE(date, local + 12);
-    }
-    p += 46 + out.readUInt16LE(p + 28) + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
-  }
-  return out;
+/** The DOS date of every entry written here (2024-01-01, 00:00), so that two writes of the
+ * same workbook are byte-identical. */
+const PINNED_DATE = ((2024 - 1980) << 9) | (1 << 5) | 1;
+
+/**
+ * The same zip, every entry deflated by Node's zlib and stamped with one fixed time. ExcelJS
+ * writes its workbooks uncompressed (`compression: 'STORE'`) and this packs them: zlib's C
+ * deflate is many times faster than JSZip's JavaScript one, and the result is deterministic.
+ */
+export function packZip(buf: Buffer, level = 6): Buffer {
+  const entries = [...zipEntries(buf).values()].sort((a, b) => a.local - b.local);
+  return writeZip(
+    entries.map((e) => ({ name: e.name, data: entryBytes(buf, e, 0x7fffffff) })),
+    level,
+  );
 }
 
+/** A zip of these entries, in this order, deflated, with the pinned timestamp. */
+export function writeZip(entries: { name: string; data: Buffer | string }[], level = 6): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const data = typeof e.data === 'string' ? Buffer.from(e.data, 'utf8') : e.data;
+    const packed = zlib.deflateRawSync(data, { level });
+    const name = Buffer.from(e.name, 'utf8');
+    const crc = zlib.crc32(data);
+    const flags = /[^\x20-\x7e]/.test(e.name) ? 0x0800 : 0;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(flags, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(0, 10);
+    local.writeUInt16LE(PINNED_DATE, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(flags, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(0, 12);
+    central.writeUInt16LE(PINNED_DATE, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, packed);
+    centrals.push(central, name);
+    offset += 30 + name.length + packed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}

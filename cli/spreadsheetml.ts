@@ -1,0 +1,437 @@
+import { CellValue, Grid, MergeArea } from '../core';
+import { Attributes, XmlHandler, scanXml } from './xml-scan';
+import { ZipEntry, ZipError, entryBytes, zipEntries } from './zip';
+
+/**
+ * Reads an .xlsx package straight into grids: the parts a grid needs (workbook, its
+ * relationships, shared strings, number formats, worksheets) inflated with Node's zlib and read
+ * by `xml-scan`. Nothing else is inflated or modelled, which is what makes a ministry's
+ * thousands of files fast to read (bench/RESULTS.md).
+ *
+ * The grid is the one ExcelJS gives (`xlsx-grid.ts` keeps that path as the fallback, and the
+ * tests read every fixture both ways and compare): values (rich text joined, formula → cached
+ * result, error → its text, a number in a date format → `Date`), number formats of cells that
+ * hold something, merges, and a merged area's covered cells left empty. Where ExcelJS is wrong
+ * this is not: `t="d"` cells are dates, and text in a formula result is entity-decoded once.
+ *
+ * Throws `ZipError` (damaged, unsupported, too large) or `XmlError`.
+ */
+
+export interface PackageLimits {
+  /** Most bytes one part may inflate to. */
+  partBytes: number;
+  /** Most bytes all parts read may inflate to together. */
+  totalBytes: number;
+}
+
+export const DEFAULT_LIMITS: PackageLimits = { partBytes: 256 * 1024 * 1024, totalBytes: 512 * 1024 * 1024 };
+
+const REL_OFFICE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+const REL_STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
+
+/** The built-in number formats (ECMA-376 §18.8.30), as ExcelJS names them. */
+const BUILTIN_FORMATS: Record<number, string> = {
+  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00',
+  12: '# ?/?', 13: '# ??/??', 14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy',
+  18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss', 22: 'm/d/yy "h":mm',
+  37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00 ;(#,##0.00)', 40: '#,##0.00 ;[Red](#,##0.00)',
+  45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
+};
+
+/** A format shows a date when, outside quoted text and [brackets], it has a date or time letter
+ * (ExcelJS's rule, so both readers turn the same numbers into dates). */
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  return /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+/** Excel serial → Date, as ExcelJS converts it. */
+function serialToDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+}
+
+/** `_x000D_`-style escapes in shared strings, as Excel writes characters XML cannot hold. */
+const ESCAPED = /_x([0-9A-F]{4})_/g;
+const unescapeOoxml = (s: string) => (s.indexOf('_x') < 0 ? s : s.replace(ESCAPED, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))));
+
+/** Runs the scanner over a part, with text only when `text` is given. */
+function parse(xml: string, open: (name: string, attrs: Attributes) => void, close: ((name: string) => void) | null, text: ((t: string) => void) | null, wantsText: () => boolean = () => text !== null): void {
+  const handler: XmlHandler = {
+    open,
+    close: close ?? (() => undefined),
+    text: text ?? (() => undefined),
+    get wantsText() {
+      return wantsText();
+    },
+  };
+  scanXml(xml, handler);
+}
+
+/** Reads the package's parts on demand, within the limits. */
+class Package {
+  private readonly entries: Map<string, ZipEntry>;
+  private inflated = 0;
+
+  constructor(
+    private readonly buf: Buffer,
+    private readonly limits: PackageLimits,
+  ) {
+    this.entries = zipEntries(buf);
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  names(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  text(name: string): string | null {
+    const entry = this.entries.get(name);
+    if (!entry) return null;
+    const left = this.limits.totalBytes - this.inflated;
+    if (entry.size > left && left < this.limits.partBytes) throw new ZipError('too-large', `the parts inflate to more than ${this.limits.totalBytes} bytes`, this.limits.totalBytes);
+    const bytes = entryBytes(this.buf, entry, Math.min(this.limits.partBytes, left));
+    this.inflated += bytes.length;
+    return bytes.toString('utf8');
+  }
+}
+
+interface SheetRef {
+  name: string;
+  part: string;
+}
+
+/** Sheets in tab order with the part each is in, and the date system. */
+function readWorkbook(pkg: Package): { sheets: SheetRef[]; date1904: boolean } {
+  const xml = pkg.text('xl/workbook.xml');
+  if (xml === null) throw new ZipError('damaged', 'xl/workbook.xml is missing');
+  const listed: { name: string; rId: string }[] = [];
+  let date1904 = false;
+  parse(
+    xml,
+    (name, a) => {
+      if (name === 'sheet') {
+        const rId = a.get('r:id') ?? a.getPrefixed('id');
+        const sheetName = a.get('name');
+        if (rId !== undefined && sheetName !== undefined) listed.push({ name: sheetName, rId });
+      } else if (name === 'workbookPr') {
+        const v = a.get('date1904');
+        date1904 = v === '1' || v === 'true';
+      }
+    },
+    null,
+    null,
+  );
+  const targets = new Map<string, string>();
+  const rels = pkg.text('xl/_rels/workbook.xml.rels');
+  if (rels !== null) {
+    parse(
+      rels,
+      (name, a) => {
+        if (name !== 'Relationship') return;
+        const id = a.get('Id');
+        const target = a.get('Target');
+        const type = a.get('Type') ?? '';
+        if (id && target && (type === `${REL_OFFICE}worksheet` || type === `${REL_STRICT}worksheet`)) targets.set(id, target);
+      },
+      null,
+      null,
+    );
+  }
+  const sheets: SheetRef[] = [];
+  for (const s of listed) {
+    const target = targets.get(s.rId);
+    // Chart sheets and dialog sheets have no cells: like ExcelJS, leave them out.
+    if (target === undefined) continue;
+    const part = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
+    if (pkg.has(part)) sheets.push({ name: s.name, part });
+  }
+  return { sheets, date1904 };
+}
+
+/** Shared strings, rich text joined, phonetic guides left out. */
+function readSharedStrings(pkg: Package): string[] {
+  const xml = pkg.text('xl/sharedStrings.xml');
+  const strings: string[] = [];
+  if (xml === null) return strings;
+  let inSi = false;
+  let inT = false;
+  let phonetic = 0;
+  let current = '';
+  parse(
+    xml,
+    (name) => {
+      if (name === 'si') {
+        inSi = true;
+        current = '';
+      } else if (name === 't') inT = inSi && phonetic === 0;
+      else if (name === 'rPh') phonetic++;
+    },
+    (name) => {
+      if (name === 'si') {
+        strings.push(unescapeOoxml(current));
+        inSi = false;
+      } else if (name === 't') inT = false;
+      else if (name === 'rPh') phonetic--;
+    },
+    (t) => {
+      if (inT) current += t;
+    },
+    () => inT,
+  );
+  return strings;
+}
+
+/** The number format of each cell style (`s` index), or undefined for General/none. */
+function readStyles(pkg: Package): (string | undefined)[] {
+  const xml = pkg.text('xl/styles.xml');
+  const formats: (string | undefined)[] = [];
+  if (xml === null) return formats;
+  const custom = new Map<number, string>();
+  const ids: number[] = [];
+  let inCellXfs = false;
+  parse(
+    xml,
+    (name, a) => {
+      if (name === 'numFmt') {
+        const id = a.get('numFmtId');
+        const code = a.get('formatCode');
+        if (id !== undefined && code !== undefined) custom.set(Number(id), code);
+      }
+      else if (name === 'cellXfs') inCellXfs = true;
+      else if (name === 'xf' && inCellXfs) ids.push(Number(a.get('numFmtId') ?? 0) || 0);
+    },
+    (name) => {
+      if (name === 'cellXfs') inCellXfs = false;
+    },
+    null,
+  );
+  for (const id of ids) formats.push(id ? (custom.get(id) ?? BUILTIN_FORMATS[id]) : undefined);
+  return formats;
+}
+
+/** 0-based column of a cell reference's letters (`AB12` → 27), or -1. */
+function refColumn(ref: string): number {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  return i === 0 ? -1 : col - 1;
+}
+
+/** 0-based row of a cell reference's digits (`AB12` → 11), or -1. */
+function refRow(ref: string): number {
+  let i = 0;
+  while (i < ref.length && (ref.charCodeAt(i) | 0x20) >= 97 && (ref.charCodeAt(i) | 0x20) <= 122) i++;
+  const n = parseInt(ref.slice(i), 10);
+  return n > 0 ? n - 1 : -1;
+}
+
+function parseRef(range: string): MergeArea | null {
+  const [a, b = a] = range.replace(/\$/g, '').split(':');
+  const top = refRow(a), left = refColumn(a), bottom = refRow(b), right = refColumn(b);
+  if (top < 0 || left < 0 || bottom < 0 || right < 0) return null;
+  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+}
+
+interface Styles {
+  formats: (string | undefined)[];
+  strings: string[];
+  date1904: boolean;
+}
+
+/** One worksheet part → its grid. */
+function readWorksheet(xml: string, sheet: string, file: string, book: Styles): Grid {
+  const values: CellValue[][] = [];
+  const formats: (string | null)[][] = [];
+  const merges: MergeArea[] = [];
+  let anyFormat = false;
+
+  let inSheetData = false;
+  let row = -1;
+  let col = -1;
+  // The cell being read.
+  let type = '';
+  let style = 0;
+  let hasFormula = false;
+  let text: string | undefined;
+  let reading = false;
+  let inInline = false;
+  let phonetic = 0;
+
+  const put = (r: number, c: number, v: CellValue, f: string | undefined) => {
+    if (v !== null) {
+      let vals = values[r];
+      if (!vals) vals = values[r] = [];
+      while (vals.length < c) vals.push(null);
+      vals[c] = v;
+    }
+    if (f && f !== 'General') {
+      let fmts = formats[r];
+      if (!fmts) fmts = formats[r] = [];
+      while (fmts.length < c) fmts.push(null);
+      fmts[c] = f;
+      anyFormat = true;
+    }
+    // A row that holds a cell of any kind is part of the sheet, as ExcelJS counts rows.
+    if (!values[r]) values[r] = [];
+  };
+
+  const endCell = () => {
+    if (!hasFormula && text === undefined) return;
+    // ExcelJS gives a cell style only for s > 0; s="0" is the default style.
+    const format = style > 0 ? book.formats[style] : undefined;
+    let v: CellValue = null;
+    if (hasFormula) {
+      if (text) {
+        if (type === 'str') v = text;
+        else if (type === 'b') v = parseInt(text, 10) !== 0;
+        else if (type === 'e') v = text;
+        else if (type === 'd') v = isoDate(text);
+        else {
+          const n = parseFloat(text);
+          v = isDateFormat(format) ? serialToDate(n, book.date1904) : n;
+        }
+      }
+    } else if (text !== undefined) {
+      switch (type) {
+        case 's': {
+          const s = book.strings[parseInt(text, 10)];
+          v = s === undefined ? null : s;
+          break;
+        }
+        case 'str':
+        case 'inlineStr':
+          v = text;
+          break;
+        case 'b':
+          v = parseInt(text, 10) !== 0;
+          break;
+        case 'e':
+          v = text;
+          break;
+        case 'd':
+          v = isoDate(text);
+          break;
+        default: {
+          const n = parseFloat(text);
+          v = isDateFormat(format) ? serialToDate(n, book.date1904) : n;
+        }
+      }
+    }
+    put(row, col, v, format);
+  };
+
+  parse(
+    xml,
+    (name, a) => {
+      if (name === 'c' && inSheetData) {
+        const ref = a.get('r');
+        if (ref !== undefined) {
+          const c = refColumn(ref);
+          const r = refRow(ref);
+          col = c >= 0 ? c : col + 1;
+          if (r >= 0) row = r;
+        } else col++;
+        type = a.get('t') ?? '';
+        const s = a.get('s');
+        style = s !== undefined ? parseInt(s, 10) || 0 : 0;
+        hasFormula = false;
+        text = undefined;
+        reading = false;
+        inInline = false;
+        phonetic = 0;
+      } else if (name === 'v') reading = true;
+      else if (name === 'f') hasFormula = true;
+      else if (name === 'is') inInline = true;
+      else if (name === 't') reading = inInline && phonetic === 0;
+      else if (name === 'rPh') phonetic++;
+      else if (name === 'row' && inSheetData) {
+        const ref = a.get('r');
+        const r = ref !== undefined ? parseInt(ref, 10) : NaN;
+        row = r > 0 ? r - 1 : row + 1;
+        col = -1;
+      } else if (name === 'sheetData') inSheetData = true;
+      else if (name === 'mergeCell') {
+        const m = parseRef(a.get('ref') ?? '');
+        if (m) merges.push(m);
+      }
+    },
+    (name) => {
+      if (name === 'c' && inSheetData) {
+        endCell();
+        reading = false;
+      } else if (name === 'v' || name === 't') reading = false;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'is') inInline = false;
+      else if (name === 'sheetData') inSheetData = false;
+    },
+    (t) => {
+      if (reading) text = text === undefined ? t : text + t;
+    },
+    () => reading,
+  );
+
+  // A merged area's covered cells read empty: their master holds the value.
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom && r < values.length; r++) {
+      const vals = values[r];
+      const fmts = formats[r];
+      for (let c = m.left; c <= m.right; c++) {
+        if (r === m.top && c === m.left) continue;
+        if (vals && c < vals.length) vals[c] = null;
+        if (fmts && c < fmts.length) fmts[c] = null;
+      }
+      if (vals) while (vals.length && vals[vals.length - 1] === null) vals.pop();
+    }
+  }
+  for (let r = 0; r < values.length; r++) {
+    if (!values[r]) values[r] = [];
+    if (!formats[r]) formats[r] = [];
+  }
+  formats.length = Math.max(formats.length, values.length);
+  for (let r = values.length; r < formats.length; r++) values[r] = [];
+  while (values.length && values[values.length - 1].length === 0) {
+    values.pop();
+    formats.pop();
+  }
+  formats.length = values.length;
+  const grid: Grid = { sheet, file, values, merges: merges.sort((a, b) => a.top - b.top || a.left - b.left) };
+  if (anyFormat && formats.some((r) => r.some((f) => f))) grid.formats = formats;
+  return grid;
+}
+
+/** `t="d"` cells hold an ISO 8601 date. */
+function isoDate(text: string): Date | string {
+  const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || text.length <= 10 ? text : `${text}Z`);
+  return Number.isNaN(d.getTime()) ? text : d;
+}
+
+/** Every worksheet of an .xlsx package as a grid, in tab order. */
+export function readSpreadsheetMl(buf: Buffer, file: string, limits: PackageLimits = DEFAULT_LIMITS): Grid[] {
+  const pkg = new Package(buf, limits);
+  const { sheets, date1904 } = readWorkbook(pkg);
+  const book: Styles = { formats: readStyles(pkg), strings: readSharedStrings(pkg), date1904 };
+  return sheets.map((s) => {
+    const xml = pkg.text(s.part);
+    if (xml === null) throw new ZipError('damaged', `${s.part} is missing`);
+    return readWorksheet(xml, s.name, file, book);
+  });
+}
+
+/** The parts ExcelJS inflates (cli/exceljs.ts: these names, and its unanchored worksheet
+ * pattern). */
+const EXCELJS_NAMES = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml']);
+const readByExcelJs = (name: string) => EXCELJS_NAMES.has(name) || /xl\/worksheets\/sheet(\d+)[.]xml/.test(name);
+
+/** Inflates, within the limits, every part ExcelJS would read, and throws `ZipError` if one
+ * cannot be: the check before a package goes to ExcelJS, which would inflate a bomb whole. */
+export function checkPartsForExcelJs(buf: Buffer, limits: PackageLimits = DEFAULT_LIMITS): void {
+  const pkg = new Package(buf, limits);
+  for (const name of pkg.names()) if (readByExcelJs(name)) pkg.text(name);
+}
