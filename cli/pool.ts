@@ -11,9 +11,15 @@ export interface PoolOptions {
   jobs?: number;
   /** Fewer files than this are read in this thread: starting workers costs more. */
   inProcessBelow?: number;
+  /** Another worker script (a .ts file under tests): for testing how the pool survives a
+   * worker that dies. */
+  workerScript?: string;
 }
 
 export const IN_PROCESS_BELOW = 8;
+
+/** Files sent to a worker ahead of its answers. */
+const IN_FLIGHT = 4;
 
 export function defaultJobs(): number {
   const n = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
@@ -82,46 +88,59 @@ export async function analyseAll(
       unreadable: message('file-unreadable', { reason: cliMessage('unreadable.worker', { detail }) }),
     });
 
+    // Tasks taken back from a worker that died, given out again before new ones.
+    const retry: number[] = [];
+    const takeTask = (): number => (retry.length ? retry.shift()! : nextTask < tasks.length ? nextTask++ : -1);
+    const tasksLeft = () => retry.length > 0 || nextTask < tasks.length;
+
     const spawn = () => {
       let worker: Worker;
       try {
-        worker = startWorker();
+        worker = startWorker(options.workerScript);
       } catch (err) {
         finish(err);
         return;
       }
       workers.add(worker);
       live++;
-      let current = -1;
+      // Sent and not yet answered, oldest first: the worker reads them in this order. Several
+      // are in flight so that a worker never waits for this thread between files.
+      const inFlight: number[] = [];
       let dead = false;
       const give = () => {
-        if (finished) return;
-        if (nextTask >= tasks.length) {
-          current = -1;
+        if (finished || dead) return;
+        while (inFlight.length < IN_FLIGHT) {
+          const index = takeTask();
+          if (index < 0) break;
+          inFlight.push(index);
+          worker.postMessage({ index, task: tasks[index] });
+        }
+        if (inFlight.length === 0) {
           dead = true;
           workers.delete(worker);
           live--;
           void worker.terminate();
-          return;
         }
-        current = nextTask++;
-        worker.postMessage({ index: current, task: tasks[current] });
       };
       const die = (detail: string) => {
         if (dead) return;
         dead = true;
         workers.delete(worker);
         live--;
-        const lost = current;
-        current = -1;
-        if (lost >= 0) deliver(lost, failed(lost, detail));
+        // The oldest file in flight is the one being read: it is reported as failed; the others
+        // go to another worker.
+        const lost = inFlight.shift();
+        retry.unshift(...inFlight);
+        inFlight.length = 0;
+        if (lost !== undefined) deliver(lost, failed(lost, detail));
         // Go on with a fresh worker while files remain.
-        if (!finished && nextTask < tasks.length) spawn();
+        if (!finished && tasksLeft()) spawn();
         else if (!finished && live === 0 && nextDelivery < tasks.length) finish(new Error('worker pool stopped before every file was read'));
       };
       worker.on('message', (msg: { index: number; outcome?: FileOutcome; error?: string }) => {
-        if (msg.index !== current) return;
-        current = -1;
+        const at = inFlight.indexOf(msg.index);
+        if (at < 0) return;
+        inFlight.splice(at, 1);
         deliver(msg.index, msg.outcome ?? failed(msg.index, msg.error ?? 'unknown error'));
         give();
       });
@@ -139,14 +158,14 @@ export async function analyseAll(
 
 /** The worker script: compiled JS beside this file, or under ts-jest/tsx the TS source, loaded
  * through tsx's require hook. */
-function startWorker(): Worker {
+function startWorker(script?: string): Worker {
   const js = path.join(__dirname, 'worker.js');
-  if (existsSync(js) && !__filename.endsWith('.ts')) return new Worker(js);
-  const ts = path.join(__dirname, 'worker.ts');
-  if (existsSync(ts)) {
+  if (!script && existsSync(js) && !__filename.endsWith('.ts')) return new Worker(js);
+  const ts = script ?? path.join(__dirname, 'worker.ts');
+  if (ts.endsWith('.ts') && existsSync(ts)) {
     const tsx = require.resolve('tsx/cjs/api');
     const code = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(ts)});`;
     return new Worker(code, { eval: true });
   }
-  return new Worker(js);
+  return new Worker(script ?? js);
 }

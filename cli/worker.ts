@@ -10,10 +10,25 @@ export interface WorkerRequest {
 
 if (parentPort) {
   const port = parentPort;
+  // Files arrive ahead of time; they are read one at a time, in the order sent (the pool counts
+  // on that to know which file a crash was reading).
+  const queue: WorkerRequest[] = [];
+  let busy = false;
+  const next = async () => {
+    if (busy) return;
+    busy = true;
+    while (queue.length) {
+      const msg = queue.shift()!;
+      try {
+        port.postMessage({ index: msg.index, outcome: await analyseFile(msg.task) });
+      } catch (err) {
+        port.postMessage({ index: msg.index, error: err instanceof Error ? err.message : String(err) });
+      }
+    }
+    busy = false;
+  };
   port.on('message', (msg: WorkerRequest) => {
-    analyseFile(msg.task).then(
-      (outcome) => port.postMessage({ index: msg.index, outcome }),
-      (err: unknown) => port.postMessage({ index: msg.index, error: err instanceof Error ? err.message : String(err) }),
-    );
+    queue.push(msg);
+    void next();
   });
 }

@@ -16,17 +16,21 @@ function bengaliDigitsFromIntl(): string {
 export const BENGALI_DIGITS = bengaliDigitsFromIntl();
 const ZERO_BN = BENGALI_DIGITS.charCodeAt(0);
 
-const BENGALI_DIGIT = /[০-৯]/g;
+const ASCII_DIGITS = '0123456789';
 
-/** Replaces every Bengali digit with its ASCII digit; everything else is kept. */
+/** Replaces every Bengali digit with its ASCII digit; everything else is kept. One pass, no
+ * regular expression: header and row checks call this for most cells. */
 export function toAsciiDigits(text: string): string {
+  let out = '';
+  let from = 0;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= ZERO_BN && code <= ZERO_BN + 9) {
-      return text.replace(BENGALI_DIGIT, (d) => String.fromCharCode(48 + d.charCodeAt(0) - ZERO_BN));
+    const d = text.charCodeAt(i) - ZERO_BN;
+    if (d >= 0 && d <= 9) {
+      out += text.slice(from, i) + ASCII_DIGITS[d];
+      from = i + 1;
     }
   }
-  return text;
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** Replaces every ASCII digit with its Bengali digit. */

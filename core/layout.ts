@@ -23,7 +23,7 @@ import {
   Target,
   Tier,
 } from './plan';
-import { cleanText, compactText, nfcRegExp, nfcSet } from './text';
+import { cleanText, compactOfClean, compactText, needsCleaning, nfcRegExp, nfcSet } from './text';
 import { CoerceOptions, Unit, Value, coerceToUnit, readCell, readText } from './values';
 import { resolveUnitOf } from './units';
 import { toAsciiDigits } from './bengali-digits';
@@ -119,11 +119,40 @@ class SheetView {
   }
 
   text(r: number, c: number): string {
-    return textOf(this.value(r, c));
+    return this.textAt(this.holderKey(r, c));
   }
 
   ownText(r: number, c: number): string {
-    return this.isCovered(r, c) ? '' : textOf(this.own(r, c));
+    return this.isCovered(r, c) ? '' : this.textAt(r * this.width + c);
+  }
+
+  /** `compactText(text(r, c))`. */
+  compact(r: number, c: number): string {
+    const k = this.holderKey(r, c);
+    let t = this.compacts.get(k);
+    if (t === undefined) {
+      t = compactOfClean(this.textAt(k));
+      this.compacts.set(k, t);
+    }
+    return t;
+  }
+
+  // A cell is read by several passes (header search, columns, rows), a merged one once per
+  // cell it covers: the text of a cell that needs cleaning (NFC, spaces) is cleaned once.
+  private readonly cleaned = new Map<number, string>();
+  private readonly compacts = new Map<number, string>();
+
+  private textAt(k: number): string {
+    const hc = k % this.width;
+    const v = this.own((k - hc) / this.width, hc);
+    if (typeof v !== 'string') return textOf(v);
+    if (!needsCleaning(v)) return v;
+    let t = this.cleaned.get(k);
+    if (t === undefined) {
+      t = cleanText(v);
+      this.cleaned.set(k, t);
+    }
+    return t;
   }
 
   /** `ownText(r, c) !== ''`, without cleaning the text when its first character is visible. */
@@ -244,7 +273,7 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
   while (r < view.rows) {
     const indicatorOwn = view.ownText(r, indicatorCol);
     const ownId = indicatorOwn ? parseId(indicatorOwn) : null;
-    const label = labelCol >= 0 ? compactText(view.text(r, labelCol)) : '';
+    const label = labelCol >= 0 ? view.compact(r, labelCol) : '';
     const isTargetRow = layout === 'row-pairs' ? TARGET_LABEL.has(label) : false;
     const weightOwn = weightCol >= 0 ? view.ownText(r, weightCol) : '';
     let targetOwn = false;
@@ -313,7 +342,7 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
       continue;
     }
 
-    const achievementRow = layout === 'row-pairs' && r + 1 < view.rows && ACHIEVEMENT_LABEL.has(compactText(view.text(r + 1, labelCol))) ? r + 1 : -1;
+    const achievementRow = layout === 'row-pairs' && r + 1 < view.rows && ACHIEVEMENT_LABEL.has(view.compact(r + 1, labelCol)) ? r + 1 : -1;
     const ind = readIndicator(r, achievementRow, indicatorText, ownId);
     indicators.push(ind);
     last = ind;
@@ -456,7 +485,7 @@ function isHeaderRow(view: SheetView, r: number): boolean {
   for (let c = 0; c < view.width; c++) {
     const t = view.text(r, c);
     if (!t || t.length > 80) continue;
-    const compact = compactText(t);
+    const compact = view.compact(r, c);
     if (isIndicatorHeader(compact)) indicator = true;
     else {
       const role = roleOfHeader(compact);
@@ -480,7 +509,7 @@ function headerEnd(view: SheetView, h0: number, indicatorCol: number): number {
 }
 
 function indicatorColumnOf(view: SheetView, r: number): number {
-  for (let c = 0; c < view.width; c++) if (isIndicatorHeader(compactText(view.text(r, c)))) return c;
+  for (let c = 0; c < view.width; c++) if (isIndicatorHeader(view.compact(r, c))) return c;
   return -1;
 }
 
@@ -488,7 +517,7 @@ function isHeaderPart(view: SheetView, r: number, indicatorCol: number): boolean
   if (isColumnNumberRow(view, r)) return true;
   // Text of its own under the indicator header is an indicator's name (or the rest of one).
   const name = view.ownText(r, indicatorCol);
-  if (name && !isIndicatorHeader(compactText(name))) return false;
+  if (name && !isIndicatorHeader(view.compact(r, indicatorCol))) return false;
   let own = 0;
   let covered = 0;
   for (let c = 0; c < view.width; c++) {
@@ -499,7 +528,7 @@ function isHeaderPart(view: SheetView, r: number, indicatorCol: number): boolean
     const t = view.ownText(r, c);
     if (!t) continue;
     own++;
-    const compact = compactText(t);
+    const compact = view.compact(r, c);
     if (percentOfHeader(t) !== null) continue;
     const role = roleOfHeader(compact);
     if (role === null) return false;
@@ -541,10 +570,10 @@ function isPageNumberRow(view: SheetView, r: number): boolean {
 }
 
 function isSubtotalRow(view: SheetView, r: number, indicatorOwn: string): boolean {
-  if (indicatorOwn && !SUBTOTAL.test(compactText(indicatorOwn))) return false;
+  if (indicatorOwn && !SUBTOTAL.test(compactOfClean(indicatorOwn))) return false;
   for (let c = 0; c < view.width; c++) {
     const t = view.ownText(r, c);
-    if (t && t.length < 20 && SUBTOTAL.test(compactText(t))) return true;
+    if (t && t.length < 20 && SUBTOTAL.test(view.compact(r, c))) return true;
   }
   return false;
 }
@@ -570,7 +599,7 @@ function classifyColumns(view: SheetView, h0: number, h1: number): Column[] {
     let role: ColumnRole = 'other';
     let tier: Tier | undefined;
     for (let i = texts.length - 1; i >= 0; i--) {
-      const compact = compactText(texts[i]);
+      const compact = compactOfClean(texts[i]);
       const found = roleOfHeader(compact);
       if (!found) continue;
       role = found;

@@ -12,7 +12,7 @@ export function cleanText(text: string): string {
 /** Most cells need no cleaning, and one pass over the characters is far cheaper than
  * normalising. NFC changes Bengali only around ো/ৌ (e + a/au length marks) and the nukta
  * letters ড় ঢ় য়. */
-function needsCleaning(s: string): boolean {
+export function needsCleaning(s: string): boolean {
   const n = s.length;
   if (n === 0) return false;
   let prevSpace = true; // a leading space needs trimming
@@ -39,7 +39,12 @@ function needsCleaning(s: string): boolean {
 /** `cleanText` without any white space at all, lower-cased: for matching headers typed with
  * broken words (`ক্র ম`, `মা ন`) or stray spaces. */
 export function compactText(text: string): string {
-  return cleanText(text).replace(/\s+/g, '').toLowerCase();
+  return compactOfClean(cleanText(text));
+}
+
+/** `compactText` of text that `cleanText` has already cleaned. */
+export function compactOfClean(clean: string): string {
+  return (clean.indexOf(' ') < 0 ? clean : clean.replace(/ /g, '')).toLowerCase();
 }
 
 /** A RegExp whose source is NFC-normalised like the text it is matched against, so that
