@@ -153,9 +153,74 @@ async function consolidation() {
   });
 }
 
+/** Issue 5's national scale: 25,000 generated offices (about as many as work under the APA),
+ * consolidated on this machine; peak memory at 1,000, 5,000 and 25,000 to show how it grows;
+ * the cores used; and LibreOffice opening the result. */
+async function national() {
+  const N = Number(args.find((a) => a.startsWith('--national='))?.split('=')[1] ?? 25_000);
+  const dir = path.join(tmp, `offices-${N}`);
+  const have = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx')).length : 0;
+  if (have !== N) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await buildOfficeFolder(dir, N);
+  }
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx')).sort();
+  // Smaller runs over the first files of the same folder (links, not copies).
+  const sizes = [1000, 5000].filter((n) => n < N);
+  for (const n of sizes) {
+    const sub = path.join(tmp, `national-${n}`);
+    if (!fs.existsSync(sub) || fs.readdirSync(sub).length !== n) {
+      fs.rmSync(sub, { recursive: true, force: true });
+      fs.mkdirSync(sub);
+      for (const f of files.slice(0, n)) fs.symlinkSync(path.join(dir, f), path.join(sub, f));
+    }
+  }
+  const node = process.execPath;
+  const timed = (folder: string, out: string) => {
+    const t0 = performance.now();
+    const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', node, 'bin/apa.js', 'consolidate', folder, '-o', out, '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+    const seconds = (performance.now() - t0) / 1000;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`consolidate failed (${r.status}): ${r.stderr.slice(-2000)}`);
+    const [user, sys, kb] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+    const offices = (JSON.parse(r.stdout) as { offices: unknown[] }).offices.length;
+    return { seconds, cpu: user + sys, peakMb: kb / 1024, offices };
+  };
+  const peaks: string[] = [];
+  for (const n of sizes) {
+    const m = timed(path.join(tmp, `national-${n}`), path.join(tmp, `national-${n}.xlsx`));
+    peaks.push(`${fmt(n)}: ${fmt(m.peakMb)} MB`);
+  }
+  const out = path.join(tmp, 'national.xlsx');
+  const m = timed(dir, out);
+  if (m.offices !== N) throw new Error(`consolidated ${m.offices} of ${N} offices`);
+  peaks.push(`${fmt(N)}: ${fmt(m.peakMb)} MB`);
+  // LibreOffice opens it: the summary sheet as CSV has a row per office.
+  let opened = 'LibreOffice not found';
+  const soffice = ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find((p) => fs.existsSync(p));
+  if (soffice) {
+    const csvDir = path.join(tmp, 'national-csv');
+    fs.rmSync(csvDir, { recursive: true, force: true });
+    const t0 = performance.now();
+    const r = spawnSync(soffice, [`-env:UserInstallation=file://${path.join(tmp, 'lo-profile')}`, '--headless', '--norestore', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', csvDir, out], { encoding: 'utf8', timeout: 900_000 });
+    const csv = fs.existsSync(csvDir) ? fs.readdirSync(csvDir).find((f) => f.endsWith('.csv')) : undefined;
+    if (r.status !== 0 || !csv) throw new Error(`LibreOffice could not open ${out}: ${r.stderr}`);
+    const lines = fs.readFileSync(path.join(csvDir, csv), 'utf8').split('\n').filter((l) => /^\d+,/.test(l));
+    opened = `opens in LibreOffice (${fmt((performance.now() - t0) / 1000)} s): ${fmt(lines.length)} ranked office rows in the summary`;
+    if (lines.length !== N) throw new Error(`LibreOffice read ${lines.length} office rows of ${N}`);
+  }
+  rows.push({
+    what: `national scale: \`apa consolidate\` of ${fmt(N)} generated office workbooks (${os.availableParallelism()} cores)`,
+    command: `npm run bench -- --only=national`,
+    ours: `${fmt(N / m.seconds)} workbooks/s (${fmt(m.seconds)} s); CPU ${fmt(m.cpu)} s = ${fmt(m.cpu / m.seconds, 2)} cores busy on average; ${opened}`,
+    baseline: `peak RSS by number of files — ${peaks.join(', ')}`,
+    ratio: `${fmt(m.peakMb / 1024, 2)} GB peak`,
+    goal: 'completes; peak under 1 GB, not growing with the files; both cores; opens in LibreOffice',
+  });
+}
+
 async function main() {
   fs.mkdirSync(tmp, { recursive: true });
-  // --only=a,b / --skip=a,b over the groups read, consolidate, addin; --write needs them all.
+  // --only=a,b / --skip=a,b over the groups read, consolidate, addin, national; --write needs them all.
   const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
   const skip = args.find((a) => a.startsWith('--skip='))?.slice(7).split(',') ?? [];
   const want = (group: string) => (!only || only.includes(group)) && !skip.includes(group);
@@ -163,6 +228,7 @@ async function main() {
   if (want('read')) throughput();
   if (want('consolidate')) await consolidation();
   if (want('addin')) rows.push(...(await addinFigures()));
+  if (want('national')) await national();
   const table = [
     '| what | command | this project | baseline, same run | ratio | goal |',
     '|---|---|---|---|---|---|',

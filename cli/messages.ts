@@ -126,7 +126,7 @@ Exit codes: 0 ok; 1 a file could not be read or holds no plan, or (check) an err
   },
 
   // Progress and results.
-  progress: { bn: '\r[{done}/{total}] ফাইল', en: '\r[{done}/{total}] files' },
+  progress: { bn: '\r[{done}/{total}] ফাইল, সেকেন্ডে {rate}টি', en: '\r[{done}/{total}] files, {rate}/s' },
   'input.missing': { bn: '{file}: পাওয়া যায়নি', en: '{file}: no such file or folder' },
   'input.empty-folder': { bn: '{file}: ফোল্ডারে কোনো .xlsx বা .csv ফাইল নেই', en: '{file}: the folder has no .xlsx or .csv files' },
   'input.nothing': { bn: 'পড়ার মতো কোনো ফাইল নেই', en: 'no files to read' },

@@ -1,16 +1,17 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { PassThrough } from 'stream';
 import type ExcelJS from 'exceljs';
-import { newWorkbook } from './exceljs';
 import { SpecCell, WorkbookSpec } from '../core';
-import { CREATOR, packZip } from './zip';
+import { CREATOR, packZip, pinZipTimestamps } from './zip';
 
 /**
- * Writes a core `WorkbookSpec` (the consolidated report) to an .xlsx file with ExcelJS: values,
- * fills, font colours, bold, number formats, column widths, frozen panes and links back to the
- * source cells. Strings are always written as text, never as formulas (`=SUM(…)` as an office
- * name stays text). The output is deterministic: fixed document dates and zip timestamps, so
- * the same spec gives the same bytes.
+ * Writes a core `WorkbookSpec` (the consolidated report) to an .xlsx file with ExcelJS's
+ * streaming writer: values, fills, font colours, bold, number formats, column widths, frozen
+ * panes and links back to the source cells. Rows go out as they are made, so a ministry's
+ * 25,000 offices never sit in memory as one ExcelJS model (bench/RESULTS.md). Strings are always
+ * written as text, never as formulas (`=SUM(…)` as an office name stays text). The output is
+ * deterministic: fixed document dates and zip timestamps, so the same spec gives the same bytes.
  *
  * ExcelJS cannot write charts: a sheet's `chart` is not written.
  */
@@ -40,24 +41,36 @@ export async function writeWorkbook(spec: WorkbookSpec, file: string): Promise<v
   }
 }
 
+/** The .xlsx bytes of `spec`. Compressed as it is written, so what is held is the finished
+ * (small) file, not its XML. */
 export async function workbookBuffer(spec: WorkbookSpec, options: WriteOptions): Promise<Buffer> {
-  return workbookBytes(specToExcel(spec, options));
+  const chunks: Buffer[] = [];
+  const sink = new PassThrough();
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  await writeSpec(spec, sink, options);
+  return pinZipTimestamps(Buffer.concat(chunks));
 }
 
-/** An ExcelJS workbook's .xlsx bytes: ExcelJS renders the parts uncompressed and `packZip`
- * deflates them with zlib and pins every timestamp (fast, and the same bytes every time). */
+/** An ExcelJS workbook's .xlsx bytes (the test fixtures are built as whole ExcelJS workbooks):
+ * ExcelJS renders the parts uncompressed and `packZip` deflates them with zlib and pins every
+ * timestamp (fast, and the same bytes every time). */
 export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
   const data = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
   return packZip(Buffer.from(data as ArrayBuffer));
 }
 
-export function specToExcel(spec: WorkbookSpec, options: WriteOptions): ExcelJS.Workbook {
+async function writeSpec(spec: WorkbookSpec, stream: NodeJS.WritableStream, options: WriteOptions): Promise<void> {
   patchHyperlinkWriter();
-  const wb = newWorkbook();
-  wb.creator = CREATOR;
-  wb.lastModifiedBy = CREATOR;
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
+  const wb = new (streamingWriter())({
+    stream,
+    useStyles: true,
+    useSharedStrings: true,
+    creator: CREATOR,
+    lastModifiedBy: CREATOR,
+    created: FIXED_DATE,
+    modified: FIXED_DATE,
+    zip: { zlib: { level: 6 } },
+  });
   for (const sheet of spec.sheets) {
     const views: Partial<ExcelJS.WorksheetView>[] = [];
     if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)) {
@@ -67,12 +80,31 @@ export function specToExcel(spec: WorkbookSpec, options: WriteOptions): ExcelJS.
     sheet.columnWidths.forEach((w, i) => {
       ws.getColumn(i + 1).width = w;
     });
-    sheet.rows.forEach((row, r) => {
+    for (let r = 0; r < sheet.rows.length; r++) {
       const sheetRow = ws.getRow(r + 1);
-      row.forEach((cell, c) => writeCell(sheetRow.getCell(c + 1), cell, options));
-    });
+      sheet.rows[r].forEach((cell, c) => writeCell(sheetRow.getCell(c + 1), cell, options));
+      sheetRow.commit();
+    }
+    await ws.commit();
   }
-  return wb;
+  await wb.commit();
+}
+
+type StreamingWriter = new (options: Record<string, unknown>) => {
+  addWorksheet(name: string, options: { views: Partial<ExcelJS.WorksheetView>[] }): ExcelJS.Worksheet & { commit(): Promise<void> };
+  commit(): Promise<void>;
+};
+
+/** ExcelJS's streaming workbook writer, from its own module (the package's index also loads
+ * the readers, which writing never needs). */
+function streamingWriter(): StreamingWriter {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('exceljs/lib/stream/xlsx/workbook-writer') as StreamingWriter;
+  } catch {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('exceljs') as typeof ExcelJS).stream.xlsx.WorkbookWriter as unknown as StreamingWriter;
+  }
 }
 
 function argb(hex: string): string {
@@ -159,6 +191,18 @@ function patchHyperlinkWriter(): void {
   }
   if (!HyperlinkXform?.prototype?.render) return;
   HyperlinkXform.prototype.isInternalLink = (m: HyperlinkModel) => typeof m.target === 'string' && m.target.startsWith('#');
+  // The streaming writer makes a relationship for every link: an in-workbook one needs none.
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const SheetRelsWriter = require('exceljs/lib/stream/xlsx/sheet-rels-writer') as { prototype: { addHyperlink(h: { target: string; address: string }): void; _hyperlinks: HyperlinkModel[] } };
+    const external = SheetRelsWriter.prototype.addHyperlink;
+    SheetRelsWriter.prototype.addHyperlink = function addHyperlink(h: { target: string; address: string }) {
+      if (typeof h.target === 'string' && h.target.startsWith('#')) this._hyperlinks.push({ address: h.address, target: h.target });
+      else external.call(this, h);
+    };
+  } catch {
+    // Another ExcelJS layout: in-workbook links keep an external relationship to `#…`.
+  }
   HyperlinkXform.prototype.render = function render(xml: XmlStream, model: HyperlinkModel) {
     if (typeof model.target === 'string' && model.target.startsWith('#')) {
       xml.leafNode('hyperlink', { ref: model.address, location: model.target.slice(1), tooltip: model.tooltip });

@@ -312,7 +312,7 @@ describe('apa consolidate', () => {
     await fs.mkdir(folder, { recursive: true });
     for (let i = 0; i < 10; i++) await fs.copyFile(path.join(samples, '002-khulna-library.xlsx'), path.join(folder, `o${i}.xlsx`));
     const tty = await run(['consolidate', folder, '-o', path.join(tmp, 'many.xlsx'), '--jobs', '1'], { tty: true });
-    expect(tty.stderr).toMatch(/\r\[10\/10\] files/);
+    expect(tty.stderr).toMatch(/\r\[10\/10\] files, \d+\/s/);
     const pipe = await run(['consolidate', folder, '-o', path.join(tmp, 'many.xlsx'), '--jobs', '1']);
     expect(pipe.stderr).toBe('');
   });
