@@ -7,7 +7,8 @@ import path from 'path';
 import { readPlan } from '../core/layout';
 import { scorePlan } from '../core/score';
 import { toAsciiDigits } from '../core/bengali-digits';
-import { buildOfficeFolder } from '../test/fixtures/build-fixtures';
+import { buildOfficeFolder, buildOfficeWorkbook } from '../test/fixtures/build-fixtures';
+import { hostileFiles } from '../test/fixtures/hostile';
 import { fiveTierGrid, TableRow } from '../test/helpers';
 import { addinFigures } from './addin';
 
@@ -218,9 +219,41 @@ async function national() {
   });
 }
 
+/** Issue 5's hostile files, each read alone by `apa check`: time and peak memory next to a good
+ * office workbook's, so "bounded" has a number. */
+async function hostile() {
+  const dir = path.join(tmp, 'hostile');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir);
+  const base = await buildOfficeWorkbook(1);
+  fs.writeFileSync(path.join(dir, 'good.xlsx'), base);
+  for (const [name, bytes] of Object.entries(await hostileFiles(base))) fs.writeFileSync(path.join(dir, name), bytes);
+  const run = (name: string) => {
+    let best: ReturnType<typeof measure> | null = null;
+    for (let i = 0; i < 3; i++) {
+      const m = measure([process.execPath, 'bin/apa.js', 'check', path.join(dir, name)], [0, 1]);
+      if (!best || m.seconds < best.seconds) best = m;
+    }
+    return best!;
+  };
+  const good = run('good.xlsx');
+  const parts = Object.keys(await hostileFiles(base)).map((name) => {
+    const m = run(name);
+    return `${name} ${fmt(m.seconds, 2)} s / ${fmt(m.peakMb)} MB (${fmt(fs.statSync(path.join(dir, name)).size / 1024)} KB)`;
+  });
+  rows.push({
+    what: 'hostile files, each alone: `apa check FILE` wall time / peak RSS, best of 3',
+    command: 'npm run bench -- --only=hostile',
+    ours: parts.join('; '),
+    baseline: `a good office workbook: ${fmt(good.seconds, 2)} s / ${fmt(good.peakMb)} MB`,
+    ratio: '—',
+    goal: 'bounded time and memory; one clear reason each',
+  });
+}
+
 async function main() {
   fs.mkdirSync(tmp, { recursive: true });
-  // --only=a,b / --skip=a,b over the groups read, consolidate, addin, national; --write needs them all.
+  // --only=a,b / --skip=a,b over the groups read, consolidate, addin, hostile, national; --write needs them all.
   const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
   const skip = args.find((a) => a.startsWith('--skip='))?.slice(7).split(',') ?? [];
   const want = (group: string) => (!only || only.includes(group)) && !skip.includes(group);
@@ -228,6 +261,7 @@ async function main() {
   if (want('read')) throughput();
   if (want('consolidate')) await consolidation();
   if (want('addin')) rows.push(...(await addinFigures()));
+  if (want('hostile')) await hostile();
   if (want('national')) await national();
   const table = [
     '| what | command | this project | baseline, same run | ratio | goal |',

@@ -2,10 +2,9 @@ import { execFile } from 'child_process';
 import { existsSync, promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as zlib from 'zlib';
 import { consolidateJsonSchema } from '../cli/json';
-import { entryBytes, writeZip, zipEntries } from '../cli/zip';
 import { buildOfficeWorkbook } from './fixtures/build-fixtures';
+import { hostileFiles } from './fixtures/hostile';
 
 /**
  * `apa consolidate` over a folder where good office workbooks sit next to hostile files: cut
@@ -35,87 +34,6 @@ function exec(file: string, args: string[], options: { timeout?: number } = {}):
   });
 }
 
-/** A part of `good` replaced (same name, same place in the zip). */
-function withPart(good: Buffer, name: string, replace: (xml: string) => string | Buffer): Buffer {
-  const entries = [...zipEntries(good).values()].sort((a, b) => a.local - b.local);
-  return writeZip(
-    entries.map((e) => {
-      const data = entryBytes(good, e, 1 << 30);
-      return { name: e.name, data: e.name === name ? replace(data.toString('utf8')) : data };
-    }),
-  );
-}
-
-/** `megabytes` MB of empty formatted rows, deflated a megabyte at a time. */
-async function deflatedRows(megabytes: number): Promise<Buffer> {
-  const stream = zlib.createDeflateRaw({ level: 1 });
-  const chunks: Buffer[] = [];
-  stream.on('data', (d: Buffer) => chunks.push(d));
-  const done = new Promise((resolve) => stream.on('end', resolve));
-  const row = '<row><c s="1"/></row>';
-  const mb = Buffer.from(row.repeat(Math.ceil((1 << 20) / row.length)).slice(0, 1 << 20));
-  for (let i = 0; i < megabytes; i++) stream.write(mb);
-  stream.end();
-  await done;
-  return Buffer.concat(chunks);
-}
-
-/** A workbook whose sheet part is `data` (deflated) and declares `declared` bytes. */
-function bomb(good: Buffer, data: Buffer, declared: number): Buffer {
-  // Rebuild the zip with the bomb's bytes as the sheet's compressed data and `declared` as its
-  // size, in both the local header and the central directory, as a hand-made bomb has them.
-  const plain = withPart(good, 'xl/worksheets/sheet1.xml', () => 'x');
-  const entries = [...zipEntries(plain).values()].sort((a, b) => a.local - b.local);
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const isSheet = e.name === 'xl/worksheets/sheet1.xml';
-    const body = isSheet ? data : plain.subarray(e.local + 30 + plain.readUInt16LE(e.local + 26) + plain.readUInt16LE(e.local + 28)).subarray(0, e.compressedSize);
-    const name = Buffer.from(e.name);
-    const local = Buffer.from(plain.subarray(e.local, e.local + 30));
-    local.writeUInt32LE(body.length, 18);
-    if (isSheet) local.writeUInt32LE(declared, 22);
-    local.writeUInt16LE(0, 28);
-    const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0);
-    c.writeUInt16LE(20, 4);
-    c.writeUInt16LE(20, 6);
-    c.writeUInt16LE(8, 10);
-    c.writeUInt32LE(local.readUInt32LE(14), 16);
-    c.writeUInt32LE(body.length, 20);
-    c.writeUInt32LE(isSheet ? declared : e.size, 24);
-    c.writeUInt16LE(name.length, 28);
-    c.writeUInt32LE(offset, 42);
-    locals.push(local, name, body);
-    centrals.push(c, name);
-    offset += 30 + name.length + body.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, end]);
-}
-
-/** An OLE compound file as Excel writes a password-protected workbook: the CFB signature and
- * directory entries named EncryptionInfo and EncryptedPackage (UTF-16). */
-function encryptedWorkbook(): Buffer {
-  const header = Buffer.alloc(512);
-  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(header);
-  const entry = (name: string) => {
-    const e = Buffer.alloc(128);
-    e.write(name, 0, 'utf16le');
-    e.writeUInt16LE((name.length + 1) * 2, 64);
-    e[66] = 2; // a stream
-    return e;
-  };
-  return Buffer.concat([header, entry('Root Entry'), entry('EncryptionInfo'), entry('EncryptedPackage'), Buffer.alloc(4096, 0x5a)]);
-}
-
 const GOOD = ['office-a.xlsx', 'office-b.xlsx', 'office-c.xlsx'];
 const BAD: Record<string, RegExp> = {
   'cut-short.xlsx': /damaged or incomplete|not an Excel/,
@@ -137,26 +55,7 @@ beforeAll(async () => {
   const good = await Promise.all(GOOD.map((_, i) => buildOfficeWorkbook(i + 1)));
   await Promise.all(GOOD.map((name, i) => fs.writeFile(path.join(folder, name), good[i])));
   const base = good[0];
-  await fs.writeFile(path.join(folder, 'cut-short.xlsx'), base.subarray(0, Math.floor(base.length * 0.6)));
-  // Flip bytes in the middle of the sheet's compressed data: the zip's directory is intact.
-  const damaged = Buffer.from(base);
-  const sheet = zipEntries(damaged).get('xl/worksheets/sheet1.xml')!;
-  const start = sheet.local + 30 + damaged.readUInt16LE(sheet.local + 26) + damaged.readUInt16LE(sheet.local + 28);
-  for (let i = 0; i < 64; i++) damaged[start + Math.floor(sheet.compressedSize / 2) + i] ^= 0xa5;
-  await fs.writeFile(path.join(folder, 'damaged-inside.xlsx'), damaged);
-  const rows = await deflatedRows(300);
-  await fs.writeFile(path.join(folder, 'bomb.xlsx'), bomb(base, rows, 300 * 1024 * 1024));
-  await fs.writeFile(path.join(folder, 'bomb-lying.xlsx'), bomb(base, rows, 2000));
-  await fs.writeFile(path.join(folder, 'password.xlsx'), encryptedWorkbook());
-  await fs.writeFile(path.join(folder, 'latin1.csv'), Buffer.from('Indicator,Target,Achievement\nCaf\xe9 r\xe9sum\xe9,4,3\n', 'latin1'));
-  // A real office, followed by a million empty rows that carry a format (a sheet formatted to
-  // its last row, as some offices' are).
-  const million = withPart(base, 'xl/worksheets/sheet1.xml', (xml) => {
-    const rows: string[] = [];
-    for (let r = 101; r <= 1_000_100; r++) rows.push(`<row r="${r}"><c r="A${r}" s="1"/><c r="L${r}" s="1"/></row>`);
-    return xml.replace('</sheetData>', `${rows.join('')}</sheetData>`);
-  });
-  await fs.writeFile(path.join(folder, 'office-million-rows.xlsx'), million);
+  for (const [name, bytes] of Object.entries(await hostileFiles(base))) await fs.writeFile(path.join(folder, name), bytes);
   if (soffice) {
     // A real .xls and a real .ods, made by LibreOffice, renamed .xlsx as offices e-mail them.
     const lo = path.join(tmp, 'lo');
