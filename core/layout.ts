@@ -1,4 +1,4 @@
-import { Grid, CellValue, MergeArea, columnLetters, gridA1, sheetRow } from './grid';
+import { Grid, CellValue, MergeArea, columnLetters, sheetRow } from './grid';
 import {
   ColumnRole,
   isCumulativeHeader,
@@ -214,17 +214,19 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
     problem('no-header', 'error', '');
     return { kind: 'not-a-plan', sheet, file: grid.file, problems };
   }
-  const h1 = headerEnd(view, h0, indicatorColumnOf(view, h0));
+  const headerIndicatorCol = indicatorColumnOf(view, h0);
+  const h1 = headerEnd(view, h0, headerIndicatorCol);
   const columns = classifyColumns(view, h0, h1);
   const byRole = (role: ColumnRole) => columns.filter((c) => c.role === role);
   const first = (role: ColumnRole) => byRole(role)[0]?.col ?? -1;
 
-  const indicatorCol = first('indicator');
+  // A lower header row can give the indicator column another role; the header row named it.
+  const indicatorCol = first('indicator') >= 0 ? first('indicator') : headerIndicatorCol;
   const tierCols = byRole('tier');
   const labelCol = first('label');
   const targetCol = tierCols.length === 0 ? first('target') : -1;
   if (tierCols.length === 0 && targetCol < 0) {
-    problem('missing-column', 'error', gridA1(grid, h0, indicatorCol), { column: message('column.targets') });
+    problem('missing-column', 'error', view.address(h0, indicatorCol), { column: message('column.targets') });
     return { kind: 'not-a-plan', sheet, file: grid.file, problems };
   }
   const firstTargetCol = tierCols.length ? tierCols[0].col : targetCol;
@@ -238,9 +240,9 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
   const remarksCols = byRole('remarks').map((c) => c.col);
   const layout: Layout = labelCol >= 0 ? 'row-pairs' : tierCols.length === 0 ? 'single-target' : tierCols.length >= 4 ? 'five-tier' : 'three-tier';
 
-  if (weightCol < 0) problem('missing-column', 'error', gridA1(grid, h0, indicatorCol), { column: message('column.weight') });
+  if (weightCol < 0) problem('missing-column', 'error', view.address(h0, indicatorCol), { column: message('column.weight') });
   if (layout !== 'row-pairs' && achievementCols.length === 0) {
-    problem('missing-column', 'error', gridA1(grid, h0, indicatorCol), { column: message('column.achievement') });
+    problem('missing-column', 'error', view.address(h0, indicatorCol), { column: message('column.achievement') });
   }
 
   // Tier percents: the sheet's percent row, else the defaults (3-tier sheets: 100/80/60).
@@ -379,7 +381,9 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
     let achievements: Achievement[];
     if (layout === 'row-pairs') {
       const ar = achievementRow >= 0 ? achievementRow : r;
-      const cols = tierCols.map((c) => c.col);
+      // The achievement sits in the target columns of the second row: the tier columns, or the
+      // one target column when no tier header was found.
+      const cols = targetCols;
       const filled = cols.find((c) => view.read(ar, c).kind !== 'empty');
       const c = filled ?? cols[0];
       achievements = achievementRow >= 0 ? [{ value: view.read(ar, c), cell: view.address(ar, c), cumulative: true }] : [];

@@ -179,7 +179,9 @@ export function scoreIndicator(ind: Indicator, settings: ScoreSettings = DEFAULT
   }
   if (value.kind === 'invalid') {
     result.status = 'invalid';
-    result.invalid = { cause: 'not-a-value', cell: cells[cells.length - 1] ?? ind.cell };
+    // The cell that holds the bad value (of several quarters', not simply the last one).
+    const bad = all.find((a) => a.value === value);
+    result.invalid = { cause: 'not-a-value', cell: bad?.cell ?? cells[cells.length - 1] ?? ind.cell };
     zeroIfFinal(result, settings);
     return result;
   }
