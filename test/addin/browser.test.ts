@@ -103,6 +103,8 @@ interface Pane {
   /** Requests that went (or tried to go) anywhere but the page's origin and the stubbed office.js. */
   violations: string[];
   errors: string[];
+  /** Content-Security-Policy violations the page reported (`directive blocked-uri`). */
+  csp: string[];
   fake: <T>(fn: string) => Promise<T>;
   close: () => Promise<void>;
 }
@@ -117,6 +119,7 @@ async function openPane(seed: FakeWorkbookData, size: Size, options: { xlsxLoade
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   const { violations } = await guardNetwork(page, server.origin, stub);
+  const csp = await watchCsp(page);
   if (options.xlsxLoader) await page.exposeFunction('__apaLoadXlsx', (base64: string) => base64Loader(base64));
   await page.addInitScript((s) => {
     (window as unknown as { __APA_SEED__: unknown }).__APA_SEED__ = s;
@@ -128,14 +131,27 @@ async function openPane(seed: FakeWorkbookData, size: Size, options: { xlsxLoade
     context,
     violations,
     errors,
+    csp,
     // Reads the fake workbook in the page: `fn` is the body of a function of `wb` (the FakeWorkbook).
     fake: <T>(fn: string) => page.evaluate(`(() => { const wb = window.__APA_FAKE__; ${fn} })()`) as Promise<T>,
     close: async () => {
       await context.close();
       expect(violations).toEqual([]);
       expect(errors).toEqual([]);
+      expect(csp).toEqual([]);
     },
   };
+}
+
+/** Records every Content-Security-Policy violation the page reports, across navigations: the
+ * pane must work within its policy (Chromium also logs each one as a console error). */
+async function watchCsp(page: Page): Promise<string[]> {
+  const csp: string[] = [];
+  await page.exposeBinding('__apaCspViolation', (_source, v: string) => void csp.push(v));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __apaCspViolation: (v: string) => void }).__apaCspViolation(`${e.violatedDirective} ${e.blockedURI}`)),
+  );
+  return csp;
 }
 
 /** Clicks a section tab and waits for its panel. */
@@ -319,6 +335,40 @@ describeBrowser.each(SIZES)('the built pane at $width×$height', (size) => {
 describeBrowser('the built pane, the rest', () => {
   const size = SIZES[0];
 
+  test('the page\'s Content-Security-Policy: scripts from itself and the office.js CDN only, connections to itself only, no eval', async () => {
+    const pane = await openPane(seed002, size);
+    const { page } = pane;
+    // Read from the page as served (the production build minifies the HTML).
+    const found = await page.evaluate(() => {
+      const metas = [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy" i]')];
+      const all = [...document.querySelectorAll('meta, script')];
+      const firstScript = all.findIndex((e) => e.tagName === 'SCRIPT');
+      return { count: metas.length, content: metas[0]?.getAttribute('content') ?? '', beforeScripts: metas.every((m) => all.indexOf(m) < firstScript) };
+    });
+    expect(found.count).toBe(1);
+    // A policy in a <meta> covers only what comes after it: it must precede every script.
+    expect(found.beforeScripts).toBe(true);
+    const policy = new Map(found.content.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...sources]) => [name, sources]));
+    expect(policy.get('default-src')).toEqual(["'self'"]);
+    expect(policy.get('script-src')).toEqual(["'self'", 'https://appsforoffice.microsoft.com']);
+    // Griffel (Fluent UI) injects <style> elements at run time; a static page has no per-response nonce.
+    expect(policy.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(policy.get('connect-src')).toEqual(["'self'"]);
+    expect(policy.get('object-src')).toEqual(["'none'"]);
+    expect(policy.get('base-uri')).toEqual(["'self'"]);
+    // No other origin anywhere, no eval, no inline script.
+    for (const [name, sources] of policy) {
+      for (const src of sources) {
+        const ok = src === "'self'" || src === "'none'" || src === 'data:' || (name === 'style-src' && src === "'unsafe-inline'") || (name === 'script-src' && src === 'https://appsforoffice.microsoft.com');
+        expect({ name, src, ok }).toEqual({ name, src, ok: true });
+      }
+    }
+    // The pane works under it: a command runs and renders, with no violation (checked by close).
+    await page.getByTestId('check-run').click();
+    await page.getByTestId('plan-percent').waitFor();
+    await pane.close();
+  });
+
   test('the page loads only its own files and the stubbed office.js; its CSP and the test\'s guard stop anything else', async () => {
     const pane = await openPane(seed002, size);
     const { page } = pane;
@@ -334,6 +384,9 @@ describeBrowser('the built pane, the rest', () => {
         }),
     );
     expect(refused).toBe('connect-src https://example.com/telemetry');
+    for (let i = 0; i < 50 && !pane.csp.length; i++) await page.waitForTimeout(20);
+    expect(pane.csp).toEqual(['connect-src https://example.com/telemetry']);
+    pane.csp.length = 0;
     // ... and what CSP does not cover (a navigation) is blocked and recorded by the test's guard.
     await page.evaluate(() => {
       location.href = 'https://example.com/elsewhere';
@@ -349,8 +402,12 @@ describeBrowser('the built pane, the rest', () => {
     const context = await browser.newContext({ viewport: size });
     const page = await context.newPage();
     const { violations } = await guardNetwork(page, server.origin, stub);
+    const csp = await watchCsp(page);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    });
     await page.addInitScript(() => ((window as unknown as { __APA_NO_EXCEL__: boolean }).__APA_NO_EXCEL__ = true));
     await page.goto(`${server.origin}/taskpane.html`);
     await page.getByTestId('check-run').click();
@@ -358,6 +415,7 @@ describeBrowser('the built pane, the rest', () => {
     expect(await page.getByTestId('error-bar').innerText()).toContain('Excel পাওয়া যায়নি');
     expect(errors).toEqual([]);
     expect(violations).toEqual([]);
+    expect(csp).toEqual([]);
     await context.close();
   });
 

@@ -14,6 +14,9 @@
  * - a command that fails rejects the sync; commands before it stay applied, later ones are dropped;
  * - conditional formats are added at the top priority; `getMergedAreasOrNullObject` returns the
  *   merges whose top-left cell is in the range (office-js issue #3611), at most 512;
+ * - a string written to `values` or `formulas` is read as Excel reads typed input: `=…`, `+…`,
+ *   `-…` (not a plain number) and `@…` become formulas, unless the string starts with an apostrophe
+ *   (the rest is text) or the cell is formatted as Text (`@`);
  * - `worksheet.onChanged` handlers fire after a sync that wrote cells (`triggerSource:
  *   'ThisLocalAddin'`) and on `userEdit` (a user typing), asynchronously.
  *
@@ -1191,19 +1194,30 @@ class FakeFreezePanes implements XlFreezePanes {
 
 type CellData = FakeValue | null | undefined;
 
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
+/** How Excel reads a string written to `values` or `formulas`: as if typed. A leading apostrophe
+ * makes the rest text (and is not kept); a cell formatted as Text (`@`) keeps the string as it
+ * is; otherwise `=…` is a formula, and so are `+…`, `-…` (office-js: "If the returned value starts
+ * with a plus, minus, or equal sign, Excel interprets this value as a formula") and `@…` (Lotus
+ * entry, which Excel turns into `=…`) unless they are a plain number. */
+function typedString(s: string, textFormat: boolean): { v?: FakeValue; f?: string } {
+  if (s === '') return {};
+  if (s.startsWith("'")) return s.length > 1 ? { v: s.slice(1) } : {};
+  if (textFormat || s.length < 2) return { v: s };
+  if (s.startsWith('=')) return { f: s };
+  if (s.startsWith('+') || s.startsWith('-')) return PLAIN_NUMBER.test(s) ? { v: Number(s) } : { f: `=${s}` };
+  if (s.startsWith('@')) return { f: `=${s.slice(1)}` };
+  return { v: s };
+}
+
 function writeCell(sheet: FakeSheet, r: number, c: number, v: CellData): void {
   if (v === null || v === undefined) return;
   const cell = sheet.touch(r, c);
-  if (typeof v === 'string' && v.startsWith('=') && v.length > 1) {
-    cell.f = v;
-    delete cell.v;
-  } else if (v === '') {
-    delete cell.v;
-    delete cell.f;
-  } else {
-    delete cell.f;
-    cell.v = typeof v === 'string' && v.startsWith("'") ? v.slice(1) : v;
-  }
+  delete cell.v;
+  delete cell.f;
+  if (typeof v === 'string') Object.assign(cell, typedString(v, cell.nf === '@'));
+  else cell.v = v;
   sheet.tidy(r, c);
 }
 

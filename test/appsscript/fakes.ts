@@ -13,8 +13,9 @@
  * It behaves like Sheets where the script's correctness depends on it:
  * - `getValues()` gives `''` for an empty cell, `Date`s for date cells (midnight in the spreadsheet's
  *   time zone), numbers (percent cells as fractions), text, booleans, a formula's last value;
- * - `setValues()` reads strings as Sheets reads typed input: `=…` is a formula, a leading `'` forces
- *   text (and is not kept), numbers, booleans and dates typed as text become numbers, booleans and
+ * - `setValues()` reads strings as Sheets reads typed input: `=…` is a formula, and so is `+…`/`-…`
+ *   that is not a number (`+1+1`, `-2+3`); a leading `'` forces text (and is not kept), as does the
+ *   plain-text number format `@`; numbers, booleans and dates typed as text become numbers, booleans and
  *   dates; dimensions must match the range exactly;
  * - a range outside the sheet's grid (`getMaxRows`/`getMaxColumns`) throws, as Sheets does;
  * - `setConditionalFormatRules` replaces the sheet's whole list; `getConditionalFormatRules` gives
@@ -674,13 +675,20 @@ export class FakeSheet implements GasSheet {
 
 // ── Range ───────────────────────────────────────────────────────────────────────────────────
 
-/** How Sheets reads a string written by setValues: as if typed. */
-function typedInput(s: string): { v?: FakeValue; f?: string } {
+const PLAIN_TEXT_FORMAT = '@';
+
+/** How Sheets reads a string written by setValues: as if typed. A leading `'` makes the rest text;
+ * a cell in plain-text format (`@`) keeps the string as it is; otherwise `=…` is a formula, and so
+ * is `+…`/`-…` followed by something a formula can start with (`+1+1` is `=+1+1`), unless it is a
+ * plain number. */
+function typedInput(s: string, plainText = false): { v?: FakeValue; f?: string } {
   if (s === '') return {};
   if (s.startsWith("'")) return s.length > 1 ? { v: s.slice(1) } : {};
+  if (plainText) return { v: s };
   if (s.startsWith('=') && s.length > 1) return { f: s };
   const t = s.trim();
   if (/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?%?$/i.test(t)) return { v: t.endsWith('%') ? Number(t.slice(0, -1)) / 100 : Number(t) };
+  if (/^[+-][\p{L}\p{N}($."+-]/u.test(s)) return { f: `=${s}` };
   if (/^(true|false)$/i.test(t)) return { v: t.toLowerCase() === 'true' };
   const dm = /^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})$/.exec(t);
   if (dm) {
@@ -804,7 +812,7 @@ export class FakeRange implements GasRange {
       delete c.v;
       delete c.f;
       if (v === null || v === undefined || v === '') return;
-      if (typeof v === 'string') Object.assign(c, typedInput(v));
+      if (typeof v === 'string') Object.assign(c, typedInput(v, c.nf === PLAIN_TEXT_FORMAT));
       else if (typeof v === 'number' || typeof v === 'boolean') c.v = v;
       else if (isDateObject(v)) c.v = { date: v.getTime() };
       else c.v = String(v);
@@ -816,7 +824,7 @@ export class FakeRange implements GasRange {
       delete c.v;
       delete c.f;
       if (typeof v !== 'string' || v === '') return;
-      Object.assign(c, v.startsWith('=') ? { f: v } : typedInput(v));
+      Object.assign(c, v.startsWith('=') ? { f: v } : typedInput(v, c.nf === PLAIN_TEXT_FORMAT));
     });
   }
   setNumberFormats(numberFormats: string[][]): FakeRange {

@@ -1,3 +1,5 @@
+// First: zod's configuration must be set before core defines its schemas.
+import '../zod-jitless';
 import { createRoot } from 'react-dom/client';
 import type { WorkbookOperations } from '../workbook/operations';
 import { createExcelWorkbook } from '../workbook/excel-workbook';
