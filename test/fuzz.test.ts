@@ -19,7 +19,11 @@ import { readAndCheck, Outcome } from './fuzz/checks';
 import { applyMutation, mergeProblems, Mutation, mutationArb, repeatRows } from './fuzz/mutations';
 import { FuzzGrid, SEED_NAMES, seedGrid } from './fuzz/seed-grids';
 
-const SEED = process.env.APA_FUZZ_SEED !== undefined ? Number(process.env.APA_FUZZ_SEED) : Math.floor(Math.random() * 0x7fffffff);
+// A fresh seed every run on a developer's machine (the fuzz explores); a fixed one in CI, so that a
+// submission is judged on the same cases every time (a new seed's finding is replayed from its log).
+const FIXED_CI_SEED = 20261201;
+const SEED =
+  process.env.APA_FUZZ_SEED !== undefined ? Number(process.env.APA_FUZZ_SEED) : process.env.CI === 'true' ? FIXED_CI_SEED : Math.floor(Math.random() * 0x7fffffff);
 const SCALE = Number(process.env.APA_FUZZ_RUNS ?? 1) || 1;
 const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
 /** fast-check's parameters: the run's seed (and a failing case's path) so a failure replays. */
@@ -138,8 +142,11 @@ describe('A 20,000-row sheet is read like a small one', () => {
         const g = repeatRows(small, first, last, 20_000);
         expect(g.values.length).toBeGreaterThanOrEqual(20_000);
         for (const m of mutations) applyMutation(g, m);
+        // The same mutations on the small sheet: a header they make unreadable (an abbreviation
+        // the reader does not know) is unreadable at any length, and only then.
+        for (const m of mutations) applyMutation(small, m);
         const out: Outcome = readAndCheck(g);
-        expect(out.plan).not.toBeNull();
+        expect(out.plan === null).toBe(readAndCheck(small).plan === null);
         fail('20,000 rows', out.findings);
       }),
       params(4),
