@@ -232,6 +232,7 @@ async function runConsolidate(args: Args, tasks: AnalyseTask[], io: Io, progress
   // The writer (ExcelJS) loads while the workers read: this thread is idle meanwhile.
   const writer = import('./write-workbook');
   writer.catch(() => undefined);
+  const phases = { start: performance.now(), read: 0, write: 0 };
   await analyseAll(tasks, { jobs: args.jobs }, (o) => {
     progress.step(++done);
     reportFile(o);
@@ -254,7 +255,15 @@ async function runConsolidate(args: Args, tasks: AnalyseTask[], io: Io, progress
   const output = args.output!;
   try {
     const { writeWorkbook } = await writer;
+    phases.read = performance.now();
     await writeWorkbook(consolidationWorkbook(c, lang), output);
+    phases.write = performance.now();
+    // APA_TIMING=1: where a run's time went (bench/RESULTS.md reads these), on stderr.
+    if (process.env.APA_TIMING === '1') {
+      const s = (ms: number) => (ms / 1000).toFixed(2);
+      // performance.now() counts from the process's start: the first figure is start-up.
+      stderr.write(`timing: start-up ${s(phases.start)} s, read + score ${s(phases.read - phases.start)} s, write ${s(phases.write - phases.read)} s\n`);
+    }
   } catch (err) {
     stderr.write(`apa: ${cliText('write-failed', lang, { file: output, detail: errorDetail(err) })}\n`);
     return 1;
