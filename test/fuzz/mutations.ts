@@ -8,6 +8,7 @@ import { toAsciiDigits, toBengaliDigits } from '../../core/bengali-digits';
 import { excelSerialOfDay, formatDay, jsDateOfDay, dayFromExcelSerial, dayFromJsDate, isDateFormat, isPercentFormat } from '../../core/dates';
 import { cleanText } from '../../core/text';
 import { readText } from '../../core/values';
+import { mulberry32 } from '../fixtures/build-fixtures';
 import { FuzzGrid } from './seed-grids';
 
 export type Mutation =
@@ -29,16 +30,7 @@ export type Mutation =
 
 /** Small deterministic generator for the choices inside one mutation (the mutation's seed is what
  * fast-check draws and shrinks). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
 
 const seed = fc.integer({ min: 0, max: 0x7fffffff });
