@@ -24,11 +24,12 @@ export type ColumnRole =
 // Matched against compact text (no spaces, lower case). Longer tier names first: অতি উত্তম
 // contains উত্তম, চলতি মানের নিম্নে contains চলতি মান.
 const TIER_NAMES: [Tier, RegExp][] = [
-  ['below-fair', nfcRegExp('^(চলতিমানেরনিম্নে|চলতিমানেরনীচে|belowfair|poor)$')],
-  ['very-good', nfcRegExp('^(অতিউত্তম|verygood)$')],
-  ['excellent', nfcRegExp('^(অসাধারণ|excellent|outstanding)$')],
+  // With the abbreviations offices type in narrow columns (চ. মান, অ. উত্তম, V. Good).
+  ['below-fair', nfcRegExp('^(চলতিমানেরনিম্নে|চলতিমানেরনীচে|চ\\.?মানেরনিম্নে|belowfair|poor)$')],
+  ['very-good', nfcRegExp('^(অতিউত্তম|অ\\.?উত্তম|verygood|v\\.?good)$')],
+  ['excellent', nfcRegExp('^(অসাধারণ|অসা\\.?|excellent|outstanding)$')],
   ['good', nfcRegExp('^(উত্তম|good)$')],
-  ['fair', nfcRegExp('^(চলতিমান|fair)$')],
+  ['fair', nfcRegExp('^(চলতিমান|চ\\.?মান|fair)$')],
 ];
 
 export function tierOfHeader(compact: string): Tier | null {
@@ -36,20 +37,20 @@ export function tierOfHeader(compact: string): Tier | null {
   return null;
 }
 
-const INDICATOR = nfcRegExp('^(কর্মসম্পাদনসূচক(সমূহ)?|সূচক(সমূহ)?|performanceindicators?|keyperformanceindicators?|indicators?)$');
+const INDICATOR = nfcRegExp('^(কর্মসম্পাদনসূচক(সমূহ)?|কর্ম\\.?সূচক|সূচক(সমূহ)?|performanceindicators?|keyperformanceindicators?|kpis?|indicators?)$');
 const RULES: [ColumnRole, RegExp][] = [
-  ['serial', nfcRegExp('^(ক্রম|ক্রঃ?\\.?ম|ক্রমিক(নং|নম্বর)?\\.?|ক্রঃনং|sl\\.?(no\\.?)?|serial(no\\.?)?|no\\.?|#)$')],
-  ['label', nfcRegExp('^(লক্ষ্যমাত্রা/অর্জন|target/achievements?)$')],
+  ['serial', nfcRegExp('^(ক্রম|ক্রঃ?\\.?ম|ক্রমিক(নং|নম্বর)?\\.?|ক্রঃ?\\.?নং|sl\\.?(no\\.?)?|serial(no\\.?)?|no\\.?|#)$')],
+  ['label', nfcRegExp('^(লক্ষ্য(মাত্রা)?/অর্জন|target/achievements?)$')],
   ['weight', nfcRegExp('সূচকেরমান|weightof(the)?performanceindicators?|indicatorweight|^weight$')],
   ['area-weight', nfcRegExp('^মান$|উদ্দেশ্যেরমান|ক্ষেত্রেরমান|weightof(the)?strategicobjectives?|weightof(the)?area|areaweight')],
-  ['area', nfcRegExp('কর্মসম্পাদনক্ষেত্র|কৌশলগতউদ্দেশ্য|strategicobjectives?|performancearea')],
-  ['activity', nfcRegExp('^কার্যক্রম|^activit')],
+  ['area', nfcRegExp('কর্মসম্পাদনক্ষেত্র|কৌশলগতউদ্দেশ্য|^উদ্দেশ্য$|^ক্ষেত্র$|strategicobjectives?|performancearea')],
+  ['activity', nfcRegExp('^কার্যক্রম|^কার্য\\.?$|^activit')],
   ['unit', nfcRegExp('^একক|^unit')],
   ['projection', nfcRegExp('প্রক্ষেপণ|projection')],
   ['history', nfcRegExp('প্রকৃতঅর্জন|actualachievement')],
   ['achievement', nfcRegExp('অর্জন|অগ্রগতি|achievement|progress')],
-  ['target', nfcRegExp('^লক্ষ্যমাত্রা|^target|নির্ণায়ক')],
-  ['remarks', nfcRegExp('মন্তব্য|remark|comment')],
+  ['target', nfcRegExp('^লক্ষ্যমাত্রা|^লক্ষ্য$|^target|নির্ণায়ক')],
+  ['remarks', nfcRegExp('মন্তব্য|^মন্ত\\.?$|remark|comment')],
 ];
 
 export function isIndicatorHeader(compact: string): boolean {

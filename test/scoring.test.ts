@@ -456,6 +456,26 @@ describe('§1 The documents: the office, the table wherever it starts, rows that
     const ministry = planOf(fiveTierGrid(rows, { cover: ['গণপ্রজাতন্ত্রী বাংলাদেশ সরকার', 'জনপ্রশাসন মন্ত্রণালয়', 'সিপিটি অনুবিভাগ', 'সিপি-৩ শাখা', 'www.mopa.gov.bd'] }));
     expect(ministry.office).toBe('জনপ্রশাসন মন্ত্রণালয়');
   });
+  test('columns are found by their header words, typed in full, in English or abbreviated', () => {
+    const bengali = fiveTierGrid(rows);
+    const h = bengali.values.findIndex((r) => r[0] === 'ক্রম');
+    const retyped = (words: string[][]) => ({ ...bengali, values: bengali.values.map((r, i) => (i >= h && i < h + 2 ? words[i - h].map((w, c) => (w === '' ? r[c] : w)) : r)) });
+    const english = retyped([
+      ['Sl. No.', 'Activities', 'Performance Indicators', 'Unit', 'Weight of Performance Indicators', 'Target 2024-25', '', '', '', '', 'Achievement', 'Remarks'],
+      ['', '', '', '', '', 'Excellent', 'Very Good', 'Good', 'Fair', 'Poor', '', ''],
+    ]);
+    const abbreviated = retyped([
+      ['ক্র.নং', 'কার্য.', 'কর্ম. সূচক', 'একক', 'সূচকের মান', 'লক্ষ্য', '', '', '', '', 'অর্জন', 'মন্ত.'],
+      ['', '', '', '', '', 'অসা.', 'অ. উত্তম', 'উত্তম', 'চ. মান', 'চ. মানের নিম্নে', '', ''],
+    ]);
+    const summary = (g: typeof bengali) => scorePlan(planOf(g)).indicators.map((s) => [s.indicator.id, s.indicator.weight, s.raw, s.tier]);
+    expect(summary(bengali)).toEqual([
+      ['1.1.1', 25, 90, 'very-good'],
+      ['1.1.2', 25, 80, 'good'],
+    ]);
+    expect(summary(english)).toEqual(summary(bengali));
+    expect(summary(abbreviated)).toEqual(summary(bengali));
+  });
   test('when the sheet does not say, the file or tab name identifies the office (with a note)', () => {
     const g = { ...fiveTierGrid(rows, { cover: ['অগ্রগতি প্রতিবেদন'] }), file: 'in/উপজেলা-২৩.xlsx', sheet: 'Q2' };
     const plan = planOf(g);
