@@ -69,15 +69,20 @@ export function zipEntries(buf: Buffer): Map<string, ZipEntry> {
   return entries;
 }
 
-/** An entry's bytes, inflated, refusing more than `limit` bytes whatever the entry declares. */
-export function entryBytes(buf: Buffer, entry: ZipEntry, limit: number): Buffer {
-  if (entry.encrypted) throw new ZipError('unsupported', `${entry.name} is encrypted`);
-  if (entry.size > limit) throw new ZipError('too-large', `${entry.name} inflates to ${entry.size} bytes`, limit);
+/** An entry's bytes as stored (compressed), found through its local header. */
+export function compressedBytes(buf: Buffer, entry: ZipEntry): Buffer {
   const local = entry.local;
   if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) throw new ZipError('damaged', `${entry.name}: local header damaged`);
   const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
   if (start + entry.compressedSize > buf.length) throw new ZipError('damaged', `${entry.name} is cut short`);
-  const data = buf.subarray(start, start + entry.compressedSize);
+  return buf.subarray(start, start + entry.compressedSize);
+}
+
+/** An entry's bytes, inflated, refusing more than `limit` bytes whatever the entry declares. */
+export function entryBytes(buf: Buffer, entry: ZipEntry, limit: number): Buffer {
+  if (entry.encrypted) throw new ZipError('unsupported', `${entry.name} is encrypted`);
+  if (entry.size > limit) throw new ZipError('too-large', `${entry.name} inflates to ${entry.size} bytes`, limit);
+  const data = compressedBytes(buf, entry);
   let out: Buffer;
   if (entry.method === 0) out = data;
   else if (entry.method === 8) {
@@ -133,43 +138,44 @@ export function packZip(buf: Buffer, level = 6): Buffer {
 
 /** A zip of these entries, in this order, deflated, with the pinned timestamp. */
 export function writeZip(entries: { name: string; data: Buffer | string }[], level = 6): Buffer {
-  const locals: Buffer[] = [];
+  return zipOfDeflated(
+    entries.map((e) => {
+      const data = typeof e.data === 'string' ? Buffer.from(e.data, 'utf8') : e.data;
+      return { name: e.name, deflated: zlib.deflateRawSync(data, { level }), crc: zlib.crc32(data), size: data.length };
+    }),
+  );
+}
+
+/** A zip of entries already deflated, each with the CRC and size its headers declare (the one
+ * place headers are written; test fixtures give it sizes that lie, as a zip bomb's do). */
+export function zipOfDeflated(entries: { name: string; deflated: Buffer; crc: number; size: number }[]): Buffer {
+  const parts: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
-    const data = typeof e.data === 'string' ? Buffer.from(e.data, 'utf8') : e.data;
-    const packed = zlib.deflateRawSync(data, { level });
     const name = Buffer.from(e.name, 'utf8');
-    const crc = zlib.crc32(data);
-    const flags = /[^\x20-\x7e]/.test(e.name) ? 0x0800 : 0;
+    // Version needed … name length: the same 26 bytes in the local and the central header.
+    const shared = Buffer.alloc(26);
+    shared.writeUInt16LE(20, 0);
+    shared.writeUInt16LE(/[^\x20-\x7e]/.test(e.name) ? 0x0800 : 0, 2);
+    shared.writeUInt16LE(8, 4);
+    shared.writeUInt16LE(0, 6);
+    shared.writeUInt16LE(PINNED_DATE, 8);
+    shared.writeUInt32LE(e.crc, 10);
+    shared.writeUInt32LE(e.deflated.length, 14);
+    shared.writeUInt32LE(e.size, 18);
+    shared.writeUInt16LE(name.length, 22);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(PINNED_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    shared.copy(local, 4);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(flags, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(0, 12);
-    central.writeUInt16LE(PINNED_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    shared.copy(central, 6);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, name, packed);
+    parts.push(local, name, e.deflated);
     centrals.push(central, name);
-    offset += 30 + name.length + packed.length;
+    offset += 30 + name.length + e.deflated.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
@@ -178,7 +184,7 @@ export function writeZip(entries: { name: string; data: Buffer | string }[], lev
   end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return Buffer.concat([...parts, directory, end]);
 }
 
 /** Pins the DOS timestamps of every entry of a written zip in place of the time of writing
