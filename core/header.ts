@@ -54,13 +54,28 @@ const RULES: [ColumnRole, RegExp][] = [
 ];
 
 export function isIndicatorHeader(compact: string): boolean {
-  return INDICATOR.test(compact);
+  return roleOfHeader(compact) === 'indicator';
 }
+
+/** Header and cover texts repeat from sheet to sheet (every office fills the same form), and
+ * each is tried against a dozen expressions on every pass over the header: the answers are
+ * kept, a bounded number of them (a pure function of the text, so nothing else changes). */
+const MEMO_LIMIT = 4096;
+const roles = new Map<string, ColumnRole | null>();
 
 /** The role a header text names, or null when it names none. */
 export function roleOfHeader(compact: string): ColumnRole | null {
   if (compact.length === 0 || compact.length > 80) return null;
-  if (isIndicatorHeader(compact)) return 'indicator';
+  const known = roles.get(compact);
+  if (known !== undefined) return known;
+  if (roles.size >= MEMO_LIMIT) roles.clear();
+  const role = roleOfHeaderUncached(compact);
+  roles.set(compact, role);
+  return role;
+}
+
+function roleOfHeaderUncached(compact: string): ColumnRole | null {
+  if (INDICATOR.test(compact)) return 'indicator';
   if (tierOfHeader(compact)) return 'tier';
   for (const [role, re] of RULES) if (re.test(compact)) return role;
   return null;

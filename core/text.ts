@@ -10,28 +10,39 @@ export function cleanText(text: string): string {
 }
 
 /** Most cells need no cleaning, and one pass over the characters is far cheaper than
- * normalising. NFC changes Bengali only around ো/ৌ (e + a/au length marks) and the nukta
- * letters ড় ঢ় য়. */
+ * normalising. It answers true (clean it) for every text NFC, the invisible characters or the
+ * space rules could change, and for some that they would not: below U+0300 only spaces and
+ * controls matter, in the Bengali block only ো/ৌ typed as two marks, ড় ঢ় য় typed as one
+ * character (NFC splits them) and marks out of NFC's order; any other script's character sends
+ * the text to the full cleaner, which is right by definition (a property test holds the two
+ * to each other). Bengali typed as NFC writes it — letter + nukta for য় — needs none. */
 export function needsCleaning(s: string): boolean {
   const n = s.length;
   if (n === 0) return false;
   let prevSpace = true; // a leading space needs trimming
+  let prev = 0;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c === 32) {
       if (prevSpace) return true;
       prevSpace = true;
+      prev = c;
       continue;
     }
     prevSpace = false;
     if (c < 32) return true;
-    if (c < 0xa0) continue;
-    if (c === 0xa0 || c === 0xad || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff) return true;
-    if (c === 0x09bc || c === 0x09dc || c === 0x09dd || c === 0x09df) return true;
-    if (c === 0x09c7 && i + 1 < n) {
-      const d = s.charCodeAt(i + 1);
-      if (d === 0x09be || d === 0x09d7) return true;
+    if (c >= 0x0980 && c <= 0x09ff) {
+      if (c === 0x09dc || c === 0x09dd || c === 0x09df) return true;
+      // Nukta (class 7) after a virama (9) or sandhi mark (230), virama after a sandhi mark.
+      if (c === 0x09bc && (prev === 0x09cd || prev === 0x09fe)) return true;
+      if (c === 0x09cd && prev === 0x09fe) return true;
+      if ((c === 0x09be || c === 0x09d7) && prev === 0x09c7) return true;
+    } else if (c >= 0xa0 && c !== 0x0964 && c !== 0x0965) {
+      if (c < 0x0300) {
+        if (c === 0xa0 || c === 0xad) return true;
+      } else if (!((c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e))) return true;
     }
+    prev = c;
   }
   return prevSpace; // a trailing space
 }

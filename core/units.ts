@@ -37,10 +37,18 @@ export function resolveUnitOf<T>(unitText: string, targets: readonly T[], valueO
   let fromTargets: Unit | null = null;
   if (dates > 0 && numbers === 0) fromTargets = 'date';
   else if (numbers > 0 && dates === 0) fromTargets = formatsUnknown && serials === numbers ? 'date' : percents > 0 ? 'percent' : 'count';
-  if (!stated) return { unit: fromTargets ?? 'count', issue: fromTargets ? 'missing' : null };
-  if (!fromTargets) return { unit: stated, issue: null };
+  if (!stated) return fromTargets ? resolution(fromTargets, 'missing') : resolution('count', null);
+  if (!fromTargets) return resolution(stated, null);
   // Without formats a date target is a bare serial number: a stated date unit stands.
-  if (formatsUnknown && stated === 'date' && fromTargets !== 'percent') return { unit: 'date', issue: null };
+  if (formatsUnknown && stated === 'date' && fromTargets !== 'percent') return resolution('date', null);
   const contradicts = (stated === 'date') !== (fromTargets === 'date') || (stated === 'count' && fromTargets === 'percent');
-  return contradicts ? { unit: fromTargets, issue: 'contradicted' } : { unit: stated, issue: null };
+  return contradicts ? resolution(fromTargets, 'contradicted') : resolution(stated, null);
+}
+
+// Every row resolves its unit: the nine possible answers are made once, frozen.
+const UNITS = ['date', 'percent', 'count'] as const;
+const ISSUES = ['missing', 'contradicted', null] as const;
+const RESOLUTIONS: UnitResolution[] = UNITS.flatMap((unit) => ISSUES.map((issue) => Object.freeze({ unit, issue })));
+function resolution(unit: Unit, issue: UnitResolution['issue']): UnitResolution {
+  return RESOLUTIONS[UNITS.indexOf(unit) * 3 + ISSUES.indexOf(issue)];
 }

@@ -6,7 +6,7 @@ import { validatePlan } from '../core/validate';
 import { rawScore, Point } from '../core/score';
 import { toAsciiDigits, toBengaliDigits } from '../core/bengali-digits';
 import { parseId } from '../core/ids';
-import { cleanText } from '../core/text';
+import { cleanText, needsCleaning } from '../core/text';
 import { readText, readTextGeneral } from '../core/values';
 import { readCommonText } from '../core/value-text';
 import { dayFromYmd } from '../core/dates';
@@ -234,5 +234,23 @@ describe('the hand-written value reader agrees with the general one', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('text that needs no cleaning is left as it is (cleaning is skipped for it)', () => {
+  // Every piece that makes NFC or the space rules change a text, and the ones that do not.
+  const pieces = ['\u09df', '\u09af\u09bc', '\u09dc', '\u09a1\u09bc', '\u09dd', '\u09cb', '\u09c7\u09be', '\u09cc', '\u09c7\u09d7', 'ক', '\u09cd', '\u09bc', '\u09be', '\u09c7', '\u09d7', 'ৎ', '\u09c4', '\u09e2', '\u09fe', ' ', '  ', '\u00a0', '\u200c', '\u200d', '\t', 'a', '1', '১', '.', '\u00e9', 'e\u0301', '\u2126', '।', '–', '“', 'ক\u09cd\u200cষ'];
+  const text = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((a) => a.join(''));
+  const fully = (s: string) => s.normalize('NFC').replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '').replace(/\s+/g, ' ').trim();
+
+  test('cleanText gives what NFC, dropping invisible characters and folding spaces give', () => {
+    fc.assert(fc.property(text, (s) => cleanText(s) === fully(s)), { numRuns: 20_000 });
+  });
+
+  test('Bengali letters with a nukta typed as NFC writes them need no cleaning', () => {
+    expect(needsCleaning('কার্যালয়'.normalize('NFC'))).toBe(false);
+    expect(needsCleaning('বাতায়ন হালনাগাদকরণ'.normalize('NFC'))).toBe(false);
+    expect(needsCleaning('কার্যাল\u09df')).toBe(true);
+    expect(needsCleaning('ক\u09cd\u09bc')).toBe(true);
   });
 });
