@@ -1,18 +1,13 @@
 import * as path from 'path';
-import {
-  Bilingual,
-  Day,
-  Grid,
-  JsonSheet,
-  OfficeSummary,
-  officeSummary,
-  ScoreSettings,
-  jsonSheet,
-  message,
-  readPlan,
-  scorePlan,
-  validatePlan,
-} from '../core';
+// Core's modules one by one, not its index: a worker thread then loads only what reading and
+// scoring run, and no schema library (core/tiers.ts).
+import type { Bilingual, Day, Grid, JsonSheet, OfficeSummary, ScoreSettings } from '../core';
+import { officeSummary } from '../core/consolidate';
+import { jsonSheet } from '../core/json-sheet';
+import { readPlan } from '../core/layout';
+import { message } from '../core/messages';
+import { scorePlan } from '../core/score';
+import { validatePlan } from '../core/validate';
 import { csvGrid } from './csv-grid';
 import { UnreadableFileError, errorDetail } from './errors';
 import { CSV_EXTENSIONS, readBytes } from './files';

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { CellValue, Grid } from '../core';
+import type { CellValue, Grid } from '../core';
 import { unreadable } from './errors';
 import { readBytes } from './files';
 

@@ -1,4 +1,5 @@
-import { Bilingual, message } from '../core';
+import type { Bilingual } from '../core';
+import { message } from '../core/messages';
 import { CliMessageKey, CliParam, cliMessage } from './messages';
 
 /** A file that cannot be read as a workbook or CSV: carries the reason in both languages, so

@@ -1,4 +1,5 @@
-import { Bilingual, Language, render } from '../core';
+import type { Bilingual, Language } from '../core';
+import { render } from '../core/messages';
 
 /** Texts only the command-line tool shows (usage, progress, reasons a file cannot be read,
  * table labels), in the same {bn, en} shape as core's MESSAGES. Everything about a sheet's

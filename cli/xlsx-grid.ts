@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
-import { CellValue, Grid, MergeArea, columnIndex } from '../core';
+import type { CellValue, Grid, MergeArea } from '../core';
+import { columnIndex } from '../core/grid';
 import { errorDetail, unreadable } from './errors';
 import { loadWorkbook, valueType } from './exceljs';
 import { readBytes } from './files';

@@ -1,7 +1,8 @@
 import { Day } from './dates';
 import { Bilingual, Language, message, text } from './messages';
 import { DEFAULT_TIER_PERCENT, Indicator, Target, Tier } from './plan';
-import { ScoreSettings, scoreIndicator, scoreSettingsSchema, totalsOf, IndicatorScore } from './score';
+import { ScoreSettings, scoreIndicator, totalsOf, IndicatorScore } from './score';
+import { scoreSettingsSchema } from './settings';
 import { whatNext } from './next';
 import { resolveUnit } from './units';
 import { CellValue } from './grid';

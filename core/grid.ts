@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The plain grid every host adapter produces (Excel, Google Sheets, .xlsx/.csv files).
  * `core/` only ever sees this: values as the host holds them, number formats where known,
@@ -33,13 +31,6 @@ export interface Grid {
    * C5 passes `{ row: 4, col: 2 }` so that addresses name the real cells. */
   origin?: { row: number; col: number };
 }
-
-export const mergeAreaSchema = z.object({
-  top: z.number().int().min(0),
-  left: z.number().int().min(0),
-  bottom: z.number().int().min(0),
-  right: z.number().int().min(0),
-});
 
 /** Column letters of a 0-based column index: 0 → A, 27 → AB. */
 const LETTERS: string[] = [];

@@ -7,6 +7,7 @@ export * from './units';
 export * from './plan';
 export * from './layout';
 export * from './score';
+export * from './settings';
 export * from './validate';
 export * from './next';
 export * from './highlight';

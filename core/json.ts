@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { problemSchema, Problem } from './plan';
-import { PlanScore } from './score';
+import { problemSchema } from './plan';
 
 /** The stable JSON document of `apa score --json` / `apa check --json`; other tools read it. */
 export const jsonIndicatorSchema = z.object({
@@ -49,41 +48,4 @@ export const jsonDocumentSchema = z.object({
 export type JsonSheet = z.infer<typeof jsonSheetSchema>;
 export type JsonDocument = z.infer<typeof jsonDocumentSchema>;
 
-export function fiscalYearLabel(start: number | null): string | null {
-  return start === null ? null : `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
-}
-
-export function jsonSheet(result: PlanScore, problems: Problem[]): JsonSheet {
-  const { plan, totals, settings } = result;
-  return {
-    sheet: plan.sheet,
-    office: plan.office,
-    layout: plan.layout,
-    fiscalYear: fiscalYearLabel(plan.fiscalYear),
-    quarter: plan.quarter,
-    indicators: result.indicators.map((s) => ({
-      id: s.indicator.id,
-      name: s.indicator.name,
-      row: s.indicator.row,
-      unit: s.indicator.unit,
-      weight: s.indicator.weight,
-      raw: s.raw,
-      score: s.score,
-      status: s.status,
-      tier: s.tier,
-    })),
-    totals: {
-      score: totals.score,
-      max: totals.max,
-      percent: totals.percent,
-      pending: totals.pending,
-      na: totals.na,
-      invalid: totals.invalid,
-      weight: totals.weight,
-      planScore: totals.planScore,
-      toDate: totals.toDate,
-    },
-    settings,
-    problems: problems.map(({ file: _file, ...p }) => p),
-  };
-}
+export { fiscalYearLabel, jsonSheet } from './json-sheet';

@@ -14,15 +14,14 @@ import { readMeta } from './office';
 import {
   Achievement,
   Area,
-  DEFAULT_TIER_PERCENT,
   Indicator,
   Layout,
   Plan,
   Problem,
   Severity,
   Target,
-  Tier,
 } from './plan';
+import { DEFAULT_TIER_PERCENT, Tier } from './tiers';
 import { cleanText, compactOfClean, compactText, needsCleaning, nfcRegExp, nfcSet } from './text';
 import { CoerceOptions, Unit, Value, coerceToUnit, readCell, readText } from './values';
 import { resolveUnitOf } from './units';

@@ -1,18 +1,11 @@
 import { z } from 'zod';
+import { TIERS } from './tiers';
 
 /** The typed plan the layout reader makes of a grid, and the problems found on the way. */
 
-export const TIERS = ['excellent', 'very-good', 'good', 'fair', 'below-fair'] as const;
+export { TIERS, DEFAULT_TIER_PERCENT } from './tiers';
+export type { Tier } from './tiers';
 export const tierSchema = z.enum(TIERS);
-export type Tier = z.infer<typeof tierSchema>;
-/** Default percent of each tier (SCORING.md §2); a 3-tier sheet's fair tier is 60. */
-export const DEFAULT_TIER_PERCENT: Record<Tier, number> = {
-  excellent: 100,
-  'very-good': 90,
-  good: 80,
-  fair: 70,
-  'below-fair': 60,
-};
 
 export const unitSchema = z.enum(['date', 'percent', 'count']);
 
@@ -112,6 +105,4 @@ export const planSchema = z.object({
 });
 export type Plan = z.infer<typeof planSchema>;
 
-export function planIndicators(plan: Plan): Indicator[] {
-  return plan.areas.flatMap((a) => a.indicators);
-}
+export { planIndicators } from './plan-walk';

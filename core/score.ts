@@ -1,18 +1,25 @@
-import { z } from 'zod';
-import { Area, Indicator, Plan, Target, Tier } from './plan';
+import type { Area, Indicator, Plan, Target } from './plan';
+import type { Tier } from './tiers';
+import type { ScoreSettings } from './settings';
 import { Unit, Value } from './values';
 
-/** Scoring settings (SCORING.md §4–§5); every default is the spec's. */
-export const scoreSettingsSchema = z.object({
-  /** Between two tiers: interpolate linearly, or take the worse tier's percent. */
-  mode: z.enum(['interpolate', 'floor']).default('interpolate'),
-  /** Not applicable: drop the weight, give the full weight, or give zero. */
-  na: z.enum(['rescale', 'full', 'zero']).default('rescale'),
-  /** Final evaluation: a pending (or unscoreable) indicator counts as 0. */
-  final: z.boolean().default(false),
-});
-export type ScoreSettings = z.infer<typeof scoreSettingsSchema>;
+export type { ScoreSettings } from './settings';
+
+/** The settings' choices (SCORING.md §4–§5); settings.ts makes the zod schema of them. */
+export const MODES = ['interpolate', 'floor'] as const;
+export const NA_RULES = ['rescale', 'full', 'zero'] as const;
 export const DEFAULT_SETTINGS: ScoreSettings = { mode: 'interpolate', na: 'rescale', final: false };
+
+/** The settings with the spec's defaults filled in — what `scoreSettingsSchema.parse` gives,
+ * checked the same way (a property test holds the two together), without loading zod where
+ * only scoring runs (a reading worker thread). Throws on a value no setting takes. */
+export function settingsWithDefaults(settings: Partial<ScoreSettings> = {}): ScoreSettings {
+  const { mode = DEFAULT_SETTINGS.mode, na = DEFAULT_SETTINGS.na, final = DEFAULT_SETTINGS.final } = settings;
+  if (!(MODES as readonly unknown[]).includes(mode)) throw new Error(`mode: expected ${MODES.join(' | ')}, got ${String(mode)}`);
+  if (!(NA_RULES as readonly unknown[]).includes(na)) throw new Error(`na: expected ${NA_RULES.join(' | ')}, got ${String(na)}`);
+  if (typeof final !== 'boolean') throw new Error(`final: expected a boolean, got ${String(final)}`);
+  return { mode, na, final };
+}
 
 export type Status = 'scored' | 'pending' | 'na' | 'invalid';
 export type TierReached = Tier | 'not-achieved';
@@ -269,7 +276,7 @@ export interface PlanScore {
 }
 
 export function scorePlan(plan: Plan, settings: Partial<ScoreSettings> = {}): PlanScore {
-  const s = scoreSettingsSchema.parse(settings);
+  const s = settingsWithDefaults(settings);
   const areas = plan.areas.map((area) => {
     const indicators = area.indicators.map((ind) => scoreIndicator(ind, s));
     return { area, indicators, totals: totalsOf(indicators, s) };

@@ -1,6 +1,7 @@
 import { formatDay, fiscalYearBounds, Day } from './dates';
 import { digits, message, MessageKey, MessageParam } from './messages';
-import { Problem, Severity, planIndicators, Plan } from './plan';
+import type { Problem, Severity, Plan } from './plan';
+import { planIndicators } from './plan-walk';
 import { PlanScore, scorePlan } from './score';
 import { compactText, nfcSet } from './text';
 import { toBengaliDigits } from './bengali-digits';

@@ -1,6 +1,7 @@
 /** core/ imports no host: no Excel, Apps Script, DOM or Node APIs, so every host can run it. */
 import fs from 'fs';
 import path from 'path';
+import { execFileSync } from 'child_process';
 
 const coreDir = path.join(__dirname, '..', 'core');
 const files = fs.readdirSync(coreDir).filter((f) => f.endsWith('.ts'));
@@ -12,5 +13,18 @@ describe('core/ is host-free', () => {
     for (const spec of imports) expect(spec === 'zod' || spec.startsWith('./')).toBe(true);
     const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, ''); // comments may name hosts
     expect(code).not.toMatch(/\b(Excel|Office|SpreadsheetApp|HtmlService|document|window|process|Buffer|__dirname)\s*[.[(]/);
+  });
+});
+
+describe('a worker thread that reads files loads no schema library', () => {
+  // Loading zod and building the schemas cost each worker ~0.1 s of start-up (bench/RESULTS.md):
+  // what reading and scoring run (cli/worker.ts and what it imports) must not pull them in.
+  test('cli/worker.ts loads only core modules it runs, not zod', () => {
+    const probe = "require('./cli/worker.ts'); const loaded = Object.keys(require.cache); console.log(JSON.stringify(loaded))";
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', probe], { cwd: path.join(__dirname, '..'), encoding: 'utf8' });
+    const loaded: string[] = JSON.parse(out.trim().split('\n').pop()!);
+    expect(loaded.some((f) => f.includes(`${path.sep}core${path.sep}layout.ts`))).toBe(true);
+    expect(loaded.filter((f) => f.includes(`node_modules${path.sep}zod${path.sep}`))).toEqual([]);
+    expect(loaded.filter((f) => /[\\/]core[\\/](plan|settings|json|index)\.ts$/.test(f))).toEqual([]);
   });
 });

@@ -3,8 +3,9 @@ import fc from 'fast-check';
 import { readPlan } from '../core/layout';
 import { scorePlan } from '../core/score';
 import { validatePlan } from '../core/validate';
-import { rawScore, Point } from '../core/score';
-import { toAsciiDigits, toBengaliDigits } from '../core/bengali-digits';
+import { rawScore, Point, ScoreSettings, settingsWithDefaults } from '../core/score';
+import { scoreSettingsSchema } from '../core/settings';
+import { BENGALI_DIGITS, toAsciiDigits, toBengaliDigits } from '../core/bengali-digits';
 import { parseId } from '../core/ids';
 import { cleanText, needsCleaning } from '../core/text';
 import { readText, readTextGeneral } from '../core/values';
@@ -136,6 +137,11 @@ describe('§3 digits round-trip between Bengali and ASCII', () => {
     expect(toBengaliDigits('0123456789')).toBe('০১২৩৪৫৬৭৮৯');
     expect(toAsciiDigits('০১২৩৪৫৬৭৮৯')).toBe('0123456789');
   });
+  test('the digits are the ones Intl writes for Bengali (bn-BD)', () => {
+    const f = new Intl.NumberFormat('bn-BD', { useGrouping: false });
+    expect(Array.from({ length: 10 }, (_, d) => f.format(d)).join('')).toBe(BENGALI_DIGITS);
+    expect(toBengaliDigits('0123456789')).toBe(BENGALI_DIGITS);
+  });
 });
 
 describe('ids are read the same as the id pattern says', () => {
@@ -252,5 +258,25 @@ describe('text that needs no cleaning is left as it is (cleaning is skipped for 
     expect(needsCleaning('বাতায়ন হালনাগাদকরণ'.normalize('NFC'))).toBe(false);
     expect(needsCleaning('কার্যাল\u09df')).toBe(true);
     expect(needsCleaning('ক\u09cd\u09bc')).toBe(true);
+  });
+});
+
+describe('the settings scoring fills in are the ones the settings schema gives', () => {
+  const anyValue = fc.constantFrom<unknown>(undefined, 'interpolate', 'floor', 'rescale', 'full', 'zero', 'bogus', true, false, 0, null);
+  test('defaults, accepted values and refused values agree with scoreSettingsSchema', () => {
+    fc.assert(
+      fc.property(fc.record({ mode: anyValue, na: anyValue, final: anyValue }, { requiredKeys: [] }), (input) => {
+        const zod = scoreSettingsSchema.safeParse(input);
+        let ours: ScoreSettings | Error;
+        try {
+          ours = settingsWithDefaults(input as Partial<ScoreSettings>);
+        } catch (err) {
+          ours = err as Error;
+        }
+        if (zod.success) expect(ours).toEqual(zod.data);
+        else expect(ours).toBeInstanceOf(Error);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

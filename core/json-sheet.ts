@@ -1,0 +1,45 @@
+import type { JsonSheet } from './json';
+import type { Problem } from './plan';
+import type { PlanScore } from './score';
+
+/* The JSON of one scored sheet, made apart from its schema (json.ts) so that the worker
+ * threads that make it load no schema library (see tiers.ts). */
+
+export function fiscalYearLabel(start: number | null): string | null {
+  return start === null ? null : `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+export function jsonSheet(result: PlanScore, problems: Problem[]): JsonSheet {
+  const { plan, totals, settings } = result;
+  return {
+    sheet: plan.sheet,
+    office: plan.office,
+    layout: plan.layout,
+    fiscalYear: fiscalYearLabel(plan.fiscalYear),
+    quarter: plan.quarter,
+    indicators: result.indicators.map((s) => ({
+      id: s.indicator.id,
+      name: s.indicator.name,
+      row: s.indicator.row,
+      unit: s.indicator.unit,
+      weight: s.indicator.weight,
+      raw: s.raw,
+      score: s.score,
+      status: s.status,
+      tier: s.tier,
+    })),
+    totals: {
+      score: totals.score,
+      max: totals.max,
+      percent: totals.percent,
+      pending: totals.pending,
+      na: totals.na,
+      invalid: totals.invalid,
+      weight: totals.weight,
+      planScore: totals.planScore,
+      toDate: totals.toDate,
+    },
+    settings,
+    problems: problems.map(({ file: _file, ...p }) => p),
+  };
+}
