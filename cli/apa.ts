@@ -233,7 +233,7 @@ async function runConsolidate(args: Args, tasks: AnalyseTask[], io: Io, progress
   const writer = import('./write-workbook');
   writer.catch(() => undefined);
   const phases = { start: performance.now(), read: 0, write: 0 };
-  await analyseAll(tasks, { jobs: args.jobs }, (o) => {
+  const reading = analyseAll(tasks, { jobs: args.jobs }, (o) => {
     progress.step(++done);
     reportFile(o);
     if (o.unreadable) {
@@ -249,6 +249,11 @@ async function runConsolidate(args: Args, tasks: AnalyseTask[], io: Io, progress
       offices.push(office);
     }
   });
+  // The workers are starting (and then have files queued): ExcelJS's writer is loaded meanwhile,
+  // not after the last file. A failure here is left to the write itself to report.
+  reading.catch(() => undefined);
+  await writer.then((w) => w.preloadWriter()).catch(() => undefined);
+  await reading;
   progress.end();
 
   const c = consolidate(offices, skipped);

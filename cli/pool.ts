@@ -5,6 +5,7 @@ import { Worker } from 'worker_threads';
 import { message } from '../core';
 import type { AnalyseTask, FileOutcome } from './analyse';
 import { cliMessage } from './messages';
+import type { WorkerInit, WorkerReply } from './worker';
 
 export interface PoolOptions {
   /** Worker threads; default `os.availableParallelism()`, at least 1. 1 = in this thread. */
@@ -18,8 +19,10 @@ export interface PoolOptions {
 
 export const IN_PROCESS_BELOW = 8;
 
-/** Files sent to a worker ahead of its answers. */
-const IN_FLIGHT = 4;
+/** Files sent to a worker ahead of its answers, twice its REPLY_BATCH: enough that it never
+ * waits for this thread between its batched replies, few enough that the last files still
+ * spread over the workers. */
+const IN_FLIGHT = 64;
 
 export function defaultJobs(): number {
   const n = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
@@ -28,7 +31,8 @@ export function defaultJobs(): number {
 
 /**
  * Reads and scores every file, on a pool of worker threads for many files (each worker reads
- * and scores one file at a time and posts back its compact outcome), in this thread for few.
+ * and scores one file at a time and posts back compact outcomes, several at once), in this
+ * thread for few.
  * Outcomes are handed to `onOutcome` in task order whatever order they finish in, so every
  * output is deterministic. Only outcomes finished ahead of an unfinished earlier file are held.
  * Returns how many workers were used (0 = in this thread).
@@ -93,10 +97,15 @@ export async function analyseAll(
     const takeTask = (): number => (retry.length ? retry.shift()! : nextTask < tasks.length ? nextTask++ : -1);
     const tasksLeft = () => retry.length > 0 || nextTask < tasks.length;
 
-    const spawn = () => {
+    // At first each worker gets an even share (up to IN_FLIGHT), so that a short run is spread.
+    const firstShare = Math.max(1, Math.min(IN_FLIGHT, Math.ceil(tasks.length / size)));
+
+    const spawn = (share = IN_FLIGHT) => {
       let worker: Worker;
+      // How many files the worker has finished (it counts them; see WorkerInit).
+      const finishedCount = new Int32Array(new SharedArrayBuffer(4));
       try {
-        worker = startWorker(options.workerScript);
+        worker = startWorker(options.workerScript, { finished: finishedCount.buffer as SharedArrayBuffer });
       } catch (err) {
         finish(err);
         return;
@@ -106,15 +115,19 @@ export async function analyseAll(
       // Sent and not yet answered, oldest first: the worker reads them in this order. Several
       // are in flight so that a worker never waits for this thread between files.
       const inFlight: number[] = [];
+      let answered = 0;
       let dead = false;
+      let errorDetail: string | undefined;
+      let limit = share;
       const give = () => {
         if (finished || dead) return;
-        while (inFlight.length < IN_FLIGHT) {
+        while (inFlight.length < limit) {
           const index = takeTask();
           if (index < 0) break;
           inFlight.push(index);
           worker.postMessage({ index, task: tasks[index] });
         }
+        limit = IN_FLIGHT;
         if (inFlight.length === 0) {
           dead = true;
           workers.delete(worker);
@@ -127,9 +140,11 @@ export async function analyseAll(
         dead = true;
         workers.delete(worker);
         live--;
-        // The oldest file in flight is the one being read: it is reported as failed; the others
-        // go to another worker.
-        const lost = inFlight.shift();
+        // The worker reads its files in the order sent and counts those it finished: the first
+        // it had not finished is the one it was reading, reported as failed. Files it finished
+        // but had not yet posted, and those waiting, go to another worker.
+        const unposted = Math.max(0, Atomics.load(finishedCount, 0) - answered);
+        const lost = unposted < inFlight.length ? inFlight.splice(unposted, 1)[0] : undefined;
         retry.unshift(...inFlight);
         inFlight.length = 0;
         if (lost !== undefined) deliver(lost, failed(lost, detail));
@@ -137,35 +152,45 @@ export async function analyseAll(
         if (!finished && tasksLeft()) spawn();
         else if (!finished && live === 0 && nextDelivery < tasks.length) finish(new Error('worker pool stopped before every file was read'));
       };
-      worker.on('message', (msg: { index: number; outcome?: FileOutcome; error?: string }) => {
-        const at = inFlight.indexOf(msg.index);
-        if (at < 0) return;
-        inFlight.splice(at, 1);
-        deliver(msg.index, msg.outcome ?? failed(msg.index, msg.error ?? 'unknown error'));
+      worker.on('message', (msg: WorkerReply) => {
+        if (dead) return;
+        for (const d of msg.done) {
+          answered++;
+          // Answers come in the order sent: almost always the first in flight.
+          const at = inFlight[0] === d.index ? 0 : inFlight.indexOf(d.index);
+          if (at < 0) continue;
+          inFlight.splice(at, 1);
+          deliver(d.index, d.outcome ?? failed(d.index, d.error ?? 'unknown error'));
+          if (finished) return;
+        }
         give();
       });
-      worker.on('error', (err) => die(err instanceof Error ? err.message : String(err)));
+      // An uncaught error ends the worker: its reason is kept for the 'exit' that follows, which
+      // comes after every message the worker posted (the counts are then final).
+      worker.on('error', (err) => {
+        errorDetail ??= err instanceof Error ? err.message : String(err);
+      });
       worker.on('exit', (code) => {
-        if (!finished && !dead) die(`worker stopped with code ${code}`);
+        if (!finished && !dead) die(errorDetail ?? `worker stopped with code ${code}`);
       });
       give();
     };
 
-    for (let i = 0; i < size; i++) spawn();
+    for (let i = 0; i < size; i++) spawn(firstShare);
   });
   return size;
 }
 
 /** The worker script: compiled JS beside this file, or under ts-jest/tsx the TS source, loaded
  * through tsx's require hook. */
-function startWorker(script?: string): Worker {
+function startWorker(script: string | undefined, workerData: WorkerInit): Worker {
   const js = path.join(__dirname, 'worker.js');
-  if (!script && existsSync(js) && !__filename.endsWith('.ts')) return new Worker(js);
+  if (!script && existsSync(js) && !__filename.endsWith('.ts')) return new Worker(js, { workerData });
   const ts = script ?? path.join(__dirname, 'worker.ts');
   if (ts.endsWith('.ts') && existsSync(ts)) {
     const tsx = require.resolve('tsx/cjs/api');
     const code = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(ts)});`;
-    return new Worker(code, { eval: true });
+    return new Worker(code, { eval: true, workerData });
   }
-  return new Worker(script ?? js);
+  return new Worker(script ?? js, { workerData });
 }

@@ -157,30 +157,30 @@ function readSharedStrings(pkg: Package): string[] {
   const strings: string[] = [];
   if (xml === null) return strings;
   let inSi = false;
-  let inT = false;
   let phonetic = 0;
   let current = '';
-  parse(
-    xml,
-    (name) => {
+  // `wantsText` (inside a <t> of an <si>, not of a phonetic guide) is the handler's own field.
+  const handler: XmlHandler = {
+    wantsText: false,
+    open(name: string) {
       if (name === 'si') {
         inSi = true;
         current = '';
-      } else if (name === 't') inT = inSi && phonetic === 0;
+      } else if (name === 't') handler.wantsText = inSi && phonetic === 0;
       else if (name === 'rPh') phonetic++;
     },
-    (name) => {
+    close(name: string) {
       if (name === 'si') {
         strings.push(unescapeOoxml(current));
         inSi = false;
-      } else if (name === 't') inT = false;
+      } else if (name === 't') handler.wantsText = false;
       else if (name === 'rPh') phonetic--;
     },
-    (t) => {
-      if (inT) current += t;
+    text(t: string) {
+      if (handler.wantsText) current += t;
     },
-    () => inT,
-  );
+  };
+  scanXml(xml, handler);
   return strings;
 }
 
@@ -228,6 +228,17 @@ function refColumn(ref: string): number {
 function refRow(ref: string): number {
   let i = 0;
   while (i < ref.length && (ref.charCodeAt(i) | 0x20) >= 97 && (ref.charCodeAt(i) | 0x20) <= 122) i++;
+  // Digits only (as every writer spells a reference): read in place, no string cut out.
+  if (ref.length - i > 0 && ref.length - i <= 9) {
+    let n = 0;
+    let j = i;
+    for (; j < ref.length; j++) {
+      const d = ref.charCodeAt(j) - 48;
+      if (d < 0 || d > 9) break;
+      n = n * 10 + d;
+    }
+    if (j === ref.length) return n > 0 ? n - 1 : -1;
+  }
   const n = parseInt(ref.slice(i), 10);
   return n > 0 ? n - 1 : -1;
 }
@@ -260,7 +271,6 @@ function readWorksheet(xml: string, sheet: string, file: string, book: Styles): 
   let style = 0;
   let hasFormula = false;
   let text: string | undefined;
-  let reading = false;
   let inInline = false;
   let phonetic = 0;
 
@@ -327,9 +337,11 @@ function readWorksheet(xml: string, sheet: string, file: string, book: Styles): 
     put(row, col, v, format);
   };
 
-  parse(
-    xml,
-    (name, a) => {
+  // `wantsText` (whether the text being scanned is the cell's value) is a field of the handler,
+  // read for every text, rather than a getter calling a closure.
+  const handler: XmlHandler = {
+    wantsText: false,
+    open(name: string, a: Attributes) {
       if (name === 'c' && inSheetData) {
         const ref = a.get('r');
         if (ref !== undefined) {
@@ -343,13 +355,13 @@ function readWorksheet(xml: string, sheet: string, file: string, book: Styles): 
         style = s !== undefined ? parseInt(s, 10) || 0 : 0;
         hasFormula = false;
         text = undefined;
-        reading = false;
+        handler.wantsText = false;
         inInline = false;
         phonetic = 0;
-      } else if (name === 'v') reading = true;
+      } else if (name === 'v') handler.wantsText = true;
       else if (name === 'f') hasFormula = true;
       else if (name === 'is') inInline = true;
-      else if (name === 't') reading = inInline && phonetic === 0;
+      else if (name === 't') handler.wantsText = inInline && phonetic === 0;
       else if (name === 'rPh') phonetic++;
       else if (name === 'row' && inSheetData) {
         const ref = a.get('r');
@@ -362,20 +374,20 @@ function readWorksheet(xml: string, sheet: string, file: string, book: Styles): 
         if (m) merges.push(m);
       }
     },
-    (name) => {
+    close(name: string) {
       if (name === 'c' && inSheetData) {
         endCell();
-        reading = false;
-      } else if (name === 'v' || name === 't') reading = false;
+        handler.wantsText = false;
+      } else if (name === 'v' || name === 't') handler.wantsText = false;
       else if (name === 'rPh') phonetic--;
       else if (name === 'is') inInline = false;
       else if (name === 'sheetData') inSheetData = false;
     },
-    (t) => {
-      if (reading) text = text === undefined ? t : text + t;
+    text(t: string) {
+      if (handler.wantsText) text = text === undefined ? t : text + t;
     },
-    () => reading,
-  );
+  };
+  scanXml(xml, handler);
 
   // A merged area's covered cells read empty: their master holds the value.
   for (const m of merges) {

@@ -103,6 +103,17 @@ function textValue(raw: string): string {
 /** An attribute value as XML hands it on: literal tabs and line ends become spaces, then
  * entities are decoded (so `&#10;` stays a line end). */
 function attributeValue(raw: string): string {
+  // Most values (cell references, style numbers) hold none of these: a loop over a few chars is
+  // cheaper than a regular expression and a search.
+  let plain = true;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 38 /* & */ || c === 9 || c === 10 || c === 13) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return raw;
   let s = raw;
   if (/[\t\n\r]/.test(s)) s = s.replace(/\r\n/g, ' ').replace(/[\t\n\r]/g, ' ');
   return decodeEntities(s);
@@ -117,10 +128,19 @@ function localName(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
+/** Element names seen in a part, by their first char and length: a part has a few dozen names
+ * repeated thousands of times, so the name is compared in place instead of cut out again. */
+const NAME_SLOTS = 256;
+const slotOf = (first: number, length: number) => (first * 31 + length) & (NAME_SLOTS - 1);
+
 /** Scans `xml`, calling the handler for every element and (when wanted) text. */
 export function scanXml(xml: string, handler: XmlHandler): void {
   const attrs = new Attributes();
   const open: string[] = [];
+  // The local name of each open element, beside its full name.
+  const openLocal: string[] = [];
+  const names: (string | undefined)[] = new Array(NAME_SLOTS);
+  const locals: string[] = new Array(NAME_SLOTS);
   const n = xml.length;
   let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (i < n) {
@@ -134,10 +154,11 @@ export function scanXml(xml: string, handler: XmlHandler): void {
       if (gt < 0) throw new XmlError('unclosed end tag', lt);
       // The end tag must name the open element: compared in place, no string made.
       const expected = open.pop();
+      const expectedLocal = openLocal.pop()!;
       let e = lt + 2 + (expected?.length ?? 0);
       while (e < gt && isSpace(xml.charCodeAt(e))) e++;
       if (expected === undefined || e !== gt || !xml.startsWith(expected, lt + 2)) throw new XmlError(`</${xml.slice(lt + 2, gt)}> where </${expected ?? ''}> was expected`, lt);
-      handler.close(localName(expected));
+      handler.close(expectedLocal);
       i = gt + 1;
     } else if (next === 63 /* ? */) {
       const end = xml.indexOf('?>', lt + 2);
@@ -161,9 +182,20 @@ export function scanXml(xml: string, handler: XmlHandler): void {
       let p = lt + 1;
       while (p < n && !endsName(xml.charCodeAt(p))) p++;
       if (p === lt + 1) throw new XmlError('element without a name', lt);
-      const name = xml.slice(lt + 1, p);
+      const slot = slotOf(xml.charCodeAt(lt + 1), p - lt - 1);
+      let name = names[slot];
+      let local: string;
+      if (name !== undefined && name.length === p - lt - 1 && xml.startsWith(name, lt + 1)) local = locals[slot];
+      else {
+        name = xml.slice(lt + 1, p);
+        local = localName(name);
+        names[slot] = name;
+        locals[slot] = local;
+      }
       attrs.reset(xml);
       let selfClosing = false;
+      // The first "<" after the attribute being read: found once per tag, not once per value.
+      let nextLt = -1;
       for (;;) {
         while (p < n && isSpace(xml.charCodeAt(p))) p++;
         if (p >= n) throw new XmlError('unclosed start tag', lt);
@@ -189,15 +221,20 @@ export function scanXml(xml: string, handler: XmlHandler): void {
         if (quote !== 34 && quote !== 39) throw new XmlError('attribute value not quoted', p);
         const end = xml.indexOf(quote === 34 ? '"' : "'", p + 1);
         if (end < 0) throw new XmlError('attribute value not closed', p);
-        const lessThan = xml.indexOf('<', p + 1);
-        if (lessThan >= 0 && lessThan < end) throw new XmlError('"<" in an attribute value', p);
+        if (nextLt <= p) {
+          nextLt = xml.indexOf('<', p + 1);
+          if (nextLt < 0) nextLt = n;
+        }
+        if (nextLt < end) throw new XmlError('"<" in an attribute value', p);
         attrs.add(nameStart, nameEnd, p + 1, end);
         p = end + 1;
       }
-      const local = localName(name);
       handler.open(local, attrs);
       if (selfClosing) handler.close(local);
-      else open.push(name);
+      else {
+        open.push(name);
+        openLocal.push(local);
+      }
       i = p;
     }
   }
