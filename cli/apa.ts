@@ -1,20 +1,15 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import {
-  Bilingual,
-  Language,
-  OfficeSummary,
-  ScoreSettings,
-  SkippedSource,
-  consolidate,
-  consolidationWorkbook,
-  scoreSettingsSchema,
-  todayInDhaka,
-} from '../core';
+// Core's modules one by one, not its index: start-up loads no schema library (core/tiers.ts).
+import type { Bilingual, Language, OfficeSummary, ScoreSettings, SkippedSource } from '../core';
+import { consolidate } from '../core/consolidate';
+import { todayInDhaka } from '../core/dates';
+import { consolidationWorkbook } from '../core/report';
+import { MODES, settingsWithDefaults } from '../core/score';
 import type { AnalyseTask, FileOutcome } from './analyse';
 import { errorDetail } from './errors';
 import { expandInputs } from './files';
-import { consolidateJson } from './json';
+import { consolidateJson } from './consolidate-json';
 import { CliMessageKey, CliParam, cliMessage, cliText } from './messages';
 import { analyseAll } from './pool';
 import { CheckCounts, renderFileCheck, renderFileScore, renderRanking } from './table';
@@ -384,17 +379,18 @@ function parseArgs(argv: string[]): Args {
         throw new UsageError('usage.unknown-option', { option: a });
     }
   }
-  const parsed = scoreSettingsSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const key = String(issue?.path?.[0] ?? 'mode');
+  let settings: ScoreSettings;
+  try {
+    settings = settingsWithDefaults(raw as Partial<ScoreSettings>);
+  } catch {
+    const key = raw.mode !== undefined && !(MODES as readonly string[]).includes(raw.mode) ? 'mode' : 'na';
     const allowed = key === 'na' ? 'rescale, full, zero' : 'interpolate, floor';
-    throw new UsageError('usage.bad-value', { option: `--${key}`, value: String((raw as Record<string, unknown>)[key]), allowed });
+    throw new UsageError('usage.bad-value', { option: `--${key}`, value: String(raw[key]), allowed });
   }
   if (inputs.length === 0) throw new UsageError('usage.no-inputs');
   if (command === 'consolidate') {
     if (!output) throw new UsageError('usage.no-output');
     if (path.extname(output).toLowerCase() !== '.xlsx') throw new UsageError('usage.output-not-xlsx', { file: output });
   }
-  return { command, inputs, json, bn, output, jobs, settings: parsed.data };
+  return { command, inputs, json, bn, output, jobs, settings };
 }

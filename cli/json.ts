@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Consolidation, scoreSettingsSchema } from '../core';
+import { scoreSettingsSchema } from '../core';
 
 /** The JSON document of `apa consolidate --json` (score/check use core's `jsonDocumentSchema`). */
 export const consolidateJsonSchema = z.object({
@@ -29,27 +29,4 @@ export const consolidateJsonSchema = z.object({
 });
 export type ConsolidateJson = z.infer<typeof consolidateJsonSchema>;
 
-export function consolidateJson(output: string, c: Consolidation): ConsolidateJson {
-  return {
-    output,
-    settings: c.settings,
-    offices: c.offices.map((o) => ({
-      rank: o.rank,
-      office: o.office,
-      file: o.file ?? null,
-      sheet: o.sheet,
-      score: o.score,
-      max: o.max,
-      percent: o.percent,
-      weight: o.weight,
-      planScore: o.planScore,
-      pending: o.pending,
-      na: o.na,
-      invalid: o.invalid,
-      problems: o.problemCount,
-      errors: o.errorCount,
-      toDate: o.toDate,
-    })),
-    skipped: c.skipped.map((k) => ({ file: k.file ?? null, sheet: k.sheet ?? null, reason: k.reason })),
-  };
-}
+export { consolidateJson } from './consolidate-json';

@@ -2,7 +2,7 @@ import { existsSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { message } from '../core';
+import { message } from '../core/messages';
 import type { AnalyseTask, FileOutcome } from './analyse';
 import { cliMessage } from './messages';
 import type { WorkerInit, WorkerReply } from './worker';

@@ -1,4 +1,7 @@
-import { JsonSheet, Language, OfficeRow, Problem, ScoreSettings, message, qualifiedAddress, text, toBengaliDigits } from '../core';
+import type { JsonSheet, Language, OfficeRow, Problem, ScoreSettings } from '../core';
+import { toBengaliDigits } from '../core/bengali-digits';
+import { qualifiedAddress } from '../core/grid';
+import { message, text } from '../core/messages';
 import type { FileOutcome } from './analyse';
 import { CliMessageKey, cliText } from './messages';
 

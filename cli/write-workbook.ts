@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { PassThrough } from 'stream';
 import type ExcelJS from 'exceljs';
-import { SpecCell, WorkbookSpec } from '../core';
+import type { SpecCell, WorkbookSpec } from '../core';
 import { CREATOR, packZip, pinZipTimestamps } from './zip';
 
 /**

@@ -55,7 +55,18 @@ export function compactText(text: string): string {
 
 /** `compactText` of text that `cleanText` has already cleaned. */
 export function compactOfClean(clean: string): string {
-  return (clean.indexOf(' ') < 0 ? clean : clean.replace(/ /g, '')).toLowerCase();
+  // Bengali has no case, and lower-casing it still costs a full copy through ICU for every
+  // header cell of every sheet: only text with a character that has case is lower-cased.
+  let space = false;
+  let cased = false;
+  for (let i = 0; i < clean.length; i++) {
+    const c = clean.charCodeAt(i);
+    if (c === 32) space = true;
+    else if (c >= 65 && c <= 90) cased = true;
+    else if (c >= 0xc0 && !(c >= 0x0964 && c <= 0x09ff) && !(c >= 0x2000 && c <= 0x206f)) cased = true;
+  }
+  const joined = space ? clean.replace(/ /g, '') : clean;
+  return cased ? joined.toLowerCase() : joined;
 }
 
 /** A RegExp whose source is NFC-normalised like the text it is matched against, so that

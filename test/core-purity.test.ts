@@ -16,14 +16,15 @@ describe('core/ is host-free', () => {
   });
 });
 
-describe('a worker thread that reads files loads no schema library', () => {
+describe('the CLI and a worker thread that reads files load no schema library', () => {
   // Loading zod and building the schemas cost each worker ~0.1 s of start-up (bench/RESULTS.md):
-  // what reading and scoring run (cli/worker.ts and what it imports) must not pull them in.
-  test('cli/worker.ts loads only core modules it runs, not zod', () => {
-    const probe = "require('./cli/worker.ts'); const loaded = Object.keys(require.cache); console.log(JSON.stringify(loaded))";
+  // what reading and scoring run (cli/worker.ts and what it imports) must not pull them in, nor
+  // the CLI's own start-up (it checks its settings with core's settingsWithDefaults).
+  test.each(['cli/worker.ts', 'cli/apa.ts'])('%s loads only core modules it runs, not zod', (entry) => {
+    const probe = `require('./${entry}'); const loaded = Object.keys(require.cache); console.log(JSON.stringify(loaded))`;
     const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', probe], { cwd: path.join(__dirname, '..'), encoding: 'utf8' });
     const loaded: string[] = JSON.parse(out.trim().split('\n').pop()!);
-    expect(loaded.some((f) => f.includes(`${path.sep}core${path.sep}layout.ts`))).toBe(true);
+    expect(loaded.some((f) => f.includes(`${path.sep}core${path.sep}score.ts`))).toBe(true);
     expect(loaded.filter((f) => f.includes(`node_modules${path.sep}zod${path.sep}`))).toEqual([]);
     expect(loaded.filter((f) => /[\\/]core[\\/](plan|settings|json|index)\.ts$/.test(f))).toEqual([]);
   });

@@ -7,7 +7,7 @@ import { rawScore, Point, ScoreSettings, settingsWithDefaults } from '../core/sc
 import { scoreSettingsSchema } from '../core/settings';
 import { BENGALI_DIGITS, toAsciiDigits, toBengaliDigits } from '../core/bengali-digits';
 import { parseId } from '../core/ids';
-import { cleanText, needsCleaning } from '../core/text';
+import { cleanText, compactOfClean, needsCleaning } from '../core/text';
 import { readText, readTextGeneral } from '../core/values';
 import { readCommonText } from '../core/value-text';
 import { dayFromYmd } from '../core/dates';
@@ -251,6 +251,11 @@ describe('text that needs no cleaning is left as it is (cleaning is skipped for 
 
   test('cleanText gives what NFC, dropping invisible characters and folding spaces give', () => {
     fc.assert(fc.property(text, (s) => cleanText(s) === fully(s)), { numRuns: 20_000 });
+  });
+
+  test('compact text is the text without spaces, lower-cased (Bengali, which has no case, is not copied)', () => {
+    const word = fc.oneof(text, fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 8 }), fc.constantFrom('KPI', 'V. Good', 'Σ', 'İ', 'ǅ', 'Ａ', 'ক্রম নং', 'Target ২০২৪'));
+    fc.assert(fc.property(fc.array(word, { maxLength: 4 }).map((a) => a.join(' ')), (s) => compactOfClean(s) === s.replace(/ /g, '').toLowerCase()), { numRuns: 20_000 });
   });
 
   test('Bengali letters with a nukta typed as NFC writes them need no cleaning', () => {
