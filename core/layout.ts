@@ -523,6 +523,8 @@ function isHeaderPart(view: SheetView, r: number, indicatorCol: number): boolean
   if (name && !isIndicatorHeader(view.compact(r, indicatorCol))) return false;
   let own = 0;
   let covered = 0;
+  let recognised = 0;
+  let unknown = 0;
   for (let c = 0; c < view.width; c++) {
     if (view.isCovered(r, c)) {
       if (view.text(r, c)) covered++;
@@ -532,16 +534,27 @@ function isHeaderPart(view: SheetView, r: number, indicatorCol: number): boolean
     if (!t) continue;
     own++;
     const compact = view.compact(r, c);
-    if (percentOfHeader(t) !== null) continue;
+    if (percentOfHeader(t) !== null) {
+      recognised++;
+      continue;
+    }
     const role = roleOfHeader(compact);
-    if (role === null) return false;
+    if (role === null) {
+      // One note typed beside a row of header words (`সংশোধিত` next to the tier names) leaves it
+      // a header row; a value, or a second unknown text, makes it a row of the table.
+      if (++unknown > 1 || view.read(r, c).kind !== 'invalid') return false;
+      continue;
+    }
+    recognised++;
     // A text merged across the table under the header is a section caption, unless it heads a
-    // group of target or achievement columns.
+    // group of target or achievement columns — which never spans the indicator column
+    // (`২য় ত্রৈমাসিক অগ্রগতি` merged across the whole table is a caption, not a header).
     const m = view.merge(r, c);
-    if (m && m.right - m.left >= 2 && role !== 'target' && role !== 'achievement' && role !== 'label' && role !== 'tier') return false;
+    const group = role === 'target' || role === 'achievement' || role === 'label' || role === 'tier';
+    if (m && m.right - m.left >= 2 && (!group || (m.left <= indicatorCol && indicatorCol <= m.right))) return false;
   }
   if (own === 0) return covered > 0;
-  return true;
+  return unknown === 0 || recognised >= 3;
 }
 
 function isColumnNumberRow(view: SheetView, r: number): boolean {

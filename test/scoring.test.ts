@@ -504,6 +504,31 @@ describe('§1 The documents: the office, the table wherever it starts, rows that
       ['1.1.2', 16],
     ]);
   });
+  test('a note typed beside the tier names does not end the header (the tiers are still read)', () => {
+    const g = fiveTierGrid(rows);
+    const tierRow = g.values.findIndex((r) => r[5] === 'অসাধারণ');
+    g.values[tierRow] = [...g.values[tierRow]];
+    g.values[tierRow][12] = 'সংশোধিত';
+    const plan = planOf(g);
+    expect(plan.layout).toBe('five-tier');
+    expect(scorePlan(plan).indicators.map((s) => [s.indicator.id, s.raw, s.tier])).toEqual([
+      ['1.1.1', 90, 'very-good'],
+      ['1.1.2', 80, 'good'],
+    ]);
+  });
+  test('a progress line merged across the table just under the header is a caption, not a header', () => {
+    for (const caption of ['২য় ত্রৈমাসিক অগ্রগতি', 'অর্জন', 'লক্ষ্যমাত্রা ও অর্জন']) {
+      const g = fiveTierGrid(rows);
+      g.values.splice(7, 0, [caption]);
+      g.merges!.push({ top: 7, left: 0, bottom: 7, right: 11 });
+      const plan = planOf(g);
+      expect([caption, plan.layout]).toEqual([caption, 'five-tier']);
+      expect(scorePlan(plan).indicators.map((s) => [s.indicator.id, s.raw])).toEqual([
+        ['1.1.1', 90],
+        ['1.1.2', 80],
+      ]);
+    }
+  });
   test('a section caption spanning the table is not an indicator', () => {
     const g = fiveTierGrid(rows);
     g.values.splice(7, 0, ['সুশাসন ও সংস্কারমূলক কর্মসম্পাদনের ক্ষেত্র']);
