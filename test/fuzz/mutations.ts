@@ -108,6 +108,21 @@ function deleteColumn(g: FuzzGrid, at: number): void {
 
 const NOTES = ['দ্রষ্টব্য', 'চলমান', 'বাস্তবায়িত', 'note', '১২', '3', '৫০%', '১৬/০৩/২০২৫', 'উর্ধ্বতন কর্তৃপক্ষের নির্দেশনা মোতাবেক'];
 
+/** The merges once a row or column is inserted at `at`: inserting inside a merge widens it (the
+ * new cells are covered: they hold nothing); merges after it move by one. */
+function mergesAfterInsert(g: FuzzGrid, axis: 'row' | 'column', at: number): FuzzGrid['merges'] {
+  const [first, last] = axis === 'row' ? (['top', 'bottom'] as const) : (['left', 'right'] as const);
+  return g.merges.map((m) => {
+    if (m[first] < at && at <= m[last]) {
+      if (axis === 'row') for (let c = m.left; c <= m.right; c++) setCell(g, at, c, null);
+      else for (let r = m.top; r <= m.bottom; r++) setCell(g, r, at, null);
+      return { ...m, [last]: m[last] + 1 };
+    }
+    if (m[first] >= at) return { ...m, [first]: m[first] + 1, [last]: m[last] + 1 };
+    return m;
+  });
+}
+
 function insertColumn(g: FuzzGrid, at: number, fill: 'empty' | 'copy' | 'notes', s: number): void {
   const w = widthOf(g);
   const c = at % (w + 1);
@@ -119,15 +134,7 @@ function insertColumn(g: FuzzGrid, at: number, fill: 'empty' | 'copy' | 'notes',
     row.splice(c, 0, v);
     g.formats[r].splice(c, 0, fill === 'copy' ? g.formats[r][src] ?? null : null);
   });
-  // Inserting inside a merge widens it (the new cells are covered: they hold nothing).
-  g.merges = g.merges.map((m) => {
-    if (m.left < c && c <= m.right) {
-      for (let r = m.top; r <= m.bottom; r++) setCell(g, r, c, null);
-      return { ...m, right: m.right + 1 };
-    }
-    if (m.left >= c) return { ...m, left: m.left + 1, right: m.right + 1 };
-    return m;
-  });
+  g.merges = mergesAfterInsert(g, 'column', c);
   if (fill === 'copy') {
     // The source column's own vertical merges are copied with it, where nothing covers them.
     for (const m of srcMerges) {
@@ -382,15 +389,7 @@ function hiddenRows(g: FuzzGrid, s: number, count: number): void {
     }
     g.values.splice(at, 0, values);
     g.formats.splice(at, 0, formats);
-    // A row inserted inside a merge widens it: its cells under the merge hold nothing.
-    g.merges = g.merges.map((m) => {
-      if (m.top < at && at <= m.bottom) {
-        for (let c = m.left; c <= m.right; c++) setCell(g, at, c, null);
-        return { ...m, bottom: m.bottom + 1 };
-      }
-      if (m.top >= at) return { ...m, top: m.top + 1, bottom: m.bottom + 1 };
-      return m;
-    });
+    g.merges = mergesAfterInsert(g, 'row', at);
   }
 }
 
