@@ -32,10 +32,28 @@ const TIER_NAMES: [Tier, RegExp][] = [
   ['fair', nfcRegExp('^(চলতিমান|চ\\.?মান|fair)$')],
 ];
 
-export function tierOfHeader(compact: string): Tier | null {
+/** Header texts repeat from sheet to sheet (every office fills the same form), and each is
+ * tried against a dozen expressions on every pass over the header: the answers are kept, a
+ * bounded number of them per question (each a pure function of the text, so nothing else
+ * changes). Not the cover lines: they name each office, so every sheet would add its own. */
+const MEMO_LIMIT = 4096;
+
+function remembered<T>(answer: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    const hit = known.get(text);
+    if (hit !== undefined || known.has(text)) return hit as T;
+    if (known.size >= MEMO_LIMIT) known.clear();
+    const value = answer(text);
+    known.set(text, value);
+    return value;
+  };
+}
+
+export const tierOfHeader = remembered((compact: string): Tier | null => {
   for (const [tier, re] of TIER_NAMES) if (re.test(compact)) return tier;
   return null;
-}
+});
 
 const INDICATOR = nfcRegExp('^(কর্মসম্পাদনসূচক(সমূহ)?|কর্ম\\.?সূচক|সূচক(সমূহ)?|performanceindicators?|keyperformanceindicators?|kpis?|indicators?)$');
 const RULES: [ColumnRole, RegExp][] = [
@@ -57,22 +75,13 @@ export function isIndicatorHeader(compact: string): boolean {
   return roleOfHeader(compact) === 'indicator';
 }
 
-/** Header and cover texts repeat from sheet to sheet (every office fills the same form), and
- * each is tried against a dozen expressions on every pass over the header: the answers are
- * kept, a bounded number of them (a pure function of the text, so nothing else changes). */
-const MEMO_LIMIT = 4096;
-const roles = new Map<string, ColumnRole | null>();
-
 /** The role a header text names, or null when it names none. */
 export function roleOfHeader(compact: string): ColumnRole | null {
   if (compact.length === 0 || compact.length > 80) return null;
-  const known = roles.get(compact);
-  if (known !== undefined) return known;
-  if (roles.size >= MEMO_LIMIT) roles.clear();
-  const role = roleOfHeaderUncached(compact);
-  roles.set(compact, role);
-  return role;
+  return rememberedRole(compact);
 }
+
+const rememberedRole = remembered((compact: string) => roleOfHeaderUncached(compact));
 
 function roleOfHeaderUncached(compact: string): ColumnRole | null {
   if (INDICATOR.test(compact)) return 'indicator';
@@ -97,9 +106,7 @@ export function quarterOfText(text: string): number | null {
 
 const CUMULATIVE = nfcRegExp('ক্রমপুঞ্জিত|ক্রমপুঞ্জীভূত|ক্রমযোজিত|cumulative|মোটঅর্জন|totalachievement|বার্ষিকঅর্জন|অর্ধবার্ষিক|todate');
 
-export function isCumulativeHeader(compact: string): boolean {
-  return CUMULATIVE.test(compact);
-}
+export const isCumulativeHeader = remembered((compact: string): boolean => CUMULATIVE.test(compact));
 
 /** A fiscal year named in a text (`২০২৪-২০২৫`, `২০২৩-২৪`, `2021-22`) as the year it starts in. */
 export function fiscalYearOfText(text: string): number | null {
@@ -115,6 +122,9 @@ export function fiscalYearOfText(text: string): number | null {
 
 /** A percent header such as `১০০%` or `90 %`, as a number. */
 export function percentOfHeader(text: string): number | null {
-  const m = /^(\d{1,3}(?:\.\d+)?)\s*%$/.exec(toAsciiDigits(text.trim()));
+  // Most header texts are words: only one that ends in % can be a percent.
+  const trimmed = text.trim();
+  if (trimmed.charCodeAt(trimmed.length - 1) !== 37) return null;
+  const m = /^(\d{1,3}(?:\.\d+)?)\s*%$/.exec(toAsciiDigits(trimmed));
   return m ? Number(m[1]) : null;
 }

@@ -35,7 +35,11 @@ function digitAt(s: string, i: number): number {
  * A word that starts with a digit (`৪র্থ শিল্প বিপ্লব`) has no id.
  */
 export function parseId(text: string): ParsedId {
-  const clean = cleanText(text);
+  return parseCleanId(cleanText(text));
+}
+
+/** `parseId` of text already cleaned (`cleanText`), as the layout reader's cells are. */
+export function parseCleanId(clean: string): ParsedId {
   const n = clean.length;
   const bracketed = n > 0 && isOpen(clean.charCodeAt(0));
   let i = bracketed ? 1 : 0;

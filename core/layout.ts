@@ -8,7 +8,7 @@ import {
   roleOfHeader,
   tierOfHeader,
 } from './header';
-import { ParsedId, parseId } from './ids';
+import { ParsedId, parseCleanId } from './ids';
 import { digits, message } from './messages';
 import { readMeta } from './office';
 import {
@@ -54,10 +54,12 @@ const SUBTOTAL = nfcRegExp('^(উপমোট|উপ-মোট|মোট|সর�
 class SheetView {
   readonly rows: number;
   readonly width: number;
-  private readonly owner = new Map<number, number>();
-  private readonly mergeOf = new Map<number, MergeArea>();
-  /** Rows that some merge touches: the others skip the merge look-ups. */
-  private readonly mergedRow: Uint8Array;
+  /** Per merged row, per column: the key (r × width + c) of the merge's top-left cell that
+   * covers it, or -1; undefined for the rows no merge touches, which skip the look-ups. Arrays
+   * per row rather than maps keyed by cell: every cell read asks, and the space is that of the
+   * merged rows' cells, which the grid holds anyway. */
+  private readonly ownerOf: (Int32Array | undefined)[];
+  private readonly mergeAt: ((MergeArea | undefined)[] | undefined)[];
   private readonly originRow: number;
   private readonly originCol: number;
   /** Column letters of each grid column, and the last row number made into text: addresses
@@ -76,15 +78,20 @@ class SheetView {
     this.originCol = grid.origin?.col ?? 0;
     this.letters = [];
     for (let c = 0; c < this.width; c++) this.letters.push(columnLetters(c + this.originCol));
-    this.mergedRow = new Uint8Array(this.rows);
+    this.ownerOf = new Array(this.rows);
+    this.mergeAt = new Array(this.rows);
     for (const m of grid.merges ?? []) {
-      for (let r = m.top; r <= m.bottom && r < this.rows; r++) this.mergedRow[r] = 1;
-      const top = m.top * w + m.left;
-      for (let r = m.top; r <= m.bottom && r < this.rows; r++) {
-        for (let c = m.left; c <= m.right; c++) {
-          const k = r * w + c;
-          this.mergeOf.set(k, m);
-          if (k !== top) this.owner.set(k, top);
+      const top = m.top * this.width + m.left;
+      for (let r = Math.max(m.top, 0); r <= m.bottom && r < this.rows; r++) {
+        let owners = this.ownerOf[r];
+        let areas = this.mergeAt[r];
+        if (owners === undefined || areas === undefined) {
+          owners = this.ownerOf[r] = new Int32Array(this.width).fill(-1);
+          areas = this.mergeAt[r] = new Array(this.width).fill(undefined);
+        }
+        for (let c = Math.max(m.left, 0); c <= m.right; c++) {
+          areas[c] = m;
+          if (r !== m.top || c !== m.left) owners[c] = top;
         }
       }
     }
@@ -97,15 +104,16 @@ class SheetView {
 
   /** True when (r, c) is covered by a merge but is not its top-left cell. */
   isCovered(r: number, c: number): boolean {
-    return this.mergedRow[r] === 1 && this.owner.has(r * this.width + c);
+    const owners = this.ownerOf[r];
+    return owners !== undefined && owners[c] >= 0;
   }
 
   /** The cell that holds (r, c)'s value — itself, or its merge's top-left cell — as a key
    * r × width + c (no array allocated: this runs for every cell read). */
-  private holderKey(r: number, c: number): number {
-    const k = r * this.width + c;
-    if (this.mergedRow[r] !== 1) return k;
-    return this.owner.get(k) ?? k;
+  holderKey(r: number, c: number): number {
+    const owners = this.ownerOf[r];
+    const owner = owners === undefined ? -1 : owners[c];
+    return owner >= 0 ? owner : r * this.width + c;
   }
 
   value(r: number, c: number): CellValue {
@@ -114,7 +122,8 @@ class SheetView {
   }
 
   merge(r: number, c: number): MergeArea | undefined {
-    return this.mergedRow[r] === 1 ? this.mergeOf.get(r * this.width + c) : undefined;
+    const areas = this.mergeAt[r];
+    return areas === undefined ? undefined : areas[c];
   }
 
   text(r: number, c: number): string {
@@ -273,7 +282,7 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
   let r = h1 + 1;
   while (r < view.rows) {
     const indicatorOwn = view.ownText(r, indicatorCol);
-    const ownId = indicatorOwn ? parseId(indicatorOwn) : null;
+    const ownId = indicatorOwn ? parseCleanId(indicatorOwn) : null;
     const label = labelCol >= 0 ? view.compact(r, labelCol) : '';
     const isTargetRow = layout === 'row-pairs' ? TARGET_LABEL.has(label) : false;
     const weightOwn = weightCol >= 0 ? view.ownText(r, weightCol) : '';
@@ -303,7 +312,7 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
     if (areaCol >= 0) {
       const t = view.text(r, areaCol);
       if (t && (!area || t !== area.raw)) {
-        const parsed = parseId(t);
+        const parsed = parseCleanId(t);
         const weightValue = areaWeightCol >= 0 ? view.read(r, areaWeightCol) : { kind: 'empty' as const };
         const continuation = area && !parsed.id && weightValue.kind === 'empty';
         if (continuation && area) {
@@ -329,7 +338,7 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
     if (activityCol >= 0) {
       const t = view.text(r, activityCol);
       if (t && t !== activity.raw) {
-        const p = parseId(t);
+        const p = parseCleanId(t);
         activity = { id: p.id, name: p.name || t, raw: t };
       }
     }
@@ -354,7 +363,7 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
   }
 
   function readIndicator(r: number, achievementRow: number, indicatorText: string, parsedOwn: ParsedId | null): Indicator {
-    const parsed = parsedOwn && layout !== 'row-pairs' ? parsedOwn : parseId(indicatorText);
+    const parsed = parsedOwn && layout !== 'row-pairs' ? parsedOwn : parseCleanId(indicatorText);
     const cell = view.address(r, indicatorCol);
     let id = parsed.id;
     let name = parsed.name;
@@ -485,7 +494,12 @@ function baseName(file: string): string {
 function isHeaderRow(view: SheetView, r: number): boolean {
   let indicator = false;
   let other = false;
+  let previousHolder = -1;
   for (let c = 0; c < view.width; c++) {
+    // A text merged across the row is read once: its other cells would say the same.
+    const holder = view.holderKey(r, c);
+    if (holder === previousHolder) continue;
+    previousHolder = holder;
     const t = view.text(r, c);
     if (!t || t.length > 80) continue;
     const compact = view.compact(r, c);

@@ -7,6 +7,7 @@ import { rawScore, Point, ScoreSettings, settingsWithDefaults } from '../core/sc
 import { scoreSettingsSchema } from '../core/settings';
 import { BENGALI_DIGITS, toAsciiDigits, toBengaliDigits } from '../core/bengali-digits';
 import { parseId } from '../core/ids';
+import { percentOfHeader } from '../core/header';
 import { cleanText, compactOfClean, needsCleaning } from '../core/text';
 import { readText, readTextGeneral } from '../core/values';
 import { readCommonText } from '../core/value-text';
@@ -263,6 +264,20 @@ describe('text that needs no cleaning is left as it is (cleaning is skipped for 
     expect(needsCleaning('বাতায়ন হালনাগাদকরণ'.normalize('NFC'))).toBe(false);
     expect(needsCleaning('কার্যাল\u09df')).toBe(true);
     expect(needsCleaning('ক\u09cd\u09bc')).toBe(true);
+  });
+});
+
+describe('a tier percent header (১০০%, 90 %) is read the same with the quick look for its % sign', () => {
+  // The pattern percentOfHeader applied to every text before it looked at the last character.
+  const byPattern = (text: string) => {
+    const m = /^(\d{1,3}(?:\.\d+)?)\s*%$/.exec(toAsciiDigits(text.trim()));
+    return m ? Number(m[1]) : null;
+  };
+  const piece = fc.constantFrom('১০০', '৯০', '80', '৭', '.', '৫', '%', ' ', '\u00a0', '\t', '\n', 'অসাধারণ', '％', '%%', '1000');
+  const text = fc.oneof(fc.array(piece, { maxLength: 6 }).map((a) => a.join('')), fc.string({ maxLength: 8 }));
+
+  test('percentOfHeader gives what the percent pattern gives, for any text', () => {
+    fc.assert(fc.property(text, (s) => percentOfHeader(s) === byPattern(s)), { numRuns: 20_000 });
   });
 });
 
