@@ -144,20 +144,25 @@ export function scanXml(xml: string, handler: XmlHandler): void {
   const n = xml.length;
   let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (i < n) {
-    const lt = xml.indexOf('<', i);
+    // Tags mostly follow one another (`</v></c><c …>`): no search when the next one is here.
+    const lt = i < n && xml.charCodeAt(i) === 60 ? i : xml.indexOf('<', i);
     const textEnd = lt < 0 ? n : lt;
     if (textEnd > i && handler.wantsText && open.length) handler.text(textValue(xml.slice(i, textEnd)));
     if (lt < 0) break;
     const next = xml.charCodeAt(lt + 1);
     if (next === 47 /* / */) {
-      const gt = xml.indexOf('>', lt);
-      if (gt < 0) throw new XmlError('unclosed end tag', lt);
-      // The end tag must name the open element: compared in place, no string made.
+      // The end tag must name the open element: compared in place, no string made, and its
+      // ">" looked for only when it is not right after the name.
       const expected = open.pop();
       const expectedLocal = openLocal.pop()!;
       let e = lt + 2 + (expected?.length ?? 0);
-      while (e < gt && isSpace(xml.charCodeAt(e))) e++;
-      if (expected === undefined || e !== gt || !xml.startsWith(expected, lt + 2)) throw new XmlError(`</${xml.slice(lt + 2, gt)}> where </${expected ?? ''}> was expected`, lt);
+      let gt = expected !== undefined && xml.charCodeAt(e) === 62 && xml.startsWith(expected, lt + 2) ? e : -1;
+      if (gt < 0) {
+        gt = xml.indexOf('>', lt);
+        if (gt < 0) throw new XmlError('unclosed end tag', lt);
+        while (e < gt && isSpace(xml.charCodeAt(e))) e++;
+        if (expected === undefined || e !== gt || !xml.startsWith(expected, lt + 2)) throw new XmlError(`</${xml.slice(lt + 2, gt)}> where </${expected ?? ''}> was expected`, lt);
+      }
       handler.close(expectedLocal);
       i = gt + 1;
     } else if (next === 63 /* ? */) {
@@ -194,8 +199,6 @@ export function scanXml(xml: string, handler: XmlHandler): void {
       }
       attrs.reset(xml);
       let selfClosing = false;
-      // The first "<" after the attribute being read: found once per tag, not once per value.
-      let nextLt = -1;
       for (;;) {
         while (p < n && isSpace(xml.charCodeAt(p))) p++;
         if (p >= n) throw new XmlError('unclosed start tag', lt);
@@ -219,13 +222,16 @@ export function scanXml(xml: string, handler: XmlHandler): void {
         while (p < n && isSpace(xml.charCodeAt(p))) p++;
         const quote = xml.charCodeAt(p);
         if (quote !== 34 && quote !== 39) throw new XmlError('attribute value not quoted', p);
-        const end = xml.indexOf(quote === 34 ? '"' : "'", p + 1);
-        if (end < 0) throw new XmlError('attribute value not closed', p);
-        if (nextLt <= p) {
-          nextLt = xml.indexOf('<', p + 1);
-          if (nextLt < 0) nextLt = n;
+        // Values are short (`A1`, `3`): read up to the quote here rather than by two searches.
+        let end = p + 1;
+        let ltInside = false;
+        for (; end < n; end++) {
+          const v = xml.charCodeAt(end);
+          if (v === quote) break;
+          if (v === 60) ltInside = true;
         }
-        if (nextLt < end) throw new XmlError('"<" in an attribute value', p);
+        if (end >= n) throw new XmlError('attribute value not closed', p);
+        if (ltInside) throw new XmlError('"<" in an attribute value', p);
         attrs.add(nameStart, nameEnd, p + 1, end);
         p = end + 1;
       }
