@@ -116,6 +116,13 @@ class SheetView {
     return owner >= 0 ? owner : r * this.width + c;
   }
 
+  /** Whether the cell of key k (`holderKey`) holds anything but nothing or empty text. */
+  holdsValue(k: number): boolean {
+    const hc = k % this.width;
+    const v = this.own((k - hc) / this.width, hc);
+    return v !== null && v !== undefined && v !== '';
+  }
+
   value(r: number, c: number): CellValue {
     const k = this.holderKey(r, c);
     return this.own(Math.floor(k / this.width), k % this.width);
@@ -492,6 +499,17 @@ function baseName(file: string): string {
 /** A row is the table's header when one cell names the indicator column and another names a
  * unit, weight, tier, target or achievement column. */
 function isHeaderRow(view: SheetView, r: number): boolean {
+  // It takes two cells: a row of one text (a cover line merged across the table, a signature)
+  // is settled without reading the text.
+  let holders = 0;
+  let lastHolder = -1;
+  for (let c = 0; c < view.width && holders < 2; c++) {
+    const holder = view.holderKey(r, c);
+    if (holder === lastHolder) continue;
+    lastHolder = holder;
+    if (view.holdsValue(holder)) holders++;
+  }
+  if (holders < 2) return false;
   let indicator = false;
   let other = false;
   let previousHolder = -1;
