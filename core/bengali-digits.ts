@@ -22,9 +22,19 @@ export function toAsciiDigits(text: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
-/** Replaces every ASCII digit with its Bengali digit. */
+/** Replaces every ASCII digit with its Bengali digit; the same single pass: every problem's
+ * Bengali message has its numbers and cells written so. */
 export function toBengaliDigits(text: string): string {
-  return text.replace(/[0-9]/g, (d) => BENGALI_DIGITS[Number(d)]);
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d >= 0 && d <= 9) {
+      out += text.slice(from, i) + BENGALI_DIGITS[d];
+      from = i + 1;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 export function hasBengaliDigit(text: string): boolean {

@@ -134,6 +134,18 @@ describe('§3 digits round-trip between Bengali and ASCII', () => {
       { numRuns: 2000 },
     );
   });
+  test('each digit is replaced where it stands and nothing else changes', () => {
+    const byPattern = (t: string, from: RegExp, to: string, zero: number) => t.replace(from, (d) => to[d.charCodeAt(0) - zero]);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('1', '০', '৯', '9', 'ক', '.', ' ', '%', 'a', '\u09e5', '\u09f0', '/', ':') }), fc.string(), (s, t) => {
+        for (const x of [s, t, s + t]) {
+          expect(toBengaliDigits(x)).toBe(byPattern(x, /[0-9]/g, BENGALI_DIGITS, 48));
+          expect(toAsciiDigits(x)).toBe(byPattern(x, /[০-৯]/g, '0123456789', 0x09e6));
+        }
+      }),
+      { numRuns: 5000 },
+    );
+  });
   test('every digit maps to its own', () => {
     expect(toBengaliDigits('0123456789')).toBe('০১২৩৪৫৬৭৮৯');
     expect(toAsciiDigits('০১২৩৪৫৬৭৮৯')).toBe('0123456789');
