@@ -7,34 +7,30 @@ const ZERO_BN = BENGALI_DIGITS.charCodeAt(0);
 
 const ASCII_DIGITS = '0123456789';
 
-/** Replaces every Bengali digit with its ASCII digit; everything else is kept. One pass, no
- * regular expression: header and row checks call this for most cells. */
-export function toAsciiDigits(text: string): string {
+/** `text` with each digit of the block starting at `zero` replaced by its own in `digits`; one
+ * pass, no regular expression (header and row checks read most cells' digits, every problem
+ * message writes them), and the text itself when it has none. */
+function swapDigits(text: string, zero: number, digits: string): string {
   let out = '';
   let from = 0;
   for (let i = 0; i < text.length; i++) {
-    const d = text.charCodeAt(i) - ZERO_BN;
+    const d = text.charCodeAt(i) - zero;
     if (d >= 0 && d <= 9) {
-      out += text.slice(from, i) + ASCII_DIGITS[d];
+      out += text.slice(from, i) + digits[d];
       from = i + 1;
     }
   }
   return from === 0 ? text : out + text.slice(from);
 }
 
-/** Replaces every ASCII digit with its Bengali digit; the same single pass: every problem's
- * Bengali message has its numbers and cells written so. */
+/** Replaces every Bengali digit with its ASCII digit; everything else is kept. */
+export function toAsciiDigits(text: string): string {
+  return swapDigits(text, ZERO_BN, ASCII_DIGITS);
+}
+
+/** Replaces every ASCII digit with its Bengali digit; everything else is kept. */
 export function toBengaliDigits(text: string): string {
-  let out = '';
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const d = text.charCodeAt(i) - 48;
-    if (d >= 0 && d <= 9) {
-      out += text.slice(from, i) + BENGALI_DIGITS[d];
-      from = i + 1;
-    }
-  }
-  return from === 0 ? text : out + text.slice(from);
+  return swapDigits(text, 48, BENGALI_DIGITS);
 }
 
 export function hasBengaliDigit(text: string): boolean {
