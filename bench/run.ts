@@ -71,6 +71,8 @@ function throughput() {
   });
   const least = best(5, () => leastReader(grid));
   if (least.result !== ROWS) throw new Error(`the least reader read ${least.result} of ${ROWS} rows`);
+  const bound = best(5, () => boundReader(grid));
+  checkBound(grid, bound.result);
   const ours = best(5, () => {
     const out = readPlan(grid);
     if (out.kind !== 'plan') throw new Error('bench grid is not a plan');
@@ -96,6 +98,104 @@ function throughput() {
     ratio: `${fmt(leastRate / oursRate, 1)}× the least reader's time`,
     goal: '— (shows how near 1,000,000 rows/s any reader gets here)',
   });
+  const boundRate = ROWS / bound.seconds;
+  rows.push({
+    what: 'the same grid read with no object made at all: the bound for any reader here (one core)',
+    command: `npm run bench -- --rows=${ROWS}`,
+    ours: `${fmt(oursRate)} rows/s`,
+    baseline: `${fmt(boundRate)} rows/s: columns known, per row the weight, 5 targets and the achievement parsed from their characters into typed arrays, the first tier met; no id, name, address or object kept (\`boundReader\` in bench/run.ts; its raw scores are checked against the product's in floor mode, row by row)`,
+    ratio: `${fmt(boundRate / oursRate, 1)}× the bound's time; at 1,000,000 rows/s a row may take ${fmt(boundRate / 1e6, 2)}× the bound's time`,
+    goal: '— (what 1,000,000 rows/s leaves for everything a plan holds)',
+  });
+}
+
+/** The least any reader can do with the bench grid: not one object or string made per row.
+ * Each cell's characters are read straight into numbers (Bengali or ASCII digits, `.`, a final
+ * `%`, d/m/y dates), weight, targets and achievement into typed arrays, and the first tier met
+ * (floor mode) is kept as the raw score with the grid row it came from. */
+function boundReader(grid: ReturnType<typeof bigGrid>): { rows: number; gridRow: Int32Array; raw: Float64Array } {
+  const values = grid.values;
+  const kind = new Uint8Array(7); // 0 empty, 1 number, 2 date, 3 not a value
+  const num = new Float64Array(7);
+  const gridRow = new Int32Array(values.length);
+  const raw = new Float64Array(values.length);
+  const parse = (v: unknown, slot: number) => {
+    kind[slot] = 0;
+    if (typeof v !== 'string' || v.length === 0 || v === '-') return;
+    let n = 0;
+    let scale = 0;
+    let day = 0;
+    let month = 0;
+    let slashes = 0;
+    let digits = 0;
+    for (let i = 0; i < v.length; i++) {
+      const ch = v.charCodeAt(i);
+      const d = ch >= 48 && ch <= 57 ? ch - 48 : ch >= 0x9e6 && ch <= 0x9ef ? ch - 0x9e6 : -1;
+      if (d >= 0) {
+        digits++;
+        if (scale) n += d * (scale /= 10);
+        else n = n * 10 + d;
+      } else if (ch === 46 && !scale) scale = 1;
+      else if (ch === 47 && slashes < 2) {
+        if (slashes++ === 0) day = n;
+        else month = n;
+        n = 0;
+      } else if (!(ch === 37 && i === v.length - 1)) {
+        kind[slot] = 3;
+        return;
+      }
+    }
+    if (digits === 0) kind[slot] = 3;
+    else if (slashes === 2) {
+      kind[slot] = 2;
+      num[slot] = Date.UTC(n < 100 ? 2000 + n : n, month - 1, day) / 86_400_000;
+    } else {
+      kind[slot] = 1;
+      num[slot] = n;
+    }
+  };
+  let k = 0;
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
+    const text = row[2];
+    // An indicator row: its name starts with a three-part id, `[1.2.3]`.
+    if (typeof text !== 'string' || text.charCodeAt(0) !== 91) continue;
+    let dots = 0;
+    let i = 1;
+    for (; i < text.length && text.charCodeAt(i) !== 93; i++) if (text.charCodeAt(i) === 46) dots++;
+    if (dots !== 2 || i === text.length) continue;
+    parse(row[4], 0);
+    for (let t = 0; t < 5; t++) parse(row[5 + t], 1 + t);
+    parse(row[10], 6);
+    const higherIsBetter = row[3] !== 'তারিখ';
+    let score = 0;
+    if (kind[6] === 1 || kind[6] === 2) {
+      for (let t = 0; t < 5; t++) {
+        if (kind[1 + t] !== kind[6]) continue;
+        if (higherIsBetter ? num[6] >= num[1 + t] : num[6] <= num[1 + t]) {
+          score = 100 - 10 * t;
+          break;
+        }
+      }
+    }
+    gridRow[k] = r;
+    raw[k] = score;
+    k++;
+  }
+  return { rows: k, gridRow, raw };
+}
+
+/** The bound must read the same grid the product does: every row's raw score equal to the
+ * product's in floor mode, or the bench stops. */
+function checkBound(grid: ReturnType<typeof bigGrid>, bound: ReturnType<typeof boundReader>): void {
+  if (bound.rows !== ROWS) throw new Error(`the bound reader read ${bound.rows} of ${ROWS} rows`);
+  const out = readPlan(grid);
+  if (out.kind !== 'plan') throw new Error('bench grid is not a plan');
+  const byRow = new Map(scorePlan(out.plan, { mode: 'floor' }).indicators.map((s) => [s.indicator.row - 1, s.raw]));
+  for (let k = 0; k < bound.rows; k++) {
+    const product = byRow.get(bound.gridRow[k]);
+    if (product !== bound.raw[k]) throw new Error(`the bound reader scored grid row ${bound.gridRow[k]} ${bound.raw[k]}, the product ${product}`);
+  }
 }
 
 /** The least a reader and scorer can do with the bench grid, to show what the machine allows:
@@ -264,6 +364,39 @@ async function warmUp() {
     baseline: `JSZip floor: 1 worker ${fmt(floor1, 2)} s, 2 workers ${fmt(floor2, 2)} s = ${fmt(floor1 / floor2, 2)}× the work done per second`,
     ratio: `2.00× would be a second core's full worth`,
     goal: '— (how far 2 cores scale on this machine)',
+  });
+
+  // The same question asked of plain work that is none of the product's.
+  const scale: string[] = [];
+  for (const kind of ['compute', 'allocate', 'memory']) {
+    let one = Infinity;
+    let two = Infinity;
+    for (let i = 0; i < 3; i++) {
+      one = Math.min(one, (await jsonOf<{ seconds: number }>([process.execPath, 'bench/threads.cjs', kind, '1'])).seconds);
+      two = Math.min(two, (await jsonOf<{ seconds: number }>([process.execPath, 'bench/threads.cjs', kind, '2'])).seconds);
+    }
+    scale.push(`${kind} ${fmt((2 * one) / two, 2)}×`);
+  }
+  // And the CPU time a 1,000-file consolidate burns in one thread and in two workers.
+  const cpu = (jobs: string[]) => {
+    let bestRun = { wall: Infinity, cpu: 0 };
+    for (let i = 0; i < 3; i++) {
+      const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S', process.execPath, 'bin/apa.js', 'consolidate', dir, '-o', path.join(tmp, 'consolidated.xlsx'), ...jobs], { cwd: root, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`consolidate ${jobs.join(' ')} failed: ${r.stderr.slice(-2000)}`);
+      const [wall, user, sys] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+      if (wall < bestRun.wall) bestRun = { wall, cpu: user + sys };
+    }
+    return bestRun;
+  };
+  const inThread = cpu(['--jobs', '1']);
+  const pooled = cpu([]);
+  rows.push({
+    what: 'what a second thread adds to plain work (not the product: integer arithmetic, short-lived objects, reads scattered over 128 MB), 1 and 2 threads each doing the same, best of 3; and the CPU time of consolidate in one thread and in two workers, best of 3',
+    command: `node bench/threads.cjs compute|allocate|memory 1 (and 2); /usr/bin/time -f '%e %U %S' node bin/apa.js consolidate bench/tmp/offices-${OFFICES} -o … [--jobs 1]`,
+    ours: `consolidate: --jobs 1 ${fmt(inThread.wall, 2)} s wall, ${fmt(inThread.cpu, 2)} s CPU; 2 workers ${fmt(pooled.wall, 2)} s wall, ${fmt(pooled.cpu, 2)} s CPU`,
+    baseline: `work done per second by 2 threads over 1: ${scale.join(', ')}`,
+    ratio: `2 workers burn ${fmt(pooled.cpu / inThread.cpu, 2)}× the CPU of one thread for the same files`,
+    goal: '— (why the JSZip floor and the pool gain little from the second core here)',
   });
 }
 
