@@ -235,14 +235,13 @@ function leastReader(grid: ReturnType<typeof bigGrid>): number {
 
 /** Wall time and peak RSS of a command, via GNU time. A command that fails fails the bench:
  * a crash must never pass for a fast run. */
-function measure(cmd: string[], okStatuses = [0], cwd = root): { seconds: number; peakMb: number; stdout: string } {
+function measure(cmd: string[], okStatuses = [0], cwd = root): { seconds: number; cpuSeconds: number; peakMb: number; stdout: string } {
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', ...cmd], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', ...cmd], { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
   const seconds = (performance.now() - t0) / 1000;
   if (!okStatuses.includes(r.status ?? -1)) throw new Error(`${cmd.join(' ')} failed (${r.status}): ${r.stderr.slice(-2000)}`);
-  const lines = r.stderr.trim().split('\n');
-  const peakKb = Number(lines[lines.length - 1]);
-  return { seconds, peakMb: peakKb / 1024, stdout: r.stdout };
+  const [user, sys, peakKb] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  return { seconds, cpuSeconds: user + sys, peakMb: peakKb / 1024, stdout: r.stdout };
 }
 
 async function consolidation() {
@@ -381,10 +380,8 @@ async function warmUp() {
   const cpu = (jobs: string[]) => {
     let bestRun = { wall: Infinity, cpu: 0 };
     for (let i = 0; i < 3; i++) {
-      const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S', process.execPath, 'bin/apa.js', 'consolidate', dir, '-o', path.join(tmp, 'consolidated.xlsx'), ...jobs], { cwd: root, encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`consolidate ${jobs.join(' ')} failed: ${r.stderr.slice(-2000)}`);
-      const [wall, user, sys] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
-      if (wall < bestRun.wall) bestRun = { wall, cpu: user + sys };
+      const m = measure([process.execPath, 'bin/apa.js', 'consolidate', dir, '-o', path.join(tmp, 'consolidated.xlsx'), ...jobs]);
+      if (m.seconds < bestRun.wall) bestRun = { wall: m.seconds, cpu: m.cpuSeconds };
     }
     return bestRun;
   };
@@ -392,7 +389,7 @@ async function warmUp() {
   const pooled = cpu([]);
   rows.push({
     what: 'what a second thread adds to plain work (not the product: integer arithmetic, short-lived objects, reads scattered over 128 MB), 1 and 2 threads each doing the same, best of 3; and the CPU time of consolidate in one thread and in two workers, best of 3',
-    command: `node bench/threads.cjs compute|allocate|memory 1 (and 2); /usr/bin/time -f '%e %U %S' node bin/apa.js consolidate bench/tmp/offices-${OFFICES} -o … [--jobs 1]`,
+    command: `node bench/threads.cjs compute|allocate|memory 1 (and 2); /usr/bin/time -f '%U %S %M' node bin/apa.js consolidate bench/tmp/offices-${OFFICES} -o … [--jobs 1]`,
     ours: `consolidate: --jobs 1 ${fmt(inThread.wall, 2)} s wall, ${fmt(inThread.cpu, 2)} s CPU; 2 workers ${fmt(pooled.wall, 2)} s wall, ${fmt(pooled.cpu, 2)} s CPU`,
     baseline: `work done per second by 2 threads over 1: ${scale.join(', ')}`,
     ratio: `2 workers burn ${fmt(pooled.cpu / inThread.cpu, 2)}× the CPU of one thread for the same files`,
@@ -424,13 +421,9 @@ async function national() {
   }
   const node = process.execPath;
   const timed = (folder: string, out: string) => {
-    const t0 = performance.now();
-    const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', node, 'bin/apa.js', 'consolidate', folder, '-o', out, '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
-    const seconds = (performance.now() - t0) / 1000;
-    if (r.status !== 0 && r.status !== 1) throw new Error(`consolidate failed (${r.status}): ${r.stderr.slice(-2000)}`);
-    const [user, sys, kb] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
-    const offices = (JSON.parse(r.stdout) as { offices: unknown[] }).offices.length;
-    return { seconds, cpu: user + sys, peakMb: kb / 1024, offices };
+    const m = measure([node, 'bin/apa.js', 'consolidate', folder, '-o', out, '--json'], [0, 1]);
+    const offices = (JSON.parse(m.stdout) as { offices: unknown[] }).offices.length;
+    return { seconds: m.seconds, cpu: m.cpuSeconds, peakMb: m.peakMb, offices };
   };
   const peaks: string[] = [];
   for (const n of sizes) {
