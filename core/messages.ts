@@ -200,7 +200,7 @@ export const MESSAGES = {
     bn: '"{file}" ফাইলের এই শিটে কোনো কর্মপরিকল্পনা নেই, তাই শিটটি রাখা হয়নি: {reason}',
     en: 'This sheet of "{file}" holds no plan, so it was not kept: {reason}',
   },
-  // ── Add-in workbook commands (addin/src/workbook): add keys above this line ──
+  // ── Workbook commands (core's specs, applied by addin/ and appsscript/): add keys above this line ──
   'ui.title': { bn: 'APA শিট', en: 'APA Sheets' },
   'ui.language': { bn: 'ভাষা', en: 'Language' },
   // Each language is named in itself, whatever the pane's language.
@@ -295,7 +295,7 @@ export const MESSAGES = {
   'ui.columns.intro.sheets': { bn: 'সারণির পাশে প্রতিটি সূচকের নম্বর ও স্তরের কলাম যোগ করে। কলামগুলো =APA_* সূত্র, তাই শিট বদলালে নিজে থেকেই হালনাগাদ হয়।', en: 'Adds each indicator\'s score and tier columns next to the table. They are =APA_* formulas, so they update when the sheet changes.' },
   'ui.highlight.remove.sheets': { bn: 'APA Sheets-এর যোগ করা সব সরান', en: 'Remove what APA Sheets added' },
   'ui.consolidate.cancelled.sheets': { bn: 'বাতিল করা হয়েছে; স্প্রেডশিট আগের মতোই আছে।', en: 'Cancelled; the spreadsheet is as it was.' },
-  // ── Task pane (addin/src/taskpane): add keys above this line ──
+  // ── The pane (pane/, the Excel task pane and the Sheets sidebar): add keys above this line ──
   // Excel custom functions (=APA.SCORE …) and the add-in manifest (manifest.test.ts checks the manifest's strings against these).
   'fn.internal-error': { bn: 'APA ফাংশন চালাতে অপ্রত্যাশিত ত্রুটি: {detail}', en: 'Unexpected error while running the APA function: {detail}' },
   'fn.not-finite': { bn: 'ফলাফল কোনো সসীম সংখ্যা নয় ({value})।', en: 'The result is not a finite number ({value}).' },

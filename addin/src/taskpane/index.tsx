@@ -1,13 +1,12 @@
-// First: zod's configuration must be set before core defines its schemas.
-import '../zod-jitless';
 import { createRoot } from 'react-dom/client';
-import type { WorkbookOperations } from '../workbook/operations';
+import { message } from '../../../core/messages';
+import type { WorkbookOperations } from '../../../core/operations';
+import { App } from '../../../pane/App';
+import { unavailableOperations } from '../../../pane/unavailable';
 import { createExcelWorkbook } from '../workbook/excel-workbook';
-import { App } from './App';
-import { unavailableOperations } from './unavailable';
 
-/** The task pane's entry: once Office is ready, render the pane over the one Office.js
- * implementation of the workbook operations. Nothing else is registered or fetched here. */
+/** The Excel task pane's entry: once Office is ready, render the shared pane (`pane/`) over the
+ * one Office.js implementation of the workbook operations. Nothing else is registered or fetched here. */
 Office.onReady(() => {
   const el = document.getElementById('root');
   if (!el) return;
@@ -16,7 +15,7 @@ Office.onReady(() => {
     ops = createExcelWorkbook();
   } catch (err) {
     // Outside Excel there is no `Excel` global: the pane still opens and says so on every command.
-    ops = unavailableOperations(err);
+    ops = unavailableOperations(message('ui.error.no-excel', { detail: err instanceof Error ? err.message : String(err) }), err);
   }
   createRoot(el).render(<App ops={ops} />);
 });

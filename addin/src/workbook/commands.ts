@@ -1,5 +1,5 @@
 import { Bilingual, Grid, Plan, PlanScore, Problem, ScoreSettings, highlightKey, message, readPlan, scorePlan, validatePlan } from '../../../core';
-import type { IndicatorLine } from './operations';
+import type { IndicatorLine } from '../../../core/operations';
 
 /** Host-free steps that every host's commands share (Excel here, Google Sheets in appsscript/). */
 

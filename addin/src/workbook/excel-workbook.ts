@@ -68,7 +68,7 @@ import {
   NextResult,
   OfficeFile,
   WorkbookOperations,
-} from './operations';
+} from '../../../core/operations';
 
 /**
  * THE one module that talks to Excel (`Excel.run`). Every command is one `Excel.run` with as few

@@ -45,12 +45,12 @@ import {
   legendLabel,
 } from '../../../addin/src/workbook/ownership';
 import { indicatorLines, scoreGrid } from '../../../addin/src/workbook/commands';
-import type { CheckResult, CommandResult, ConsolidateResult, IndicatorLine, NextItem, NextResult } from '../../../addin/src/workbook/operations';
+import type { CheckResult, CommandResult, ConsolidateResult, IndicatorLine, NextItem, NextResult } from '../../../core/operations';
 import { GasConditionalFormatRule, GasDeveloperMetadata, GasGlobals, GasOnEditEvent, GasSheet, GasSpreadsheet } from './gas-api';
 
 /**
  * THE Sheets adapter: the one module that reads and writes the spreadsheet (SpreadsheetApp), for
- * every command of the task pane's contract (`addin/src/workbook/operations.ts`), with the same
+ * every command of the task pane's contract (`core/operations.ts`), with the same
  * result types, as plain JSON (what `google.script.run` can carry).
  *
  * Reading a sheet is one `getDataRange()` with one `getValues()`, one `getNumberFormats()` and one

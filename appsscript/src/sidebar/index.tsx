@@ -1,11 +1,11 @@
 /**
- * The Google Sheets sidebar's entry: the Excel task pane's React App (Bengali by default, with the
+ * The Google Sheets sidebar's entry: the shared pane's React App (`pane/`, the Excel task pane's too) (Bengali by default, with the
  * English switch), given the workbook operations implemented over `google.script.run`. Bundled by
  * `npm run build:gas:sidebar` (webpack.config.js, `--env sidebar`) into one self-contained
  * `appsscript/build/Sidebar.html` that HtmlService serves; nothing is fetched from anywhere.
  */
 import { createRoot } from 'react-dom/client';
-import { App } from '../../../addin/src/taskpane/App';
+import { App } from '../../../pane/App';
 import { createSheetsOperations, SheetsOperations, unavailableSheetsOperations } from './gas-operations';
 
 function start(): void {
