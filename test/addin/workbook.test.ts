@@ -28,7 +28,11 @@ import {
 } from '../../core';
 import { ExcelSheetData, excelGrid } from '../../addin/src/workbook/excel-grid';
 import { createExcelWorkbook, ExcelWorkbookOperations } from '../../addin/src/workbook/excel-workbook';
-import { LEGEND_TITLE, OWNED_KEY, SCORE_HEADER, TIER_HEADER, parseRecord } from '../../addin/src/workbook/ownership';
+import { LEGEND_TITLE, OWNED_KEY, RECORD_VERSION, SCORE_HEADER, TIER_HEADER, readRecord as parseRecord } from '../../core/ownership';
+import { highlightPlan } from '../../core/highlight-spec';
+import { LINK_FONT, columnOf } from '../../core/report';
+import { MAX_CELL_TEXT } from '../../core/cell-matrix';
+import { rectA1 as areaA1 } from '../../core/areas';
 import { FakeOfficeError, FakeSheet, FakeWorkbook, WorkbookSnapshot, rectText, snapshotWorkbook } from './fake-excel';
 import { base64Loader, loadFakeWorkbook, sheetsFromXlsx } from './fake-excel-load';
 
@@ -283,6 +287,9 @@ describe.each(SEEDS)('%s', (file) => {
     const record = parseRecord(wb.settings.get(OWNED_KEY))!;
     const legend = record.sheets[sheet.id].legend!;
     expect(record.sheets[sheet.id].highlight).toBe(true);
+    // One record for both hosts, with the areas core says edits must touch to change a tier.
+    expect(JSON.parse(wb.settings.get(OWNED_KEY) as string).version).toBe(RECORD_VERSION);
+    expect(record.sheets[sheet.id].watch).toEqual(highlightPlan(result).watch.map(areaA1));
     expect(sheet.cell(legend.top, legend.col)?.v).toBe(LEGEND_TITLE);
     LEGEND_ORDER.forEach((k, i) => expect(sheet.cell(legend.top + 1 + i, legend.col)?.fill).toBe(PALETTE[k].fill.toUpperCase()));
     // The user's fill and their own conditional format are still there, unchanged.
@@ -452,6 +459,7 @@ describe('consolidate', () => {
           const got = ws.cell(i, j);
           if (cell.link && cell.v !== null && cell.v !== '') {
             expect(got?.f).toBe(`=HYPERLINK("#'${cell.link.sheet.replace(/'/g, "''")}'!${cell.link.cell}","${String(cell.v).replace(/"/g, '""')}")`);
+            expect(got?.color).toBe(LINK_FONT.toUpperCase());
           } else if (cell.v === null || cell.v === '') {
             expect(got?.v).toBeUndefined();
           } else {
@@ -613,6 +621,42 @@ describe('payload limits', () => {
     const syncs = wb.syncs.slice(from);
     expect(syncs.some((x) => x.failed === 'ResponsePayloadSizeLimitExceeded')).toBe(true);
     expect(syncs.filter((x) => !x.failed).every((x) => x.response <= LIMIT)).toBe(true);
+  });
+});
+
+// ── One rule for both hosts (core's), applied here ──────────────────────────────────────────
+
+describe('the rules both hosts share', () => {
+  test('the recorded place first: a copy of the header pair the user typed elsewhere is theirs, and stays', async () => {
+    const wb = await loadFakeWorkbook(fs.readFileSync(path.join(dir, '002-khulna-library.xlsx')));
+    const api = ops(wb);
+    const sheet = wb.active;
+    expect((await api.addScoreColumns()).ok).toBe(true);
+    const cols = parseRecord(wb.settings.get(OWNED_KEY))!.sheets[sheet.id].columns!;
+    // Above the add-in's columns, in a row that a scan row by row would meet first.
+    const decoy = (c: number) => areaA1({ top: 0, left: cols.score + c, bottom: 0, right: cols.score + c });
+    wb.setCell(sheet.name, decoy(0), { v: SCORE_HEADER });
+    wb.setCell(sheet.name, decoy(1), { v: TIER_HEADER });
+    const withDecoy = snapshotWorkbook(wb);
+    await api.addScoreColumns();
+    expect(diff(withDecoy, snapshotWorkbook(wb))).toEqual([]);
+    await api.removeAll();
+    expect([wb.getCell(sheet.name, decoy(0))?.v, wb.getCell(sheet.name, decoy(1))?.v]).toEqual([SCORE_HEADER, TIER_HEADER]);
+    expect(sheet.cell(cols.top, cols.score)?.v).toBeUndefined();
+  });
+
+  test(`cell text: at most Excel's ${MAX_CELL_TEXT.toLocaleString('en')} characters (an indicator named at 40,000 is written cut, not refused)`, async () => {
+    const wb = await loadFakeWorkbook(fs.readFileSync(path.join(dir, '002-khulna-library.xlsx')));
+    const sheet = wb.active;
+    const ind = coreOn(sheet).result.indicators[0].indicator;
+    const long = `${ind.name} ${'ক'.repeat(40_000)}`;
+    wb.setCell(sheet.name, ind.cell, { v: `[${ind.id}] ${long}` });
+    const r = await ops(wb).consolidate({});
+    expect(r.cancelled).toBe(false);
+    const spec = consolidationWorkbook(r.consolidation!).sheets[1];
+    const row = spec.rows.findIndex((x) => typeof x[columnOf(spec, 'name')]?.v === 'string' && (x[columnOf(spec, 'name')].v as string).length > MAX_CELL_TEXT);
+    expect(row).toBeGreaterThan(0);
+    expect(wb.sheet(spec.name).cell(row, columnOf(spec, 'name'))?.v).toHaveLength(MAX_CELL_TEXT);
   });
 });
 
