@@ -11,7 +11,6 @@ import ExcelJS from 'exceljs';
 import { buildOfficeWorkbook, buildSamples } from '../fixtures/build-fixtures';
 import { readWorkbookGrids } from '../../cli/xlsx-grid';
 import {
-  FUNCTIONS,
   HighlightKey,
   LEGEND_ORDER,
   PALETTE,
@@ -30,6 +29,8 @@ import { ExcelSheetData, excelGrid } from '../../addin/src/workbook/excel-grid';
 import { createExcelWorkbook, ExcelWorkbookOperations } from '../../addin/src/workbook/excel-workbook';
 import { LEGEND_TITLE, OWNED_KEY, RECORD_VERSION, SCORE_HEADER, TIER_HEADER, readRecord as parseRecord } from '../../core/ownership';
 import { highlightPlan } from '../../core/highlight-spec';
+import { scoreColumns } from '../../core/score-columns';
+import type { Grid } from '../../core/grid';
 import { LINK_FONT, columnOf } from '../../core/report';
 import { MAX_CELL_TEXT } from '../../core/cell-matrix';
 import { rectA1 as areaA1 } from '../../core/areas';
@@ -108,10 +109,11 @@ function sheetData(sheet: FakeSheet): ExcelSheetData {
   return { sheet: sheet.name, address: rectText(r), values, numberFormat, merges };
 }
 
-function coreOn(sheet: FakeSheet): { result: PlanScore } {
-  const outcome = readPlan(excelGrid(sheetData(sheet)));
+function coreOn(sheet: FakeSheet): { grid: Grid; result: PlanScore } {
+  const grid = excelGrid(sheetData(sheet));
+  const outcome = readPlan(grid);
   if (outcome.kind !== 'plan') throw new Error(`${sheet.name} is not a plan`);
-  return { result: scorePlan(outcome.plan) };
+  return { grid, result: scorePlan(outcome.plan) };
 }
 
 /** The plan sheet of a seed file, as the CLI's .xlsx adapter reads it. */
@@ -140,34 +142,6 @@ function ownedRules(sheet: FakeSheet): Map<string, { cells: Set<string>; fill?: 
   return out;
 }
 
-/** Evaluates an `=APA.SCORE(…)` / `=APA.TIER(…)` formula the add-in wrote with the core registry,
- * over the fake's cells: proves its references point at the right cells. */
-function evaluate(sheet: FakeSheet, formula: string): unknown {
-  const m = /^=APA\.(SCORE|TIER)\((.*)\)$/.exec(formula);
-  if (!m) throw new Error(formula);
-  const args = m[2].split(',').map((a) => {
-    if (a === '""') return null;
-    const [from, to] = a.split(':');
-    const p = parseA1(from)!;
-    const q = parseA1(to ?? from)!;
-    const rows: unknown[][] = [];
-    for (let r = p.row; r <= q.row; r++) {
-      const line: unknown[] = [];
-      for (let c = p.col; c <= q.col; c++) {
-        // A merged cell's value is its top-left cell's, as Excel passes it to a function.
-        const mm = sheet.merges.find((x) => r >= x.top && r <= x.bottom && c >= x.left && c <= x.right);
-        const cell = mm ? sheet.cell(mm.top, mm.left) : sheet.cell(r, c);
-        line.push(cell?.v ?? null);
-      }
-      rows.push(line);
-    }
-    return rows;
-  });
-  const fn = FUNCTIONS.find((f) => f.name === m[1])!;
-  const out = fn.impl(...(args as Parameters<typeof fn.impl>));
-  return Array.isArray(out) ? out[0]?.[0] : out;
-}
-
 describe.each(SEEDS)('%s', (file) => {
   let wb: FakeWorkbook;
   let api: ExcelWorkbookOperations;
@@ -176,6 +150,8 @@ describe.each(SEEDS)('%s', (file) => {
   let cli: Awaited<ReturnType<typeof cliPlan>>;
   /** Core on the sheet as the user made it (before any command). */
   let base: PlanScore;
+  /** The grid core read it from. */
+  let baseGrid: Grid;
 
   beforeAll(async () => {
     wb = await loadFakeWorkbook(fs.readFileSync(path.join(dir, file)));
@@ -189,7 +165,7 @@ describe.each(SEEDS)('%s', (file) => {
     wb.addUserConditionalFormat(sheet.name, cells.slice(0, 3), '=LEN(A1)>100', '#FF00FF');
     api = ops(wb);
     before = snapshotWorkbook(wb);
-    base = coreOn(sheet).result;
+    ({ result: base, grid: baseGrid } = coreOn(sheet));
   });
 
   test('check: the plan and totals equal core on the same grid (and the .xlsx reader), ≤ 3 syncs, nothing written', async () => {
@@ -214,7 +190,7 @@ describe.each(SEEDS)('%s', (file) => {
     expect(json(snapshotWorkbook(wb))).toBe(json(before));
   });
 
-  test('addScoreColumns: one score and one tier formula per indicator in the first free columns; twice = once; user content intact', async () => {
+  test('addScoreColumns: core\'s score columns (=APA.* formulas) written exactly, in the first free columns; twice = once; user content intact', async () => {
     const from = wb.syncs.length;
     const r = await api.addScoreColumns();
     note('addScoreColumns', file, wb, from);
@@ -224,35 +200,18 @@ describe.each(SEEDS)('%s', (file) => {
     const full = before.sheets.find((x) => x.name === sheet.name)!;
     const rightmost = Math.max(...Object.keys(full.cells).map((a) => parseA1(a)!.col), ...sheet.merges.map((m) => m.right));
     expect(cols.score).toBe(rightmost + 1);
-    expect(wb.getCell(sheet.name, rectText({ top: cols.top, left: cols.score, bottom: cols.top, right: cols.score }))?.v).toBe(SCORE_HEADER);
-    expect(wb.getCell(sheet.name, rectText({ top: cols.top, left: cols.tier, bottom: cols.top, right: cols.tier }))?.v).toBe(TIER_HEADER);
-
+    // The spec (its rules: test/specs.test.ts), cell by cell: the header pair, then each row's two formulas.
+    const spec = scoreColumns(baseGrid, base, 'excel');
+    expect(cols).toEqual({ score: cols.score, tier: cols.score + 1, top: spec.top, bottom: spec.bottom });
+    expect([sheet.cell(spec.top, cols.score)?.v, sheet.cell(spec.top, cols.tier)?.v]).toEqual(spec.header);
+    expect(spec.header).toEqual([SCORE_HEADER, TIER_HEADER]);
+    spec.body.forEach(([score, tier], i) => {
+      const row = spec.top + 1 + i;
+      expect([sheet.cell(row, cols.score)?.f, sheet.cell(row, cols.tier)?.f]).toEqual([score || undefined, tier || undefined]);
+      if (score) expect(sheet.cell(row, cols.score)?.nf).toBe(spec.scoreFormat);
+    });
+    expect(spec.count).toBe(base.indicators.filter((s) => s.indicator.achievements.length).length);
     const result = base;
-    let formulas = 0;
-    for (const s of result.indicators) {
-      const ach = s.indicator.achievements.find((a) => a.cumulative) ?? s.indicator.achievements[s.indicator.achievements.length - 1];
-      if (!ach) continue;
-      const row = parseA1(ach.cell)!.row;
-      const score = sheet.cell(row, cols.score)?.f;
-      const tier = sheet.cell(row, cols.tier)?.f;
-      expect(score).toMatch(new RegExp(`^=APA\\.SCORE\\(${ach.cell},`));
-      expect(tier).toMatch(new RegExp(`^=APA\\.TIER\\(${ach.cell},`));
-      formulas++;
-      // The references lead to the indicator's cells: the registry computes core's score from them.
-      if (s.status === 'scored' && file !== '002-khulna-library-typed.xlsx') expect(evaluate(sheet, score!)).toBeCloseTo(s.score!, 9);
-    }
-    expect(formulas).toBe(result.indicators.filter((s) => s.indicator.achievements.length).length);
-    if (file === '002-khulna-library.xlsx') {
-      expect(sheet.cell(13, cols.score)?.f).toBe('=APA.SCORE(K14,F14:J14,E14,D14)');
-      expect(sheet.cell(13, cols.tier)?.f).toBe('=APA.TIER(K14,F14:J14,D14)');
-    }
-    if (file === '003-skt.xlsx') {
-      // Row pairs: the formula sits on the achievement row and reads the target row's tiers.
-      const pair = result.indicators.find((s) => s.indicator.achievements.length)!;
-      const ach = parseA1(pair.indicator.achievements[0].cell)!;
-      expect(ach.row + 1).toBe(pair.indicator.row + 1);
-      expect(sheet.cell(ach.row, cols.score)?.f).toContain(`${pair.indicator.targets[0].cell}:`);
-    }
     expect(json(snapshotWorkbook(wb, { userOnly: true }))).toBe(json({ sheets: before.sheets.map(({ extra: _e, ...s }) => s) }));
 
     const once = json(snapshotWorkbook(wb));

@@ -756,8 +756,8 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
   }
 
   async function consolidate(options: LongRunOptions): Promise<ConsolidateResult> {
-    const { dropped: _dropped, ...result } = await consolidateImpl(options);
-    return result;
+    const r = await consolidateImpl(options);
+    return { cancelled: r.cancelled, consolidation: r.consolidation, skipped: r.skipped, written: r.written };
   }
 
   async function addOfficeFiles(files: OfficeFile[], options: LongRunOptions): Promise<AddFilesResult> {
@@ -849,8 +849,7 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
     }
     const droppedNames = new Set(result.dropped.map((d) => d.name));
     const keptInserted = inserted.map((entry) => ({ file: entry.file, sheets: entry.sheets.filter((name) => !droppedNames.has(name)) }));
-    const { dropped: _dropped, ...rest } = result;
-    return { ...rest, failed, inserted: keptInserted };
+    return { cancelled: false, consolidation: result.consolidation, skipped: result.skipped, written: result.written, failed, inserted: keptInserted };
   }
 
   const ops: ExcelWorkbookOperations = {
