@@ -1,7 +1,7 @@
 import type { Day } from './dates';
 import type { Grid } from './grid';
 import { highlightKey } from './highlight';
-import { fiscalYearLabel } from './json-sheet';
+import { fiscalYearLabel, indicatorFacts } from './json-sheet';
 import { readPlan } from './layout';
 import { Bilingual, message } from './messages';
 import type { CheckResult, IndicatorLine } from './operations';
@@ -52,17 +52,7 @@ export function analyseTab(sheet: string, read: { error?: string; grid: Grid | n
 
 /** The indicator list a pane shows: one line per indicator with its colour key and cells. */
 export function indicatorLines(result: PlanScore): IndicatorLine[] {
-  return result.indicators.map((s) => ({
-    id: s.indicator.id,
-    name: s.indicator.name,
-    row: s.indicator.row,
-    unit: s.indicator.unit,
-    weight: s.indicator.weight,
-    raw: s.raw,
-    score: s.score,
-    key: highlightKey(s.status, s.tier),
-    cells: s.achievementCells.length ? s.achievementCells : [s.indicator.cell],
-  }));
+  return result.indicators.map((s) => ({ ...indicatorFacts(s), key: highlightKey(s.status, s.tier), cells: s.achievementCells.length ? s.achievementCells : [s.indicator.cell] }));
 }
 
 /** "Check this sheet": the plan, its totals, indicators and problems — or why there is none. */

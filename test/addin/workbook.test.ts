@@ -23,13 +23,13 @@ import {
   scorePlan,
   todayInDhaka,
   validatePlan,
-  whatNext as coreNext,
 } from '../../core';
 import { ExcelSheetData, excelGrid } from '../../addin/src/workbook/excel-grid';
 import { createExcelWorkbook, ExcelWorkbookOperations } from '../../addin/src/workbook/excel-workbook';
 import { LEGEND_TITLE, OWNED_KEY, RECORD_VERSION, SCORE_HEADER, TIER_HEADER, readRecord as parseRecord } from '../../core/ownership';
 import { highlightPlan } from '../../core/highlight-spec';
 import { scoreColumns } from '../../core/score-columns';
+import { nextResult } from '../../core/next';
 import type { Grid } from '../../core/grid';
 import { LINK_FONT, columnOf } from '../../core/report';
 import { MAX_CELL_TEXT } from '../../core/cell-matrix';
@@ -298,23 +298,11 @@ describe.each(SEEDS)('%s', (file) => {
     expect(ownedRules(sheet).get(back)?.cells.has(cell)).toBe(true);
   });
 
-  test('whatNext: what reaches the next and the top tier, with days left from today in Dhaka', async () => {
+  test('whatNext: core\'s answer for the sheet (the next and the top tier, days left from today in Dhaka); nothing written', async () => {
     const r = await api.whatNext();
-    const result = base;
     await wb.idle();
     expect(json(snapshotWorkbook(wb, { userOnly: true }))).toBe(json({ sheets: before.sheets.map(({ extra: _e, ...x }) => x) }));
-    const today = todayInDhaka(NOW);
-    expect(r.today).toBe(today);
-    const expected = result.indicators
-      .map((s) => ({ s, n: coreNext(s) }))
-      .filter((x) => x.n)
-      .map(({ s, n }) => ({
-        id: n!.id,
-        current: highlightKey(s.status, s.tier),
-        next: { tier: n!.next.tier, value: n!.next.x, daysLeft: n!.unit === 'date' ? n!.next.x - today : null },
-        top: { tier: n!.top.tier, value: n!.top.x, daysLeft: n!.unit === 'date' ? n!.top.x - today : null },
-      }));
-    expect(r.items.map(({ id, current, next, top }) => ({ id, current, next, top }))).toEqual(expected);
+    expect(r).toEqual(nextResult(sheet.name, base, todayInDhaka(NOW)));
   });
 
   test('handlers come back when the add-in loads again (the record in the workbook, not the pane, keeps them)', async () => {

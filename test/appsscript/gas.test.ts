@@ -40,11 +40,11 @@ import {
   scorePlan,
   todayInDhaka,
   validatePlan,
-  whatNext as coreNext,
 } from '../../core';
 import { LEGEND_TITLE, OwnedRecord, RECORD_VERSION, SCORE_HEADER, TIER_HEADER, readRecord } from '../../core/ownership';
 import { highlightPlan } from '../../core/highlight-spec';
 import { scoreColumns } from '../../core/score-columns';
+import { nextResult } from '../../core/next';
 import { LINK_FONT, columnOf } from '../../core/report';
 import { MAX_CELL_TEXT } from '../../core/cell-matrix';
 import { rectA1 } from '../../core/areas';
@@ -648,20 +648,10 @@ describe.each(SEEDS)('commands on %s', (file) => {
     expect(covers(highlightKey(target.status, target.tier))).toBe(true);
   });
 
-  test('what is needed: the next and the top tier of each indicator, days left from today in Dhaka', () => {
+  test('what is needed: core\'s answer for the sheet (the next and the top tier, days left from today in Dhaka), as plain JSON; nothing written', () => {
     const r = p.apaWhatNext();
     expectPlainJson(r);
-    expect(r.today).toBe(TODAY);
-    const expected = core.result.indicators
-      .map((s) => ({ s, n: coreNext(s) }))
-      .filter((x) => x.n)
-      .map(({ s, n }) => ({
-        id: n!.id,
-        current: highlightKey(s.status, s.tier),
-        next: { tier: n!.next.tier, value: n!.next.x, daysLeft: n!.unit === 'date' ? n!.next.x - TODAY : null },
-        top: { tier: n!.top.tier, value: n!.top.x, daysLeft: n!.unit === 'date' ? n!.top.x - TODAY : null },
-      }));
-    expect(r.items.map(({ id, current, next, top }: { id: string; current: string; next: unknown; top: unknown }) => ({ id, current, next, top }))).toEqual(expected);
+    expect(r).toEqual(JSON.parse(JSON.stringify(nextResult(sheet.name, core.result, TODAY))));
     expect(json(userView(env))).toBe(json(beforeUser));
   });
 
