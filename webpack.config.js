@@ -16,7 +16,7 @@
  *                        off: tsc checks names, as typescript-eslint advises)
  *
  * Entries: `functions` (addin/src/functions/functions.ts: the =APA.* custom functions) and, when
- * it exists, `taskpane` (addin/src/taskpane/index.tsx: the React pane). Both load in ONE page,
+ * it exists, `taskpane` (addin/src/taskpane/index.tsx: the shared React pane of `pane/` over Office.js). Both load in ONE page,
  * taskpane.html, which is also the custom functions' page: the add-in uses a shared runtime
  * (manifest.xml), so the functions register from the task pane page. office.js is not bundled: the
  * page loads it from Microsoft's CDN with a <script> tag (added if the page template lacks it).
@@ -28,7 +28,7 @@
  * Options: --env functionsOnly (or APA_FUNCTIONS_ONLY=1) builds the functions without the pane.
  *
  * Google Sheets sidebar: --env sidebar (npm run build:gas:sidebar) builds something else entirely:
- * the same React App over google.script.run (appsscript/src/sidebar/index.tsx) into ONE
+ * the same React App (`pane/`) over google.script.run (appsscript/src/sidebar/index.tsx) into ONE
  * self-contained appsscript/build/Sidebar.html, the JavaScript inlined (HtmlService serves one
  * file: no other script, no CDN). It writes only that file (the folder is not cleaned: the Apps
  * Script bundle lives there too).

@@ -4,10 +4,8 @@ import * as path from 'path';
 import type { Bilingual, Day, Grid, JsonSheet, OfficeSummary, ScoreSettings } from '../core';
 import { officeSummary } from '../core/consolidate';
 import { jsonSheet } from '../core/json-sheet';
-import { readPlan } from '../core/layout';
 import { message } from '../core/messages';
-import { scorePlan } from '../core/score';
-import { validatePlan } from '../core/validate';
+import { analyseGrid } from '../core/sheet-analysis';
 import { csvGrid } from './csv-grid';
 import { UnreadableFileError, errorDetail } from './errors';
 import { CSV_EXTENSIONS, readBytes } from './files';
@@ -68,30 +66,27 @@ export async function analyseFile(task: AnalyseTask): Promise<FileOutcome> {
     outcome.unreadable = err instanceof UnreadableFileError ? err.reason : message('file-unreadable', { reason: cliMessage('unreadable.corrupt', { detail: errorDetail(err) }) });
     return outcome;
   }
-  const skipped: { sheet: string; reason: Bilingual; noHeader: boolean }[] = [];
+  const skipped: { sheet: string; reason: Bilingual; noTable: boolean }[] = [];
   for (let i = 0; i < read.grids.length; i++) {
     const grid = read.grids[i];
     // Let the grid go as soon as the sheet is read: only compact results are kept.
     read.grids[i] = undefined as unknown as Grid;
     try {
-      const outcomeOfSheet = readPlan(grid, { formatsUnknown: read.csv });
-      if (outcomeOfSheet.kind === 'not-a-plan') {
-        const first = outcomeOfSheet.problems[0];
-        const reason = message('not-a-plan', { reason: first ? first.message : cliMessage('no-plan-in-file') });
-        skipped.push({ sheet: grid.sheet, reason, noHeader: !first || first.code === 'no-header' });
+      // The one grid → plan → problems step every host runs (core/sheet-analysis.ts).
+      const a = analyseGrid(grid, { settings: task.settings, today: task.today, formatsUnknown: read.csv });
+      if (a.kind === 'not-a-plan') {
+        skipped.push({ sheet: a.sheet, reason: a.reason, noTable: a.noTable });
         continue;
       }
-      const result = scorePlan(outcomeOfSheet.plan, task.settings);
-      const problems = validatePlan(outcomeOfSheet.plan, { today: task.today }, result);
       outcome.plans++;
-      if (task.want === 'json') outcome.sheets.push(jsonSheet(result, problems));
-      else outcome.offices.push(officeSummary(result, problems));
+      if (task.want === 'json') outcome.sheets.push(jsonSheet(a.result, a.problems));
+      else outcome.offices.push(officeSummary(a.result, a.problems));
     } catch (err) {
-      skipped.push({ sheet: grid.sheet, reason: message('not-a-plan', { reason: cliMessage('sheet-failed', { detail: errorDetail(err) }) }), noHeader: false });
+      skipped.push({ sheet: grid.sheet, reason: message('not-a-plan', { reason: cliMessage('sheet-failed', { detail: errorDetail(err) }) }), noTable: false });
     }
   }
   const hasPlan = outcome.plans > 0;
-  outcome.skipped = skipped.map((s) => ({ sheet: s.sheet, reason: s.reason, benign: hasPlan && s.noHeader }));
+  outcome.skipped = skipped.map((s) => ({ sheet: s.sheet, reason: s.reason, benign: hasPlan && s.noTable }));
   if (read.grids.length === 0) outcome.skipped.push({ reason: cliMessage('no-sheets'), benign: false });
   return outcome;
 }

@@ -29,4 +29,3 @@ export const consolidateJsonSchema = z.object({
 });
 export type ConsolidateJson = z.infer<typeof consolidateJsonSchema>;
 
-export { consolidateJson } from './consolidate-json';

@@ -1,7 +1,7 @@
 import type { JsonSheet, Language, OfficeRow, Problem, ScoreSettings } from '../core';
 import { toBengaliDigits } from '../core/bengali-digits';
 import { qualifiedAddress } from '../core/grid';
-import { message, text } from '../core/messages';
+import { MessageKey, message, text } from '../core/messages';
 import type { FileOutcome } from './analyse';
 import { CliMessageKey, cliText } from './messages';
 
@@ -44,6 +44,9 @@ function t(key: CliMessageKey, lang: Language, params: Record<string, string | n
   return cliText(key, lang, params);
 }
 
+/** A word of core's catalogue in one language. */
+const w = (key: MessageKey, lang: Language) => text(key)[lang];
+
 /** Renders rows as aligned columns; `right` marks right-aligned columns. */
 export function columns(rows: string[][], right: boolean[], indent = '  '): string {
   const widths: number[] = [];
@@ -71,18 +74,18 @@ function sheetTitle(file: string, sheet: string): string {
 export function renderSheetScore(file: string, s: JsonSheet, lang: Language): string {
   const lines: string[] = [];
   lines.push(sheetTitle(file, s.sheet));
-  lines.push(`${t('label.office', lang)}: ${s.office}`);
-  const fy = s.fiscalYear ? (lang === 'bn' ? toBengaliDigits(s.fiscalYear) : s.fiscalYear) : t('label.unknown', lang);
-  const q = s.quarter !== null ? integer(s.quarter, lang) : t('label.unknown', lang);
-  lines.push(`${t('label.layout', lang)}: ${t(`layout.${s.layout}`, lang)} · ${t('label.fiscal-year', lang)}: ${fy} · ${t('label.quarter', lang)}: ${q}`);
-  const head = ['col.id', 'col.unit', 'col.weight', 'col.raw', 'col.score', 'col.status', 'col.tier', 'col.name'].map((k) => t(k as CliMessageKey, lang));
+  lines.push(`${w('col.office', lang)}: ${s.office}`);
+  const fy = s.fiscalYear ? (lang === 'bn' ? toBengaliDigits(s.fiscalYear) : s.fiscalYear) : w('ui.not-stated', lang);
+  const q = s.quarter !== null ? integer(s.quarter, lang) : w('ui.not-stated', lang);
+  lines.push(`${w('ui.field.layout', lang)}: ${w(`ui.layout.${s.layout}`, lang)} · ${w('ui.field.fiscal-year', lang)}: ${fy} · ${w('ui.field.quarter', lang)}: ${q}`);
+  const head = (['col.id', 'col.unit', 'col.indicator-weight', 'cli.col.raw', 'col.score', 'cli.col.status', 'cli.col.tier', 'col.name'] as const).map((k) => w(k, lang));
   const rows = s.indicators.map((i) => [
     i.id ? (lang === 'bn' ? toBengaliDigits(i.id) : i.id) : '—',
     text(`unit.${i.unit}`)[lang],
     fixed(i.weight, lang),
     fixed(i.raw, lang),
     fixed(i.score, lang),
-    t(`status.${i.status}`, lang),
+    w(`status.${i.status}`, lang),
     i.tier ? text(`tier.${i.tier}`)[lang] : '—',
     truncate(i.name, 48),
   ]);
@@ -102,7 +105,7 @@ export function renderSheetScore(file: string, s: JsonSheet, lang: Language): st
 
 /** Skipped sheets of a file, one line each. */
 function renderSkipped(o: FileOutcome, lang: Language): string[] {
-  return o.skipped.map((k) => `-- ${o.file}${k.sheet !== undefined ? ` › ${k.sheet}` : ''}: ${t('label.skipped', lang)}: ${k.reason[lang]}`);
+  return o.skipped.map((k) => `-- ${o.file}${k.sheet !== undefined ? ` › ${k.sheet}` : ''}: ${w('skipped', lang)}: ${k.reason[lang]}`);
 }
 
 /** A whole file of `apa score`. Unreadable files are reported on stderr, not here. */
@@ -151,7 +154,7 @@ export function renderFileCheck(o: FileOutcome, lang: Language, counts: CheckCou
 
 /** The ranking `apa consolidate` prints. */
 export function renderRanking(offices: OfficeRow[], lang: Language): string {
-  const head = ['col.rank', 'col.percent', 'col.score', 'label.office'].map((k) => t(k as CliMessageKey, lang));
+  const head = (['col.rank', 'col.percent', 'col.score', 'col.office'] as const).map((k) => w(k, lang));
   const rows = offices.map((o) => [
     o.rank === null ? '—' : integer(o.rank, lang),
     o.percent === null ? '—' : `${fixed(o.percent, lang)}%`,

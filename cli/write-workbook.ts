@@ -2,7 +2,8 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { PassThrough } from 'stream';
 import type ExcelJS from 'exceljs';
-import type { SpecCell, WorkbookSpec } from '../core';
+import { MAX_CELL_TEXT } from '../core/cell-matrix';
+import { LINK_FONT, SpecCell, WorkbookSpec } from '../core/report';
 import { CREATOR, packZip, pinZipTimestamps } from './zip';
 
 /**
@@ -18,9 +19,6 @@ import { CREATOR, packZip, pinZipTimestamps } from './zip';
 
 /** The fixed creation/modification date of every workbook the CLI writes. */
 export const FIXED_DATE = new Date(Date.UTC(2024, 0, 1));
-
-/** Excel's limit on the text of one cell. */
-const MAX_TEXT = 32_767;
 
 export interface WriteOptions {
   /** Folder the workbook will live in: links to source files are made relative to it. */
@@ -136,7 +134,7 @@ export function safeText(s: string): string {
   // eslint-disable-next-line no-control-regex
   let t = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
   t = t.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
-  return t.length > MAX_TEXT ? t.slice(0, MAX_TEXT) : t;
+  return t.length > MAX_CELL_TEXT ? t.slice(0, MAX_CELL_TEXT) : t;
 }
 
 function writeCell(cell: ExcelJS.Cell, spec: SpecCell, options: WriteOptions, styles: Map<string, Partial<ExcelJS.Style>>): void {
@@ -164,7 +162,7 @@ function writeCell(cell: ExcelJS.Cell, spec: SpecCell, options: WriteOptions, st
       if (spec.bold) font.bold = true;
       if (spec.font) font.color = { argb: argb(spec.font) };
       else if (spec.link) {
-        font.color = { argb: 'FF0563C1' };
+        font.color = { argb: argb(LINK_FONT) };
         font.underline = true;
       }
       style.font = font;

@@ -1,8 +1,8 @@
 import { Day } from './dates';
 import { Bilingual, Language, message, text } from './messages';
-import { DEFAULT_TIER_PERCENT, Indicator, Target, Tier } from './plan';
-import { ScoreSettings, scoreIndicator, totalsOf, IndicatorScore } from './score';
-import { scoreSettingsSchema } from './settings';
+import type { Indicator, Target } from './plan';
+import { ScoreSettings, scoreIndicator, settingsWithDefaults, totalsOf, IndicatorScore } from './score';
+import { DEFAULT_TIER_PERCENT, Tier } from './tiers';
 import { whatNext } from './next';
 import { resolveUnit } from './units';
 import { CellValue } from './grid';
@@ -73,7 +73,7 @@ function optionalText(arg: Arg): string {
 function settingsFrom(mode: Arg, na?: Arg): ScoreSettings {
   const m = optionalText(mode);
   const n = na === undefined ? '' : optionalText(na);
-  return scoreSettingsSchema.parse({
+  return settingsWithDefaults({
     mode: m === 'floor' || m === 'নিম্নস্তর' ? 'floor' : 'interpolate',
     na: n === 'full' || n === 'zero' ? n : 'rescale',
   });
@@ -242,3 +242,25 @@ export const FUNCTIONS: FunctionSpec[] = [
 export function functionByName(name: string): FunctionSpec | undefined {
   return FUNCTIONS.find((f) => f.name === name.toUpperCase());
 }
+
+/** One argument as a host passes it, in core's form: null when omitted, a 2-D array for a range (a
+ * 1-D array is one row), else one cell — each cell made by the host's own `cell`. */
+export function hostArg(arg: unknown, cell: (v: unknown) => CellValue): Arg {
+  if (arg === null || arg === undefined) return null;
+  if (Array.isArray(arg)) {
+    if (arg.length > 0 && !arg.every(Array.isArray)) return [arg.map(cell)];
+    return (arg as unknown[][]).map((row) => row.map(cell));
+  }
+  return cell(arg);
+}
+
+/** A column function's result as rows of one width (short rows padded with blanks); no rows for
+ * an empty result, which each host shows as one blank cell. */
+export function resultRows(out: FnValue[][] | FnValue): FnValue[][] {
+  const grid = Array.isArray(out) ? out : [[out]];
+  const width = grid.reduce((w, r) => Math.max(w, r.length), 1);
+  return grid.map((r) => (r.length < width ? [...r, ...new Array<FnValue>(width - r.length).fill('')] : r));
+}
+
+/** A value function's one result. */
+export const resultValue = (out: FnValue[][] | FnValue): FnValue => (Array.isArray(out) ? (out[0]?.[0] ?? '') : out);

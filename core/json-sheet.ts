@@ -1,12 +1,17 @@
 import type { JsonSheet } from './json';
 import type { Problem } from './plan';
-import type { PlanScore } from './score';
+import type { IndicatorScore, PlanScore } from './score';
 
 /* The JSON of one scored sheet, made apart from its schema (json.ts) so that the worker
  * threads that make it load no schema library (see tiers.ts). */
 
 export function fiscalYearLabel(start: number | null): string | null {
   return start === null ? null : `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+/** What every output says of an indicator: its id, name, row, unit, weight, raw score and score. */
+export function indicatorFacts(s: IndicatorScore) {
+  return { id: s.indicator.id, name: s.indicator.name, row: s.indicator.row, unit: s.indicator.unit, weight: s.indicator.weight, raw: s.raw, score: s.score };
 }
 
 export function jsonSheet(result: PlanScore, problems: Problem[]): JsonSheet {
@@ -17,17 +22,7 @@ export function jsonSheet(result: PlanScore, problems: Problem[]): JsonSheet {
     layout: plan.layout,
     fiscalYear: fiscalYearLabel(plan.fiscalYear),
     quarter: plan.quarter,
-    indicators: result.indicators.map((s) => ({
-      id: s.indicator.id,
-      name: s.indicator.name,
-      row: s.indicator.row,
-      unit: s.indicator.unit,
-      weight: s.indicator.weight,
-      raw: s.raw,
-      score: s.score,
-      status: s.status,
-      tier: s.tier,
-    })),
+    indicators: result.indicators.map((s) => ({ ...indicatorFacts(s), status: s.status, tier: s.tier })),
     totals: {
       score: totals.score,
       max: totals.max,

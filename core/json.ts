@@ -48,4 +48,3 @@ export const jsonDocumentSchema = z.object({
 export type JsonSheet = z.infer<typeof jsonSheetSchema>;
 export type JsonDocument = z.infer<typeof jsonDocumentSchema>;
 
-export { fiscalYearLabel, jsonSheet } from './json-sheet';

@@ -1,7 +1,9 @@
-import { Day } from './dates';
-import { Tier } from './plan';
-import { IndicatorScore, Point } from './score';
-import { Unit } from './values';
+import type { Day } from './dates';
+import { highlightKey } from './highlight';
+import type { NextItem, NextResult } from './operations';
+import type { Tier } from './plan';
+import type { IndicatorScore, PlanScore, Point } from './score';
+import type { Unit } from './values';
 
 /** What an officer needs to know before the deadline: the achievement (a number, or a day for
  * date indicators) that reaches the next tier and the top tier. */
@@ -37,4 +39,24 @@ export function whatNext(s: IndicatorScore): WhatNext | null {
 /** Days from today to a date target; negative once it has passed. */
 export function daysUntil(target: Day, today: Day): number {
   return target - today;
+}
+
+/** "What is needed" for a sheet: for each pending or below-top indicator, what reaches the next and
+ * the top tier, with the days left from `today` for date indicators. */
+export function nextResult(sheet: string, result: PlanScore | null, today: Day): NextResult {
+  const items: NextItem[] = [];
+  for (const s of result?.indicators ?? []) {
+    const n = whatNext(s);
+    if (!n) continue;
+    const days = (x: number) => (n.unit === 'date' ? daysUntil(x, today) : null);
+    items.push({
+      id: n.id,
+      name: s.indicator.name,
+      unit: n.unit,
+      current: highlightKey(s.status, s.tier),
+      next: { tier: n.next.tier, value: n.next.x, daysLeft: days(n.next.x) },
+      top: { tier: n.top.tier, value: n.top.x, daysLeft: days(n.top.x) },
+    });
+  }
+  return { sheet, items, today };
 }

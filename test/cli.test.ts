@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { jsonDocumentSchema, JsonDocument, WorkbookSpec } from '../core';
+import { jsonDocumentSchema, JsonDocument, MessageKey, PROBLEM_COLUMNS, WorkbookSpec, text } from '../core';
 import { main, Writer } from '../cli/apa';
 import { parseCsv, csvGrid } from '../cli/csv-grid';
 import { consolidateJsonSchema } from '../cli/json';
@@ -91,15 +91,16 @@ describe('apa score', () => {
     expect(f.skipped[0].reason.bn).toMatch(/কর্মপরিকল্পনা নয়/);
   });
 
-  test('the readable table names office, layout, year, every indicator and the totals', async () => {
+  test('the readable table names office, layout, year, every indicator and the totals, in core\'s words', async () => {
     const r = await run(['score', path.join(samples, '002-khulna-library.xlsx')]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Office: বিভাগীয় সরকারি গণগ্রন্থাগার, খুলনা/);
-    expect(r.stdout).toMatch(/Layout: five-tier · Fiscal year: 2024-25 · Quarter: 2/);
-    expect(r.stdout).toMatch(/4\.1\.2\s+percent\s+7\.00\s+61\.54\s+4\.31\s+scored\s+Below fair/);
+    const en = (k: MessageKey) => text(k).en;
+    expect(r.stdout).toContain(`${en('col.office')}: বিভাগীয় সরকারি গণগ্রন্থাগার, খুলনা`);
+    expect(r.stdout).toContain(`${en('ui.field.layout')}: ${en('ui.layout.five-tier')} · ${en('ui.field.fiscal-year')}: 2024-25 · ${en('ui.field.quarter')}: 2`);
+    expect(r.stdout).toMatch(new RegExp(`4\\.1\\.2\\s+${en('unit.percent')}\\s+7\\.00\\s+61\\.54\\s+4\\.31\\s+${en('status.scored')}\\s+${en('tier.below-fair')}`));
     expect(r.stdout).toMatch(/Total: 19\.81 of 27\.00 = 73\.36% · to date/);
     const bn = await run(['score', path.join(samples, '002-khulna-library.xlsx'), '--bn']);
-    expect(bn.stdout).toMatch(/দপ্তর: বিভাগীয় সরকারি গণগ্রন্থাগার, খুলনা/);
+    expect(bn.stdout).toContain(`${text('col.office').bn}: বিভাগীয় সরকারি গণগ্রন্থাগার, খুলনা`);
     expect(bn.stdout).toMatch(/৭৩\.৩৬%/);
     expect(bn.stdout).not.toMatch(/73\.36/);
   });
@@ -187,8 +188,10 @@ describe('files that cannot be read', () => {
     await wb.xlsx.readFile(out);
     const problems = wb.worksheets[2];
     const files: string[] = [];
+    // Columns by their key in the report's table (1-based for ExcelJS).
+    const col = (key: string) => PROBLEM_COLUMNS.findIndex((c) => c.key === key) + 1;
     problems.eachRow((row, n) => {
-      if (n > 1 && row.getCell(6).value === 'skipped') files.push(String(row.getCell(2).value));
+      if (n > 1 && row.getCell(col('code')).value === 'skipped') files.push(String(row.getCell(col('file')).value));
     });
     expect(files.sort()).toEqual([...bad].sort());
   });

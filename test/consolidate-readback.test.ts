@@ -7,6 +7,11 @@ import { main, Writer } from '../cli/apa';
 import { parseCsv } from '../cli/csv-grid';
 import { consolidateJsonSchema, ConsolidateJson } from '../cli/json';
 import { buildOfficeFolder } from './fixtures/build-fixtures';
+import { Consolidation, summaryColumns } from '../core';
+
+/** A summary column's place (0-based), by its key in the report's table: the ranking's columns
+ * come before the per-indicator ones, so no indicator is needed to find them. */
+const SUMMARY = (key: string) => summaryColumns({ indicators: [] } as unknown as Consolidation).findIndex((c) => c.key === key);
 
 /**
  * `apa consolidate` on 40 generated offices, read back by two independent readers: ExcelJS and
@@ -93,7 +98,7 @@ beforeAll(async () => {
   fromExcelJS = [];
   for (let r = 4; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
-    fromExcelJS.push({ office: String(row.getCell(2).value), score: num(row.getCell(3).value)!, percent: num(row.getCell(5).value) });
+    fromExcelJS.push({ office: String(row.getCell(SUMMARY('office') + 1).value), score: num(row.getCell(SUMMARY('score') + 1).value)!, percent: num(row.getCell(SUMMARY('percent') + 1).value) });
   }
 }, 300_000);
 
@@ -145,8 +150,8 @@ loTest(
       const rows = parseCsv((await fs.readFile(path.join(csvDir, summaryFile), 'utf8')).replace(/^\uFEFF/, ''), ',');
       const fromLibreOffice: OfficeNumbers[] = rows
         .slice(3)
-        .filter((r) => r.length > 1 && r[1] !== '')
-        .map((r) => ({ office: r[1], score: num(r[2])!, percent: num(r[4]) }));
+        .filter((r) => r.length > 1 && r[SUMMARY('office')] !== '')
+        .map((r) => ({ office: r[SUMMARY('office')], score: num(r[SUMMARY('score')])!, percent: num(r[SUMMARY('percent')]) }));
 
       expect(fromLibreOffice.map((o) => o.office)).toEqual(fromExcelJS.map((o) => o.office));
       const round = (x: number | null) => (x === null ? null : Math.round(x * 1e6) / 1e6);

@@ -18,7 +18,7 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { Plugin, build } from 'esbuild';
+import { build } from 'esbuild';
 import { FUNCTIONS, FunctionSpec, ParamSpec } from '../../core/functions';
 import { BUNDLE_GLOBAL, CUSTOM_FUNCTION_PREFIX, ENTRY_POINTS, EntryPoint } from '../src/server/entry-points';
 
@@ -94,22 +94,6 @@ export function codeJs(): string {
   ].join('\n');
 }
 
-/** zod's classic API re-exports every locale (`z.locales`), which no bundler can drop; core uses
- * none but English (the default it configures at load), so the others become stubs (≈300 KB less). */
-const zodLocalesStub: Plugin = {
-  name: 'zod-locales-stub',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/[a-zA-Z-]+\.js$/ }, (args) => {
-      if (!/zod[\\/]v4[\\/]locales$/.test(args.resolveDir) || args.path === './en.js') return undefined;
-      return { path: args.path, namespace: 'zod-locale-stub' };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'zod-locale-stub' }, () => ({
-      contents: 'export default function () { throw new Error("this zod locale is not bundled"); }',
-      loader: 'js',
-    }));
-  },
-};
-
 /** The bundle: the server code and core as one IIFE global. Whitespace and syntax are minified
  * (names are kept, so Stackdriver's stack traces stay readable); `minify` shortens names too. */
 export async function bundle(options: { minify?: boolean } = {}): Promise<string> {
@@ -129,7 +113,6 @@ export async function bundle(options: { minify?: boolean } = {}): Promise<string
     minifyWhitespace: true,
     minifySyntax: true,
     minifyIdentifiers: options.minify ?? false,
-    plugins: [zodLocalesStub],
     logLevel: 'silent',
     banner: { js: '/* APA Sheets: core + Apps Script code, bundled by `npm run build:gas` (esbuild). Do not edit. */' },
   });

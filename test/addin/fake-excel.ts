@@ -1231,6 +1231,7 @@ function shapeOf(rect: Rect, data: unknown): unknown[][] {
 }
 
 const MAX_READ_CELLS = 5_000_000;
+const MAX_CELL_TEXT = 32_767;
 
 class FakeRange extends NullableProxy implements XlRange {
   protected readonly typeName = 'Range';
@@ -1397,6 +1398,9 @@ class FakeRange extends NullableProxy implements XlRange {
           }
         }
       }
+      // Excel keeps at most 32,767 characters in a cell ("Excel specifications and limits"); the
+      // apostrophe that marks text is not part of the text.
+      for (const row of data) for (const x of row) if (typeof x === 'string' && x.length - (x.startsWith("'") ? 1 : 0) > MAX_CELL_TEXT) throw new FakeOfficeError('InvalidArgument', 'The text is longer than a cell can hold.');
       data.forEach((row, i) => row.forEach((x, j) => writeCell(s, r.top + i, r.left + j, x as CellData)));
       ex.wrote(s, r);
     });

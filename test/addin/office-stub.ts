@@ -8,16 +8,9 @@
  * `window.__APA_FAKE__`. Inserting .xlsx files (`insertWorksheetsFromBase64`) goes back to Node
  * through `window.__apaLoadXlsx` when the test exposes it (ExcelJS does not run in the page).
  */
-// First: the fake defines zod schemas (through core), which office.js does not; under the page's
-// Content-Security-Policy zod's probe for eval would be reported as a violation. The setting is
-// undone below, once the fake is loaded, so the page's own bundles must make it themselves.
-import '../../addin/src/zod-jitless';
-import { config as zodConfig } from 'zod';
 import { FakeWorkbook } from './fake-excel';
 import type { FakeSheetData, FakeWorkbookData } from './fake-excel';
 import type { XlRun } from '../../addin/src/workbook/excel-api';
-
-zodConfig({ jitless: undefined });
 
 export interface StubWindow {
   __APA_SEED__?: FakeWorkbookData;

@@ -11,7 +11,6 @@ import ExcelJS from 'exceljs';
 import { buildOfficeWorkbook, buildSamples } from '../fixtures/build-fixtures';
 import { readWorkbookGrids } from '../../cli/xlsx-grid';
 import {
-  FUNCTIONS,
   HighlightKey,
   LEGEND_ORDER,
   PALETTE,
@@ -24,11 +23,17 @@ import {
   scorePlan,
   todayInDhaka,
   validatePlan,
-  whatNext as coreNext,
 } from '../../core';
 import { ExcelSheetData, excelGrid } from '../../addin/src/workbook/excel-grid';
 import { createExcelWorkbook, ExcelWorkbookOperations } from '../../addin/src/workbook/excel-workbook';
-import { LEGEND_TITLE, OWNED_KEY, SCORE_HEADER, TIER_HEADER, parseRecord } from '../../addin/src/workbook/ownership';
+import { LEGEND_TITLE, OWNED_KEY, RECORD_VERSION, SCORE_HEADER, TIER_HEADER, readRecord as parseRecord } from '../../core/ownership';
+import { highlightPlan } from '../../core/highlight-spec';
+import { scoreColumns } from '../../core/score-columns';
+import { nextResult } from '../../core/next';
+import type { Grid } from '../../core/grid';
+import { LINK_FONT, columnOf } from '../../core/report';
+import { MAX_CELL_TEXT } from '../../core/cell-matrix';
+import { rectA1 as areaA1 } from '../../core/areas';
 import { FakeOfficeError, FakeSheet, FakeWorkbook, WorkbookSnapshot, rectText, snapshotWorkbook } from './fake-excel';
 import { base64Loader, loadFakeWorkbook, sheetsFromXlsx } from './fake-excel-load';
 
@@ -104,10 +109,11 @@ function sheetData(sheet: FakeSheet): ExcelSheetData {
   return { sheet: sheet.name, address: rectText(r), values, numberFormat, merges };
 }
 
-function coreOn(sheet: FakeSheet): { result: PlanScore } {
-  const outcome = readPlan(excelGrid(sheetData(sheet)));
+function coreOn(sheet: FakeSheet): { grid: Grid; result: PlanScore } {
+  const grid = excelGrid(sheetData(sheet));
+  const outcome = readPlan(grid);
   if (outcome.kind !== 'plan') throw new Error(`${sheet.name} is not a plan`);
-  return { result: scorePlan(outcome.plan) };
+  return { grid, result: scorePlan(outcome.plan) };
 }
 
 /** The plan sheet of a seed file, as the CLI's .xlsx adapter reads it. */
@@ -136,34 +142,6 @@ function ownedRules(sheet: FakeSheet): Map<string, { cells: Set<string>; fill?: 
   return out;
 }
 
-/** Evaluates an `=APA.SCORE(…)` / `=APA.TIER(…)` formula the add-in wrote with the core registry,
- * over the fake's cells: proves its references point at the right cells. */
-function evaluate(sheet: FakeSheet, formula: string): unknown {
-  const m = /^=APA\.(SCORE|TIER)\((.*)\)$/.exec(formula);
-  if (!m) throw new Error(formula);
-  const args = m[2].split(',').map((a) => {
-    if (a === '""') return null;
-    const [from, to] = a.split(':');
-    const p = parseA1(from)!;
-    const q = parseA1(to ?? from)!;
-    const rows: unknown[][] = [];
-    for (let r = p.row; r <= q.row; r++) {
-      const line: unknown[] = [];
-      for (let c = p.col; c <= q.col; c++) {
-        // A merged cell's value is its top-left cell's, as Excel passes it to a function.
-        const mm = sheet.merges.find((x) => r >= x.top && r <= x.bottom && c >= x.left && c <= x.right);
-        const cell = mm ? sheet.cell(mm.top, mm.left) : sheet.cell(r, c);
-        line.push(cell?.v ?? null);
-      }
-      rows.push(line);
-    }
-    return rows;
-  });
-  const fn = FUNCTIONS.find((f) => f.name === m[1])!;
-  const out = fn.impl(...(args as Parameters<typeof fn.impl>));
-  return Array.isArray(out) ? out[0]?.[0] : out;
-}
-
 describe.each(SEEDS)('%s', (file) => {
   let wb: FakeWorkbook;
   let api: ExcelWorkbookOperations;
@@ -172,6 +150,8 @@ describe.each(SEEDS)('%s', (file) => {
   let cli: Awaited<ReturnType<typeof cliPlan>>;
   /** Core on the sheet as the user made it (before any command). */
   let base: PlanScore;
+  /** The grid core read it from. */
+  let baseGrid: Grid;
 
   beforeAll(async () => {
     wb = await loadFakeWorkbook(fs.readFileSync(path.join(dir, file)));
@@ -185,7 +165,7 @@ describe.each(SEEDS)('%s', (file) => {
     wb.addUserConditionalFormat(sheet.name, cells.slice(0, 3), '=LEN(A1)>100', '#FF00FF');
     api = ops(wb);
     before = snapshotWorkbook(wb);
-    base = coreOn(sheet).result;
+    ({ result: base, grid: baseGrid } = coreOn(sheet));
   });
 
   test('check: the plan and totals equal core on the same grid (and the .xlsx reader), ≤ 3 syncs, nothing written', async () => {
@@ -210,7 +190,7 @@ describe.each(SEEDS)('%s', (file) => {
     expect(json(snapshotWorkbook(wb))).toBe(json(before));
   });
 
-  test('addScoreColumns: one score and one tier formula per indicator in the first free columns; twice = once; user content intact', async () => {
+  test('addScoreColumns: core\'s score columns (=APA.* formulas) written exactly, in the first free columns; twice = once; user content intact', async () => {
     const from = wb.syncs.length;
     const r = await api.addScoreColumns();
     note('addScoreColumns', file, wb, from);
@@ -220,35 +200,18 @@ describe.each(SEEDS)('%s', (file) => {
     const full = before.sheets.find((x) => x.name === sheet.name)!;
     const rightmost = Math.max(...Object.keys(full.cells).map((a) => parseA1(a)!.col), ...sheet.merges.map((m) => m.right));
     expect(cols.score).toBe(rightmost + 1);
-    expect(wb.getCell(sheet.name, rectText({ top: cols.top, left: cols.score, bottom: cols.top, right: cols.score }))?.v).toBe(SCORE_HEADER);
-    expect(wb.getCell(sheet.name, rectText({ top: cols.top, left: cols.tier, bottom: cols.top, right: cols.tier }))?.v).toBe(TIER_HEADER);
-
+    // The spec (its rules: test/specs.test.ts), cell by cell: the header pair, then each row's two formulas.
+    const spec = scoreColumns(baseGrid, base, 'excel');
+    expect(cols).toEqual({ score: cols.score, tier: cols.score + 1, top: spec.top, bottom: spec.bottom });
+    expect([sheet.cell(spec.top, cols.score)?.v, sheet.cell(spec.top, cols.tier)?.v]).toEqual(spec.header);
+    expect(spec.header).toEqual([SCORE_HEADER, TIER_HEADER]);
+    spec.body.forEach(([score, tier], i) => {
+      const row = spec.top + 1 + i;
+      expect([sheet.cell(row, cols.score)?.f, sheet.cell(row, cols.tier)?.f]).toEqual([score || undefined, tier || undefined]);
+      if (score) expect(sheet.cell(row, cols.score)?.nf).toBe(spec.scoreFormat);
+    });
+    expect(spec.count).toBe(base.indicators.filter((s) => s.indicator.achievements.length).length);
     const result = base;
-    let formulas = 0;
-    for (const s of result.indicators) {
-      const ach = s.indicator.achievements.find((a) => a.cumulative) ?? s.indicator.achievements[s.indicator.achievements.length - 1];
-      if (!ach) continue;
-      const row = parseA1(ach.cell)!.row;
-      const score = sheet.cell(row, cols.score)?.f;
-      const tier = sheet.cell(row, cols.tier)?.f;
-      expect(score).toMatch(new RegExp(`^=APA\\.SCORE\\(${ach.cell},`));
-      expect(tier).toMatch(new RegExp(`^=APA\\.TIER\\(${ach.cell},`));
-      formulas++;
-      // The references lead to the indicator's cells: the registry computes core's score from them.
-      if (s.status === 'scored' && file !== '002-khulna-library-typed.xlsx') expect(evaluate(sheet, score!)).toBeCloseTo(s.score!, 9);
-    }
-    expect(formulas).toBe(result.indicators.filter((s) => s.indicator.achievements.length).length);
-    if (file === '002-khulna-library.xlsx') {
-      expect(sheet.cell(13, cols.score)?.f).toBe('=APA.SCORE(K14,F14:J14,E14,D14)');
-      expect(sheet.cell(13, cols.tier)?.f).toBe('=APA.TIER(K14,F14:J14,D14)');
-    }
-    if (file === '003-skt.xlsx') {
-      // Row pairs: the formula sits on the achievement row and reads the target row's tiers.
-      const pair = result.indicators.find((s) => s.indicator.achievements.length)!;
-      const ach = parseA1(pair.indicator.achievements[0].cell)!;
-      expect(ach.row + 1).toBe(pair.indicator.row + 1);
-      expect(sheet.cell(ach.row, cols.score)?.f).toContain(`${pair.indicator.targets[0].cell}:`);
-    }
     expect(json(snapshotWorkbook(wb, { userOnly: true }))).toBe(json({ sheets: before.sheets.map(({ extra: _e, ...s }) => s) }));
 
     const once = json(snapshotWorkbook(wb));
@@ -283,6 +246,9 @@ describe.each(SEEDS)('%s', (file) => {
     const record = parseRecord(wb.settings.get(OWNED_KEY))!;
     const legend = record.sheets[sheet.id].legend!;
     expect(record.sheets[sheet.id].highlight).toBe(true);
+    // One record for both hosts, with the areas core says edits must touch to change a tier.
+    expect(JSON.parse(wb.settings.get(OWNED_KEY) as string).version).toBe(RECORD_VERSION);
+    expect(record.sheets[sheet.id].watch).toEqual(highlightPlan(result).watch.map(areaA1));
     expect(sheet.cell(legend.top, legend.col)?.v).toBe(LEGEND_TITLE);
     LEGEND_ORDER.forEach((k, i) => expect(sheet.cell(legend.top + 1 + i, legend.col)?.fill).toBe(PALETTE[k].fill.toUpperCase()));
     // The user's fill and their own conditional format are still there, unchanged.
@@ -332,23 +298,11 @@ describe.each(SEEDS)('%s', (file) => {
     expect(ownedRules(sheet).get(back)?.cells.has(cell)).toBe(true);
   });
 
-  test('whatNext: what reaches the next and the top tier, with days left from today in Dhaka', async () => {
+  test('whatNext: core\'s answer for the sheet (the next and the top tier, days left from today in Dhaka); nothing written', async () => {
     const r = await api.whatNext();
-    const result = base;
     await wb.idle();
     expect(json(snapshotWorkbook(wb, { userOnly: true }))).toBe(json({ sheets: before.sheets.map(({ extra: _e, ...x }) => x) }));
-    const today = todayInDhaka(NOW);
-    expect(r.today).toBe(today);
-    const expected = result.indicators
-      .map((s) => ({ s, n: coreNext(s) }))
-      .filter((x) => x.n)
-      .map(({ s, n }) => ({
-        id: n!.id,
-        current: highlightKey(s.status, s.tier),
-        next: { tier: n!.next.tier, value: n!.next.x, daysLeft: n!.unit === 'date' ? n!.next.x - today : null },
-        top: { tier: n!.top.tier, value: n!.top.x, daysLeft: n!.unit === 'date' ? n!.top.x - today : null },
-      }));
-    expect(r.items.map(({ id, current, next, top }) => ({ id, current, next, top }))).toEqual(expected);
+    expect(r).toEqual(nextResult(sheet.name, base, todayInDhaka(NOW)));
   });
 
   test('handlers come back when the add-in loads again (the record in the workbook, not the pane, keeps them)', async () => {
@@ -452,6 +406,7 @@ describe('consolidate', () => {
           const got = ws.cell(i, j);
           if (cell.link && cell.v !== null && cell.v !== '') {
             expect(got?.f).toBe(`=HYPERLINK("#'${cell.link.sheet.replace(/'/g, "''")}'!${cell.link.cell}","${String(cell.v).replace(/"/g, '""')}")`);
+            expect(got?.color).toBe(LINK_FONT.toUpperCase());
           } else if (cell.v === null || cell.v === '') {
             expect(got?.v).toBeUndefined();
           } else {
@@ -613,6 +568,42 @@ describe('payload limits', () => {
     const syncs = wb.syncs.slice(from);
     expect(syncs.some((x) => x.failed === 'ResponsePayloadSizeLimitExceeded')).toBe(true);
     expect(syncs.filter((x) => !x.failed).every((x) => x.response <= LIMIT)).toBe(true);
+  });
+});
+
+// ── One rule for both hosts (core's), applied here ──────────────────────────────────────────
+
+describe('the rules both hosts share', () => {
+  test('the recorded place first: a copy of the header pair the user typed elsewhere is theirs, and stays', async () => {
+    const wb = await loadFakeWorkbook(fs.readFileSync(path.join(dir, '002-khulna-library.xlsx')));
+    const api = ops(wb);
+    const sheet = wb.active;
+    expect((await api.addScoreColumns()).ok).toBe(true);
+    const cols = parseRecord(wb.settings.get(OWNED_KEY))!.sheets[sheet.id].columns!;
+    // Above the add-in's columns, in a row that a scan row by row would meet first.
+    const decoy = (c: number) => areaA1({ top: 0, left: cols.score + c, bottom: 0, right: cols.score + c });
+    wb.setCell(sheet.name, decoy(0), { v: SCORE_HEADER });
+    wb.setCell(sheet.name, decoy(1), { v: TIER_HEADER });
+    const withDecoy = snapshotWorkbook(wb);
+    await api.addScoreColumns();
+    expect(diff(withDecoy, snapshotWorkbook(wb))).toEqual([]);
+    await api.removeAll();
+    expect([wb.getCell(sheet.name, decoy(0))?.v, wb.getCell(sheet.name, decoy(1))?.v]).toEqual([SCORE_HEADER, TIER_HEADER]);
+    expect(sheet.cell(cols.top, cols.score)?.v).toBeUndefined();
+  });
+
+  test(`cell text: at most Excel's ${MAX_CELL_TEXT.toLocaleString('en')} characters (an indicator named at 40,000 is written cut, not refused)`, async () => {
+    const wb = await loadFakeWorkbook(fs.readFileSync(path.join(dir, '002-khulna-library.xlsx')));
+    const sheet = wb.active;
+    const ind = coreOn(sheet).result.indicators[0].indicator;
+    const long = `${ind.name} ${'ক'.repeat(40_000)}`;
+    wb.setCell(sheet.name, ind.cell, { v: `[${ind.id}] ${long}` });
+    const r = await ops(wb).consolidate({});
+    expect(r.cancelled).toBe(false);
+    const spec = consolidationWorkbook(r.consolidation!).sheets[1];
+    const row = spec.rows.findIndex((x) => typeof x[columnOf(spec, 'name')]?.v === 'string' && (x[columnOf(spec, 'name')].v as string).length > MAX_CELL_TEXT);
+    expect(row).toBeGreaterThan(0);
+    expect(wb.sheet(spec.name).cell(row, columnOf(spec, 'name'))?.v).toHaveLength(MAX_CELL_TEXT);
   });
 });
 

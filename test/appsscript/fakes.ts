@@ -808,6 +808,8 @@ export class FakeRange implements GasRange {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   setValues(values: any[][]): FakeRange {
     this.env.count('Range.setValues');
+    // Sheets refuses a cell of more than 50,000 characters (the whole call fails).
+    if (values.some((row) => Array.isArray(row) && row.some((v) => typeof v === 'string' && v.length > 50_000))) throw new Error('Your input contains more than the maximum of 50000 characters in a single cell.');
     return this.write(values, (c, v) => {
       delete c.v;
       delete c.f;

@@ -29,6 +29,7 @@ import {
   LEGEND_ORDER,
   PALETTE,
   PlanScore,
+  consolidationWorkbook,
   dayFromJsDate,
   highlightKey,
   highlightSpec,
@@ -39,12 +40,17 @@ import {
   scorePlan,
   todayInDhaka,
   validatePlan,
-  whatNext as coreNext,
 } from '../../core';
-import { LEGEND_TITLE, SCORE_HEADER, TIER_HEADER } from '../../addin/src/workbook/ownership';
+import { LEGEND_TITLE, OwnedRecord, RECORD_VERSION, SCORE_HEADER, TIER_HEADER, readRecord } from '../../core/ownership';
+import { highlightPlan } from '../../core/highlight-spec';
+import { scoreColumns } from '../../core/score-columns';
+import { nextResult } from '../../core/next';
+import { LINK_FONT, columnOf } from '../../core/report';
+import { MAX_CELL_TEXT } from '../../core/cell-matrix';
+import { rectA1 } from '../../core/areas';
 import { buildGas, BUNDLE_FILE, CODE_FILE, GasBuild } from '../../appsscript/tools/build-gas';
 import { ENTRY_POINTS, MENU_ITEMS, SERVER_FUNCTIONS, TRIGGERS } from '../../appsscript/src/server/entry-points';
-import { EXECUTION_LIMIT_MS, parseSheetsRecord, REPORT_KEY, SheetsOwnedRecord } from '../../appsscript/src/server/sheets-workbook';
+import { EXECUTION_LIMIT_MS, REPORT_KEY } from '../../appsscript/src/server/sheets-workbook';
 import { FakeGas, FakeSheetData, FakeSpreadsheetData, cellA1, parseAreaText, snapshot, snapshotDiff, SpreadsheetSnapshot } from './fakes';
 import { loadFakeGas, sheetsFromXlsx, spreadsheetFromXlsx } from './fakes-load';
 import { GAS_BUILD, GAS_DIR, GasProject, htmlFiles, loadGasProject, pushOrder } from './gas-project';
@@ -86,9 +92,9 @@ const newEnv = (data: FakeSpreadsheetData, options: { withSidebar?: boolean } = 
 
 const json = (s: SpreadsheetSnapshot) => JSON.stringify(s);
 
-function recordOf(env: FakeGas): SheetsOwnedRecord | null {
+function recordOf(env: FakeGas): OwnedRecord | null {
   const md = env.data.metadata.find((m) => m.key === 'apa-sheets.owned');
-  return md ? parseSheetsRecord(md.value) : null;
+  return md ? readRecord(md.value) : null;
 }
 
 /** The areas the record says the script owns, by sheet name (its columns and legend). */
@@ -139,7 +145,7 @@ async function corePlan(file: string) {
     const o = readPlan(g);
     if (o.kind === 'plan') {
       const result = scorePlan(o.plan);
-      return { sheet: g.sheet, result, problems: validatePlan(o.plan, { today: TODAY }, result) };
+      return { sheet: g.sheet, grid: g, result, problems: validatePlan(o.plan, { today: TODAY }, result) };
     }
   }
   throw new Error(`no plan in ${file}`);
@@ -548,24 +554,20 @@ describe.each(SEEDS)('commands on %s', (file) => {
     expect(cols.score).toBeGreaterThan(rightmost);
     expect(sheet.cells[cellA1(cols.top, cols.score)]?.v).toBe(SCORE_HEADER);
     expect(sheet.cells[cellA1(cols.top, cols.tier)]?.v).toBe(TIER_HEADER);
-    let formulas = 0;
-    for (const s of core.result.indicators) {
-      const refs = formulaRefs(s);
-      if (!refs) continue;
-      const row = parseA1(refs.achievement)!.row;
-      const score = sheet.cells[cellA1(row, cols.score)]?.f;
-      const tier = sheet.cells[cellA1(row, cols.tier)]?.f;
-      expect(score).toMatch(new RegExp(`^=APA_SCORE\\(${refs.achievement},${refs.targets},${refs.weight.replace(/"/g, '\\"')}`));
-      expect(tier).toMatch(new RegExp(`^=APA_TIER\\(${refs.achievement},${refs.targets}`));
-      formulas++;
-      // The formula, evaluated as Sheets would call it, gives core's score.
-      const v = evaluate(p, sheet, score!) as unknown[][];
-      if (s.status === 'scored') expect(v[0][0]).toBeCloseTo(s.score!, 9);
-      const t = evaluate(p, sheet, tier!) as unknown[][];
-      if (s.status === 'scored') expect(t[0][0]).toBe(message(`tier.${s.tier ?? 'not-achieved'}`).bn);
+    // The spec (its rules: test/specs.test.ts), cell by cell: the header pair, then each row's two formulas.
+    const spec = scoreColumns(core.grid, core.result, 'sheets');
+    expect(cols).toEqual({ score: cols.score, tier: cols.score + 1, top: spec.top, bottom: spec.bottom });
+    spec.body.forEach(([score, tier], i) => {
+      const row = spec.top + 1 + i;
+      expect([sheet.cells[cellA1(row, cols.score)]?.f, sheet.cells[cellA1(row, cols.tier)]?.f]).toEqual([score || undefined, tier || undefined]);
+    });
+    // Each formula, evaluated by the pushed project's own =APA_* functions as Sheets calls them, gives core's score and tier.
+    for (const s of core.result.indicators.filter((x) => x.status === 'scored')) {
+      const ach = s.indicator.achievements.find((a) => a.cumulative) ?? s.indicator.achievements[s.indicator.achievements.length - 1];
+      const row = parseA1(ach.cell)!.row;
+      expect((evaluate(p, sheet, sheet.cells[cellA1(row, cols.score)]!.f!) as unknown[][])[0][0]).toBeCloseTo(s.score!, 9);
+      expect((evaluate(p, sheet, sheet.cells[cellA1(row, cols.tier)]!.f!) as unknown[][])[0][0]).toBe(message(`tier.${s.tier ?? 'not-achieved'}`).bn);
     }
-    expect(formulas).toBeGreaterThan(0);
-    if (file === '002-khulna-library.xlsx') expect(sheet.cells[cellA1(13, cols.score)]?.f).toBe('=APA_SCORE(K14,F14:J14,E14,D14)');
     expect(json(userView(env))).toBe(json(beforeUser));
     const once = json(snapshot(env.data));
     p.apaAddScoreColumns();
@@ -602,6 +604,9 @@ describe.each(SEEDS)('commands on %s', (file) => {
     for (const [k, cells] of expected) expect([...got.get(k)!].sort()).toEqual([...cells].sort());
     const rec = recordOf(env)!.sheets[String(sheet.id)];
     expect(rec.highlight).toBe(true);
+    // One record for both hosts, with the areas core says edits must touch to change a tier.
+    expect(JSON.parse(env.data.metadata.find((m) => m.key === 'apa-sheets.owned')!.value!).version).toBe(RECORD_VERSION);
+    expect(rec.watch).toEqual(highlightPlan(core.result).watch.map(rectA1));
     expect(sheet.cells[cellA1(rec.legend!.top, rec.legend!.col)]?.v).toBe(LEGEND_TITLE);
     LEGEND_ORDER.forEach((k, i) => expect(sheet.cells[cellA1(rec.legend!.top + 1 + i, rec.legend!.col)]?.bg).toBe(PALETTE[k].fill.toLowerCase()));
     expect(json(userView(env))).toBe(json(beforeUser));
@@ -643,20 +648,10 @@ describe.each(SEEDS)('commands on %s', (file) => {
     expect(covers(highlightKey(target.status, target.tier))).toBe(true);
   });
 
-  test('what is needed: the next and the top tier of each indicator, days left from today in Dhaka', () => {
+  test('what is needed: core\'s answer for the sheet (the next and the top tier, days left from today in Dhaka), as plain JSON; nothing written', () => {
     const r = p.apaWhatNext();
     expectPlainJson(r);
-    expect(r.today).toBe(TODAY);
-    const expected = core.result.indicators
-      .map((s) => ({ s, n: coreNext(s) }))
-      .filter((x) => x.n)
-      .map(({ s, n }) => ({
-        id: n!.id,
-        current: highlightKey(s.status, s.tier),
-        next: { tier: n!.next.tier, value: n!.next.x, daysLeft: n!.unit === 'date' ? n!.next.x - TODAY : null },
-        top: { tier: n!.top.tier, value: n!.top.x, daysLeft: n!.unit === 'date' ? n!.top.x - TODAY : null },
-      }));
-    expect(r.items.map(({ id, current, next, top }: { id: string; current: string; next: unknown; top: unknown }) => ({ id, current, next, top }))).toEqual(expected);
+    expect(r).toEqual(JSON.parse(JSON.stringify(nextResult(sheet.name, core.result, TODAY))));
     expect(json(userView(env))).toBe(json(beforeUser));
   });
 
@@ -711,6 +706,63 @@ describe('placement beside a table keeps clear of the user\'s formatting, and of
     expect(json(userView(env))).toBe(json(beforeUser));
     p.apaRemoveAll();
     expect(snapshotDiff(before, snapshot(env.data))).toEqual([]);
+  });
+});
+
+describe('the rules both hosts share', () => {
+  test('the recorded place first: a copy of the header pair the user typed elsewhere is theirs, and stays', async () => {
+    const env = newEnv(await spreadsheetFromXlsx(fs.readFileSync(path.join(dir, '002-khulna-library.xlsx'))));
+    const s = env.data.sheets[0];
+    const p = loadGasProject(env);
+    expect(p.apaAddScoreColumns().ok).toBe(true);
+    const cols = recordOf(env)!.sheets[String(s.id)].columns!;
+    // Above the script's columns, in a row that a scan row by row would meet first.
+    env.setCell(s.name, cellA1(0, cols.score), { v: SCORE_HEADER });
+    env.setCell(s.name, cellA1(0, cols.tier), { v: TIER_HEADER });
+    const withDecoy = json(snapshot(env.data));
+    p.apaAddScoreColumns();
+    expect(json(snapshot(env.data))).toBe(withDecoy);
+    p.apaRemoveAll();
+    expect([s.cells[cellA1(0, cols.score)]?.v, s.cells[cellA1(0, cols.tier)]?.v]).toEqual([SCORE_HEADER, TIER_HEADER]);
+    expect(s.cells[cellA1(cols.top, cols.score)]?.v).toBeUndefined();
+  });
+
+  test('a version-1 record of an earlier script (one watched rectangle) is read: edits are followed and Remove takes all away', async () => {
+    const env = newEnv(await spreadsheetFromXlsx(fs.readFileSync(path.join(dir, '002-khulna-library.xlsx'))));
+    const s = env.data.sheets[0];
+    const before = snapshot(env.data);
+    const p = loadGasProject(env);
+    expect(p.apaHighlightTiers().ok).toBe(true);
+    const md = env.data.metadata.find((m) => m.key === 'apa-sheets.owned')!;
+    const rec = JSON.parse(md.value!);
+    const watched = (rec.sheets[String(s.id)].watch as string[]).map((a) => parseAreaText(a));
+    const box = { top: Math.min(...watched.map((w) => w.top)), left: Math.min(...watched.map((w) => w.left)), bottom: Math.max(...watched.map((w) => w.bottom)), right: Math.max(...watched.map((w) => w.right)) };
+    md.value = JSON.stringify({ ...rec, version: 1, sheets: { [String(s.id)]: { ...rec.sheets[String(s.id)], watch: box } }, imports: undefined });
+    const core = await corePlan('002-khulna-library.xlsx');
+    const pending = core.result.indicators.find((x) => x.status === 'pending' && x.achievementCells.length === 1)!;
+    const original = s.cells[pending.achievementCells[0]]?.v ?? null;
+    p.onEdit(env.userEdit(s.name, pending.achievementCells[0], 'কাজ চলছে'));
+    const rule = s.rules.find((x) => x.values[0] === '=N("apa-sheets:invalid")=0')!;
+    expect(rule.ranges.some((a) => { const x = parseAreaText(a); const q = parseA1(pending.achievementCells[0])!; return q.row >= x.top && q.row <= x.bottom && q.col >= x.left && q.col <= x.right; })).toBe(true);
+    env.userEdit(s.name, pending.achievementCells[0], original);
+    p.apaRemoveAll();
+    expect(snapshotDiff(before, snapshot(env.data))).toEqual([]);
+  });
+
+  test(`cell text: at most Excel's ${MAX_CELL_TEXT.toLocaleString('en')} characters, as in Excel and the CLI's files`, async () => {
+    const data = await spreadsheetFromXlsx(fs.readFileSync(path.join(dir, '002-khulna-library.xlsx')));
+    const env = newEnv(data);
+    const s = env.data.sheets[0];
+    const core = await corePlan('002-khulna-library.xlsx');
+    const ind = core.result.indicators[0].indicator;
+    env.setCell(s.name, ind.cell, { v: `[${ind.id}] ${ind.name} ${'ক'.repeat(40_000)}` });
+    const r = loadGasProject(env).apaConsolidate({});
+    expect(r.done).toBe(r.total);
+    const spec = consolidationWorkbook(r.consolidation).sheets[1];
+    const sheet = env.data.sheets.find((x) => x.name === r.written[1])!;
+    const col = columnOf(spec, 'name');
+    const texts = Object.entries(sheet.cells).filter(([k]) => parseA1(k)!.col === col).map(([, c]) => String(c.v ?? ''));
+    expect(Math.max(...texts.map((t) => t.length))).toBe(MAX_CELL_TEXT);
   });
 });
 
@@ -781,12 +833,19 @@ describe('consolidate the seed tabs', () => {
     const problemLinks = Object.values(problems.cells).map((c) => c.f).filter((f): f is string => !!f);
     expect(problemLinks.length).toBeGreaterThan(0);
     for (const f of problemLinks) expect(f).toMatch(/^=HYPERLINK\("#gid=\d+&range=[A-Z]+\d+","[A-Z]+\d+"\)$/);
+    // One link colour in every output.
+    const linkCells = [...Object.values(summary.cells), ...Object.values(problems.cells)].filter((c) => c.f?.startsWith('=HYPERLINK('));
+    for (const c of linkCells) expect(c.fc?.toLowerCase()).toBe(LINK_FONT.toLowerCase());
     // Text stays text (ids like 4.1.2 are not numbers or dates).
     const ids = Object.values(reports[1].cells).map((c) => c.v).filter((v) => typeof v === 'string' && /^\d+(\.\d+)+$/.test(v));
     expect(ids.length).toBeGreaterThan(0);
     expect(summary.charts).toHaveLength(1);
     expect(summary.charts[0].type).toBe('BAR');
-    expect(summary.charts[0].ranges).toEqual([`B4:B${3 + tabs.length}`, `E4:E${3 + tabs.length}`]);
+    // The chart's label and value columns are the report table's office and percent columns.
+    const chart = consolidationWorkbook(r.consolidation).sheets[0].chart!;
+    const column = (c: number) => `${cellA1(chart.firstRow, c)}:${cellA1(chart.lastRow, c)}`;
+    expect(chart.lastRow - chart.firstRow + 1).toBe(tabs.length);
+    expect(summary.charts[0].ranges).toEqual([column(chart.labelColumn), column(chart.valueColumn)]);
     expect(summary.frozenRows).toBe(3);
     expectUserTabsUnchanged(before, env, [...tabs, 'নির্দেশনা']);
   });

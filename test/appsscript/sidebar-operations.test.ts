@@ -10,10 +10,11 @@ import path from 'node:path';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { MessageKey, message } from '../../core/messages';
-import { AddScoreColumns } from '../../addin/src/taskpane/AddScoreColumns';
-import { App, HostCapabilities, offersOfficeFiles } from '../../addin/src/taskpane/App';
-import { HostTextsContext } from '../../addin/src/taskpane/i18n';
-import type { WorkbookOperations } from '../../addin/src/workbook/operations';
+import { AddScoreColumns } from '../../pane/AddScoreColumns';
+import type { HostCapabilities } from '../../core/operations';
+import { App, offersOfficeFiles } from '../../pane/App';
+import { HostTextsContext } from '../../pane/i18n';
+import type { WorkbookOperations } from '../../core/operations';
 import {
   createSheetsOperations,
   globalScriptRun,

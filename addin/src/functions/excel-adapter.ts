@@ -1,4 +1,4 @@
-import { Arg, FnValue, FunctionSpec, functionByName } from '../../../core/functions';
+import { Arg, FnValue, FunctionSpec, functionByName, hostArg, resultRows, resultValue } from '../../../core/functions';
 import { excelSerialOfDay } from '../../../core/dates';
 import { CellValue } from '../../../core/grid';
 import { Bilingual, message } from '../../../core/messages';
@@ -78,16 +78,9 @@ export function createExcelAdapter<E>(makeError: ErrorFactory<E>): ExcelAdapter<
 
   const column = (name: FunctionName, args: readonly unknown[]): HostCell<E>[][] => {
     try {
-      const { out } = run(name, args);
-      const grid = Array.isArray(out) ? out : [[out]];
+      const rows = resultRows(run(name, args).out);
       // Excel cannot show an empty array: no rows is one blank cell.
-      if (grid.length === 0) return [['']];
-      const width = grid.reduce((w, r) => Math.max(w, r.length), 1);
-      return grid.map((r) => {
-        const row = r.map(toHost);
-        while (row.length < width) row.push('');
-        return row;
-      });
+      return rows.length ? rows.map((r) => r.map(toHost)) : [['']];
     } catch (err) {
       return [[failure(err)]];
     }
@@ -95,8 +88,7 @@ export function createExcelAdapter<E>(makeError: ErrorFactory<E>): ExcelAdapter<
 
   const value = (name: FunctionName, args: readonly unknown[]): HostCell<E> => {
     try {
-      const { out } = run(name, args);
-      return toHost(Array.isArray(out) ? (out[0]?.[0] ?? '') : out);
+      return toHost(resultValue(run(name, args).out));
     } catch (err) {
       return failure(err);
     }
@@ -110,14 +102,7 @@ export function createExcelAdapter<E>(makeError: ErrorFactory<E>): ExcelAdapter<
 }
 
 /** One argument as the core takes it: `null` when omitted, a 2-D array for a range, a cell value. */
-export function fromHost(arg: unknown): Arg {
-  if (arg === null || arg === undefined) return null;
-  if (Array.isArray(arg)) {
-    if (arg.length > 0 && !arg.every(Array.isArray)) return [arg.map(cellFromHost)];
-    return (arg as unknown[][]).map((row) => row.map(cellFromHost));
-  }
-  return cellFromHost(arg);
-}
+export const fromHost = (arg: unknown): Arg => hostArg(arg, cellFromHost);
 
 /** One cell: numbers, text and booleans as they are; an error passed in (Excel's
  * `CustomFunctions.Error`, or a HyperFormula error in tests) as its code text (`#N/A`), which

@@ -12,8 +12,6 @@
  * Ranges are typed any[][] so a whole column is one argument and one call; an omitted optional
  * argument arrives as null. Nothing here is volatile or streaming.
  */
-// First: zod's configuration must be set before core defines its schemas.
-import '../zod-jitless';
 import { createExcelAdapter, officeErrors } from './excel-adapter';
 
 const excel = createExcelAdapter(officeErrors());

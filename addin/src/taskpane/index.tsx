@@ -1,22 +1,11 @@
-// First: zod's configuration must be set before core defines its schemas.
-import '../zod-jitless';
-import { createRoot } from 'react-dom/client';
-import type { WorkbookOperations } from '../workbook/operations';
+import { message } from '../../../core/messages';
+import { mountPane } from '../../../pane/mount';
+import { unavailableOperations } from '../../../pane/unavailable';
 import { createExcelWorkbook } from '../workbook/excel-workbook';
-import { App } from './App';
-import { unavailableOperations } from './unavailable';
 
-/** The task pane's entry: once Office is ready, render the pane over the one Office.js
- * implementation of the workbook operations. Nothing else is registered or fetched here. */
-Office.onReady(() => {
-  const el = document.getElementById('root');
-  if (!el) return;
-  let ops: WorkbookOperations;
-  try {
-    ops = createExcelWorkbook();
-  } catch (err) {
-    // Outside Excel there is no `Excel` global: the pane still opens and says so on every command.
-    ops = unavailableOperations(err);
-  }
-  createRoot(el).render(<App ops={ops} />);
-});
+/** The Excel task pane's entry: once Office is ready, the shared pane (`pane/`) over the one
+ * Office.js implementation of the workbook operations. Nothing else is registered or fetched here.
+ * Outside Excel there is no `Excel` global: the pane still opens and says so on every command. */
+Office.onReady(() =>
+  mountPane(createExcelWorkbook, (err) => unavailableOperations(message('ui.error.no-excel', { detail: err instanceof Error ? err.message : String(err) }), err)),
+);

@@ -1,79 +1,25 @@
-import {
-  Bilingual,
-  Grid,
-  HighlightKey,
-  Indicator,
-  LEGEND_ORDER,
-  Language,
-  OfficeSummary,
-  PALETTE,
-  Plan,
-  PlanScore,
-  Problem,
-  ScoreSettings,
-  SheetSpec,
-  SkippedSource,
-  columnLetters,
-  consolidate as consolidatePlans,
-  consolidationWorkbook,
-  fiscalYearLabel,
-  highlightKey,
-  highlightSpec,
-  message,
-  officeSummary,
-  parseA1,
-  todayInDhaka,
-  whatNext as nextOf,
-} from '../../../core';
-import { cleanText } from '../../../core/text';
-import {
-  XlRange,
-  XlRequestContext,
-  XlRun,
-  XlWorksheet,
-  XlWorksheetChangedEventArgs,
-} from './excel-api';
-import { indicatorLines, scoreGrid } from './commands';
-import { ExcelSheetData, Rect, excelGrid, parseAreaAddress, rectA1, rectsIntersect, splitAreas } from './excel-grid';
-import {
-  LEGEND_OFFSET,
-  LEGEND_ROWS,
-  LEGEND_TITLE,
-  OWNED_KEY,
-  OwnedColumns,
-  OwnedLegend,
-  OwnedRecord,
-  OwnedSheet,
-  REPORT_PROPERTY,
-  SCORE_HEADER,
-  TIER_HEADER,
-  cfFormula,
-  columnsRect,
-  contentHash,
-  emptyRecord,
-  isEmptyRecord,
-  isOwnedFormula,
-  legendLabel,
-  legendRect,
-  parseRecord,
-} from './ownership';
-import {
-  AddFilesResult,
-  CheckResult,
-  CommandResult,
-  ConsolidateResult,
-  IndicatorLine,
-  LongRunOptions,
-  NextItem,
-  NextResult,
-  OfficeFile,
-  WorkbookOperations,
-} from './operations';
+import { Rect, cellCount, parseArea, rectA1, splitAreas, styleRuns } from '../../../core/areas';
+import { CellMatrix, cellMatrix } from '../../../core/cell-matrix';
+import { SheetNameRules, addTab, consolidated, finishRun, newRun, uniqueSheetName } from '../../../core/consolidation-run';
+import { todayInDhaka } from '../../../core/dates';
+import { editCanChangeTiers, highlightPlan, highlighted, legendAt, legendCells } from '../../../core/highlight-spec';
+import { Bilingual, Language, message } from '../../../core/messages';
+import { nextResult } from '../../../core/next';
+import type { AddFilesResult, CheckResult, CommandResult, ConsolidateResult, LongRunOptions, NextResult, OfficeFile, WorkbookOperations } from '../../../core/operations';
+import { LEGEND_OFFSET, Located, OWNED_KEY, OwnedRecord, OwnedSheet, columnsRect, contentHash, emptyRecord, isEmptyRecord, isOwnedFormula, legendRect, locateOwned, readRecord, withFormulas } from '../../../core/ownership';
+import { removalPlan, removed } from '../../../core/removal';
+import { blockColumn, columnsAdded, scoreColumns } from '../../../core/score-columns';
+import type { ScoreSettings } from '../../../core/score';
+import { SheetAnalysis, analyseTab, checkResult, noPlanResult } from '../../../core/sheet-analysis';
+import { SheetBlock, blockGrid } from '../../../core/sheet-block';
+import type { Grid } from '../../../core/grid';
+import { XlRange, XlRequestContext, XlRun, XlWorksheet, XlWorksheetChangedEventArgs } from './excel-api';
 
 /**
- * THE one module that talks to Excel (`Excel.run`). Every command is one `Excel.run` with as few
- * `context.sync()` round trips as its data allows (PLATFORM.md: queue everything, never sync in a
- * loop, load only what is read, whole 2-D `values`):
+ * THE one module that talks to Excel (`Excel.run`): it reads sheets, applies core's specs, and
+ * keeps Excel's own limits. Every command is one `Excel.run` with as few `context.sync()` round
+ * trips as its data allows (PLATFORM.md: queue everything, never sync in a loop, load only what is
+ * read, whole 2-D `values`):
  *
  * | command            | syncs                                                                 |
  * |--------------------|-----------------------------------------------------------------------|
@@ -123,8 +69,10 @@ const MAX_CELLS_PER_READ = 1_000_000;
 const MAX_ADDRESS = 2000;
 /** Estimated request bytes per queued command, besides its data. */
 const COMMAND_BYTES = 120;
-
-const SCORE_FORMAT = '0.00';
+/** The worksheet custom property that marks a report sheet; its value is the record's token. */
+export const REPORT_PROPERTY = 'apa-sheets';
+/** Excel's sheet names: at most 31 characters, none of `: \ / ? * [ ]`. */
+const SHEET_NAMES: SheetNameRules = { maxLength: 31, refused: /[:\\/?*[\]]/g };
 
 // ── Small helpers ───────────────────────────────────────────────────────────────────────────
 
@@ -154,7 +102,7 @@ function queueProbe(ws: XlWorksheet): () => Probe {
 function queueRecord(ctx: XlRequestContext): () => OwnedRecord | null {
   const item = ctx.workbook.settings.getItemOrNullObject(OWNED_KEY);
   item.load('value');
-  return () => (item.isNullObject ? null : parseRecord(item.value));
+  return () => (item.isNullObject ? null : readRecord(item.value));
 }
 
 function saveRecord(ctx: XlRequestContext, record: OwnedRecord): void {
@@ -166,7 +114,13 @@ function saveRecord(ctx: XlRequestContext, record: OwnedRecord): void {
   ctx.workbook.settings.add(OWNED_KEY, JSON.stringify(record));
 }
 
-const cellCount = (r: Rect) => (r.bottom - r.top + 1) * (r.right - r.left + 1);
+export function newToken(): string {
+  const c = (globalThis as { crypto?: { getRandomValues?: (a: Uint32Array) => Uint32Array } }).crypto;
+  const a = new Uint32Array(2);
+  if (c?.getRandomValues) c.getRandomValues(a);
+  else for (let i = 0; i < a.length; i++) a[i] = Math.floor(Math.random() * 0x100000000);
+  return Array.from(a, (n) => n.toString(36)).join('');
+}
 
 function detailOf(err: unknown): string {
   if (err && typeof err === 'object') {
@@ -186,21 +140,6 @@ class Cancelled extends Error {
 
 function checkAbort(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new Cancelled();
-}
-
-/** Cells as `A1` addresses → the shortest list of areas: vertical runs per column. */
-export function compactAreas(cells: string[]): Rect[] {
-  const points = cells
-    .map((c) => parseA1(c))
-    .filter((p): p is { row: number; col: number } => p !== null)
-    .sort((a, b) => a.col - b.col || a.row - b.row);
-  const out: Rect[] = [];
-  for (const p of points) {
-    const last = out[out.length - 1];
-    if (last && last.left === p.col && last.bottom + 1 === p.row) last.bottom = p.row;
-    else if (!(last && last.left === p.col && last.bottom >= p.row && last.top <= p.row)) out.push({ top: p.row, left: p.col, bottom: p.row, right: p.col });
-  }
-  return out;
 }
 
 /** Areas → `getRanges` addresses of at most MAX_ADDRESS characters each. */
@@ -228,6 +167,7 @@ const utf8 = (s: string) => {
   return n;
 };
 const jsonBytes = (v: unknown) => utf8(JSON.stringify(v) ?? '');
+const rangeOf = (ws: XlWorksheet, r: Rect) => ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1);
 
 // ── Reading sheets, split to stay under the payload limit ───────────────────────────────────
 
@@ -237,7 +177,7 @@ interface Piece {
 }
 
 interface SheetRead {
-  data: ExcelSheetData | null;
+  block: SheetBlock | null;
   error?: string;
 }
 
@@ -246,22 +186,18 @@ interface SheetRead {
 async function readSheets(ctx: XlRequestContext, probes: Probe[], opts: { budget: number; signal?: AbortSignal; onSheets?: (n: number) => void }): Promise<Map<string, SheetRead>> {
   const budget = opts.budget;
   const out = new Map<string, SheetRead>();
-  const rows = new Map<string, unknown[][]>();
-  const formats = new Map<string, unknown[][]>();
-  const merges = new Map<string, string[]>();
+  const blocks = new Map<string, SheetBlock & { formats: unknown[][]; merges: Rect[] }>();
   const failed = new Map<string, string>();
   const pieces: Piece[] = [];
   for (const p of probes) {
     if (!p.values) {
-      out.set(p.id, { data: null });
+      out.set(p.id, { block: null });
       continue;
     }
     const width = p.values.right - p.values.left + 1;
     const perRow = Math.max(1, width * BYTES_PER_CELL);
     const bandRows = Math.max(1, Math.min(Math.floor(budget / perRow), Math.floor(MAX_CELLS_PER_READ / width)));
-    rows.set(p.id, []);
-    formats.set(p.id, []);
-    merges.set(p.id, []);
+    blocks.set(p.id, { sheet: p.name, top: p.values.top, left: p.values.left, values: [], formats: [], merges: [] });
     for (let top = p.values.top; top <= p.values.bottom; top += bandRows) {
       pieces.push({ probe: p, band: { top, left: p.values.left, bottom: Math.min(p.values.bottom, top + bandRows - 1), right: p.values.right } });
     }
@@ -295,7 +231,7 @@ async function readSheets(ctx: XlRequestContext, probes: Probe[], opts: { budget
     const c = queue.shift()!;
     checkAbort(opts.signal);
     const loads = c.map((x) => {
-      const r = x.probe.ws.getRangeByIndexes(x.band.top, x.band.left, x.band.bottom - x.band.top + 1, x.band.right - x.band.left + 1);
+      const r = rangeOf(x.probe.ws, x.band);
       r.load('values,numberFormat');
       const m = r.getMergedAreasOrNullObject();
       m.load('areas/items/address');
@@ -322,96 +258,29 @@ async function readSheets(ctx: XlRequestContext, probes: Probe[], opts: { budget
       continue;
     }
     for (const { x, r, m } of loads) {
-      const id = x.probe.id;
-      const offset = x.band.top - x.probe.values!.top;
+      const block = blocks.get(x.probe.id)!;
+      const offset = x.band.top - block.top;
       const vs = r.values;
       const fs = r.numberFormat;
-      const target = rows.get(id)!;
-      const ftarget = formats.get(id)!;
       for (let i = 0; i < vs.length; i++) {
-        target[offset + i] = vs[i];
-        ftarget[offset + i] = fs[i];
+        block.values[offset + i] = vs[i];
+        block.formats[offset + i] = fs[i];
       }
-      if (!m.isNullObject) for (const a of m.areas.items) merges.get(id)!.push(...splitAreas(a.address));
-      pieceDone(id);
+      if (!m.isNullObject) {
+        for (const a of m.areas.items) for (const s of splitAreas(a.address)) {
+          const rect = parseArea(s);
+          if (rect) block.merges.push(rect);
+        }
+      }
+      pieceDone(x.probe.id);
     }
   }
   for (const p of probes) {
     if (!p.values) continue;
     const error = failed.get(p.id);
-    if (error) {
-      out.set(p.id, { data: null, error });
-      continue;
-    }
-    out.set(p.id, { data: { sheet: p.name, address: rectA1(p.values), values: rows.get(p.id)!, numberFormat: formats.get(p.id)!, merges: merges.get(p.id)! } });
+    out.set(p.id, error ? { block: null, error } : { block: blocks.get(p.id)! });
   }
   return out;
-}
-
-// ── What the add-in owns on a sheet, found by its markers ───────────────────────────────────
-
-interface Located {
-  columns?: OwnedColumns;
-  legend?: OwnedLegend;
-  /** Areas left out when the sheet is read as a plan. */
-  blank: Rect[];
-}
-
-function valueAt(data: ExcelSheetData | null, row: number, col: number): unknown {
-  if (!data) return undefined;
-  const o = parseAreaAddress(data.address);
-  if (!o) return undefined;
-  return data.values[row - o.top]?.[col - o.left];
-}
-
-/** Finds the add-in's columns and legend on a sheet: at the recorded place when the markers are
- * still there, else wherever the markers moved to (the user inserted rows or columns). `formulas`
- * (of the recorded columns, from the header row down) give the exact extent of the formulas. */
-function locateOwned(data: ExcelSheetData | null, rec: OwnedSheet | undefined, formulas?: { top: number; left: number; values: unknown[][] }): Located {
-  const located: Located = { blank: [] };
-  if (!data) return located;
-  const o = parseAreaAddress(data.address)!;
-  const bottom = o.top + data.values.length - 1;
-  const isHeaderPair = (r: number, c: number) => valueAt(data, r, c) === SCORE_HEADER && valueAt(data, r, c + 1) === TIER_HEADER;
-  const isLegend = (r: number, c: number) => valueAt(data, r, c) === LEGEND_TITLE && valueAt(data, r + 1, c) === legendLabel(LEGEND_ORDER[0]);
-
-  let col: { r: number; c: number } | null = null;
-  if (rec?.columns && isHeaderPair(rec.columns.top, rec.columns.score)) col = { r: rec.columns.top, c: rec.columns.score };
-  let leg: { r: number; c: number } | null = null;
-  if (rec?.legend && isLegend(rec.legend.top, rec.legend.col)) leg = { r: rec.legend.top, c: rec.legend.col };
-  if (!col || !leg) {
-    for (let i = 0; i < data.values.length && (!col || !leg); i++) {
-      const row = data.values[i];
-      for (let j = 0; j < row.length; j++) {
-        const v = row[j];
-        if (!col && v === SCORE_HEADER && isHeaderPair(o.top + i, o.left + j)) col = { r: o.top + i, c: o.left + j };
-        if (!leg && v === LEGEND_TITLE && isLegend(o.top + i, o.left + j)) leg = { r: o.top + i, c: o.left + j };
-      }
-    }
-  }
-  if (col) {
-    let last = col.r;
-    if (formulas && rec?.columns && formulas.left === col.c && formulas.top === col.r) {
-      formulas.values.forEach((row, i) => {
-        if (row.some((f) => typeof f === 'string' && f.startsWith('=APA.'))) last = col!.r + i;
-      });
-    } else if (rec?.columns) {
-      last = col.r + (rec.columns.bottom - rec.columns.top);
-    } else {
-      for (let r = col.r + 1; r <= bottom; r++) {
-        const a = valueAt(data, r, col.c);
-        const b = valueAt(data, r, col.c + 1);
-        if ((a !== '' && a !== undefined) || (b !== '' && b !== undefined)) last = r;
-      }
-    }
-    located.columns = { score: col.c, tier: col.c + 1, top: col.r, bottom: last };
-    located.blank.push({ top: col.r, left: col.c, bottom: Math.max(last, bottom), right: col.c + 1 });
-  }
-  if (leg) {
-    located.legend = { col: leg.c, top: leg.r, bottom: leg.r + LEGEND_ROWS - 1 };
-    located.blank.push(legendRect(located.legend));
-  }
-  return located;
 }
 
 /** The formulas of the recorded columns, when their load made it through (a failed, retried
@@ -425,189 +294,84 @@ function formulasOf(f: { top: number; left: number; range: XlRange } | undefined
   }
 }
 
-// ── Reading a sheet as a plan ───────────────────────────────────────────────────────────────
+/** Queues a load of the recorded columns' formulas, from the header row to the sheet's last row. */
+function queueFormulas(probe: Probe, rec: OwnedSheet | undefined): { top: number; left: number; range: XlRange } | undefined {
+  const c = rec?.columns;
+  if (!c || !probe.values || c.top > probe.values.bottom) return undefined;
+  const range = probe.ws.getRangeByIndexes(c.top, c.score, probe.values.bottom - c.top + 1, 2);
+  range.load('formulas');
+  return { top: c.top, left: c.score, range };
+}
 
 interface Analysis {
-  sheet: string;
   located: Located;
   grid: Grid | null;
-  plan: Plan | null;
-  result: PlanScore | null;
-  problems: Problem[];
-  reason?: Bilingual;
+  a: SheetAnalysis;
 }
 
 function analyse(name: string, read: SheetRead | undefined, rec: OwnedSheet | undefined, settings: Partial<ScoreSettings>, today: number, formulas?: { top: number; left: number; values: unknown[][] }): Analysis {
-  const data = read?.data ?? null;
-  const located = locateOwned(data, rec, formulas);
-  const base = { sheet: name, located, grid: null, plan: null, result: null, problems: [] };
-  if (read?.error) return { ...base, reason: message('not-a-plan', { reason: message('wb.sheet-unreadable', { detail: read.error }) }) };
-  if (!data) return { ...base, reason: message('not-a-plan', { reason: message('wb.empty-sheet') }) };
-  const grid = excelGrid(data, { exclude: located.blank });
-  const scored = scoreGrid(grid, settings, today);
-  return 'reason' in scored ? { ...base, grid, reason: scored.reason } : { ...base, grid, ...scored };
+  const block = read?.block ?? null;
+  const located = withFormulas(locateOwned(block, rec), formulas);
+  const grid = block ? blockGrid(block, { exclude: located.blank }) : null;
+  return { located, grid, a: analyseTab(name, { error: read?.error, grid }, { settings, today }) };
 }
 
-
-// ── The score and tier formulas ─────────────────────────────────────────────────────────────
-
-interface FormulaRow {
-  row: number;
-  score: string;
-  tier: string;
-}
-
-/** The unit cell of an indicator: the cell of its row, left of the targets, holding the unit text. */
-function unitCell(grid: Grid, ind: Indicator, firstTargetCol: number): string | null {
-  if (!ind.unitText) return null;
-  const o = grid.origin ?? { row: 0, col: 0 };
-  const r = ind.row - 1 - o.row;
-  const want = cleanText(ind.unitText);
-  const holder = (rr: number, cc: number): [number, number] => {
-    for (const m of grid.merges ?? []) if (rr >= m.top && rr <= m.bottom && cc >= m.left && cc <= m.right) return [m.top, m.left];
-    return [rr, cc];
-  };
-  for (let c = 0; c < firstTargetCol - o.col; c++) {
-    const [hr, hc] = holder(r, c);
-    const v = grid.values[hr]?.[hc];
-    if (typeof v === 'string' && cleanText(v) === want) return `${columnLetters(hc + o.col)}${hr + o.row + 1}`;
-  }
-  return null;
-}
-
-/** `=APA.SCORE(K14,F14:J14,E14,D14)` and `=APA.TIER(K14,F14:J14,D14)` for each indicator, at the
- * row of its achievement (the second row of a target/achievement pair). */
-function formulaRows(grid: Grid, result: PlanScore): FormulaRow[] {
-  const out: FormulaRow[] = [];
-  for (const s of result.indicators) {
-    const ind = s.indicator;
-    const ach = ind.achievements.find((a) => a.cumulative) ?? ind.achievements[ind.achievements.length - 1];
-    if (!ach || !ind.targets.length) continue;
-    const a = parseA1(ach.cell);
-    const targets = ind.targets.map((t) => parseA1(t.cell)).filter((p): p is { row: number; col: number } => p !== null);
-    if (!a || !targets.length) continue;
-    const tRow = targets[0].row;
-    const left = Math.min(...targets.map((t) => t.col));
-    const right = Math.max(...targets.map((t) => t.col));
-    const targetRef = rectA1({ top: tRow, left, bottom: tRow, right });
-    const weight = ind.weightCell || '""';
-    const unit = unitCell(grid, ind, left);
-    const u = unit ? `,${unit}` : '';
-    out.push({ row: a.row, score: `=APA.SCORE(${ach.cell},${targetRef},${weight}${u})`, tier: `=APA.TIER(${ach.cell},${targetRef}${u})` });
-  }
-  return out.sort((x, y) => x.row - y.row);
-}
-
-/** First column right of everything on the sheet (the add-in's own things keep their place). */
-function freeColumn(probe: Probe, located: Located): number {
-  if (located.columns) return located.columns.score;
-  if (located.legend) return Math.max(0, located.legend.col - LEGEND_OFFSET);
-  const r = probe.full ?? probe.values;
-  return r ? r.right + 1 : 0;
-}
-
-// ── Writing a report sheet ──────────────────────────────────────────────────────────────────
+// ── Writing cells: core's cell matrices, packed into syncs ──────────────────────────────────
 
 interface WriteOp {
   bytes: number;
   apply: () => void;
 }
 
-/** Text as Excel should keep it: a leading apostrophe stops Excel from reading `=…`, `1.6`,
- * `2024-25` or `TRUE` as a formula, number, date or boolean; the apostrophe is not part of the value. */
-function asText(s: string): string {
-  return s === '' ? '' : `'${s}`;
-}
-
-function hyperlinkFormula(sheet: string, cell: string, text: string): string {
-  const target = `#'${sheet.replace(/'/g, "''")}'!${cell || 'A1'}`;
-  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  return `=HYPERLINK(${q(target)},${q(text.slice(0, 255))})`;
-}
-
 /** Character widths (the spec's, as in ExcelJS) → points. */
 const widthPoints = (chars: number) => Math.round(chars * 5.7 * 100) / 100;
 
-function reportOps(ws: () => XlWorksheet, spec: SheetSpec, budget: number): WriteOp[] {
+/** The operations that write a cell matrix at `at` of a sheet: values (text as text, links as
+ * HYPERLINK formulas) and number formats in row bands that fit the budget, each style by its runs,
+ * then column widths, frozen panes and the chart. */
+function matrixOps(ws: () => XlWorksheet, m: CellMatrix, at: { row: number; col: number }, budget: number): WriteOp[] {
   const ops: WriteOp[] = [];
-  const height = spec.rows.length;
-  const width = Math.max(1, ...spec.rows.map((r) => r.length));
-  const cells: (string | number)[][] = [];
-  const formats: string[][] = [];
-  const fills = new Map<string, Rect[]>();
-  const fonts = new Map<string, Rect[]>();
-  const bold = new Map<string, Rect[]>();
-  const add = (m: Map<string, Rect[]>, k: string, r: number, c: number) => {
-    const list = m.get(k) ?? [];
-    const last = list[list.length - 1];
-    if (last && last.top === r && last.right + 1 === c) last.right = c;
-    else list.push({ top: r, left: c, bottom: r, right: c });
-    m.set(k, list);
-  };
-  spec.rows.forEach((row, r) => {
-    const line: (string | number)[] = [];
-    const fline: string[] = [];
-    for (let c = 0; c < width; c++) {
-      const cell = row[c];
-      let v: string | number = '';
-      if (cell) {
-        if (typeof cell.v === 'number') v = Number.isFinite(cell.v) ? cell.v : '';
-        else if (typeof cell.v === 'string') v = asText(cell.v);
-        if (cell.link && cell.v !== null && cell.v !== '') v = hyperlinkFormula(cell.link.sheet, cell.link.cell, String(cell.v));
-        if (cell.fill) add(fills, cell.fill.toUpperCase(), r, c);
-        const font = cell.font ?? (cell.link ? '#0563C1' : undefined);
-        if (font) add(fonts, font.toUpperCase(), r, c);
-        if (cell.bold) add(bold, 'bold', r, c);
-      }
-      line.push(v);
-      fline.push(cell?.format ?? 'General');
-    }
-    cells.push(line);
-    formats.push(fline);
-  });
-
-  // Values (with link formulas) and number formats, in row bands that fit the budget.
-  const rowBytes = cells.map((row, i) => jsonBytes(row) + jsonBytes(formats[i]) + 2);
-  let start = 0;
-  while (start < height) {
+  const withFormats = m.formats.some((row) => row.some((f) => f !== null));
+  const formats = m.formats.map((row) => row.map((f) => f ?? 'General'));
+  const rowBytes = m.cells.map((row, i) => jsonBytes(row) + (withFormats ? jsonBytes(formats[i]) : 0) + 2);
+  for (let start = 0; start < m.height; ) {
     let end = start;
     let bytes = rowBytes[start];
-    while (end + 1 < height && bytes + rowBytes[end + 1] < budget / 2) bytes += rowBytes[++end];
+    while (end + 1 < m.height && bytes + rowBytes[end + 1] < budget / 2) bytes += rowBytes[++end];
     const [s, e] = [start, end];
     ops.push({
       bytes: bytes + 2 * COMMAND_BYTES,
       apply: () => {
-        const r = ws().getRangeByIndexes(s, 0, e - s + 1, width);
-        r.formulas = cells.slice(s, e + 1);
-        r.numberFormat = formats.slice(s, e + 1);
+        const r = ws().getRangeByIndexes(at.row + s, at.col, e - s + 1, m.width);
+        r.formulas = m.cells.slice(s, e + 1);
+        if (withFormats) r.numberFormat = formats.slice(s, e + 1);
       },
     });
     start = end + 1;
   }
-  const areaOps = (rects: Rect[], set: (areas: ReturnType<XlWorksheet['getRanges']>) => void) => {
-    for (const address of addressChunks(rects)) ops.push({ bytes: utf8(address) + COMMAND_BYTES, apply: () => set(ws().getRanges(address)) });
-  };
-  for (const [color, rects] of fills) areaOps(rects, (a) => (a.format.fill.color = color));
-  for (const [color, rects] of fonts) areaOps(rects, (a) => (a.format.font.color = color));
-  areaOps(bold.get('bold') ?? [], (a) => (a.format.font.bold = true));
-
-  ops.push({
-    bytes: spec.columnWidths.length * COMMAND_BYTES,
-    apply: () => {
-      let c = 0;
-      while (c < spec.columnWidths.length) {
-        let e = c;
-        while (e + 1 < spec.columnWidths.length && spec.columnWidths[e + 1] === spec.columnWidths[c]) e++;
-        ws().getRangeByIndexes(0, c, 1, e - c + 1).format.columnWidth = widthPoints(spec.columnWidths[c]);
-        c = e + 1;
-      }
-      const f = spec.freeze;
-      if (f && f.rows > 0 && f.columns > 0) ws().freezePanes.freezeAt(ws().getRangeByIndexes(0, 0, f.rows, f.columns));
-      else if (f && f.rows > 0) ws().freezePanes.freezeRows(f.rows);
-      else if (f && f.columns > 0) ws().freezePanes.freezeColumns(f.columns);
-    },
-  });
-  const chart = spec.chart;
+  const upper = (x: (string | null)[][]) => x.map((row) => row.map((v) => v && v.toUpperCase()));
+  const origin = { row: at.row, col: at.col };
+  const styled: [Map<string | true, Rect[]>, (a: ReturnType<XlWorksheet['getRanges']>, v: string | true) => void][] = [
+    [styleRuns(upper(m.fills), origin), (a, v) => (a.format.fill.color = v as string)],
+    [styleRuns(upper(m.fonts), origin), (a, v) => (a.format.font.color = v as string)],
+    [styleRuns(m.bold, origin), (a) => (a.format.font.bold = true)],
+  ];
+  for (const [runs, set] of styled) {
+    for (const [v, rects] of runs) for (const address of addressChunks(rects)) ops.push({ bytes: utf8(address) + COMMAND_BYTES, apply: () => set(ws().getRanges(address), v) });
+  }
+  if (m.widths.length || m.freeze) {
+    ops.push({
+      bytes: m.widths.length * COMMAND_BYTES,
+      apply: () => {
+        for (const w of m.widths) ws().getRangeByIndexes(0, w.first, 1, w.count).format.columnWidth = widthPoints(w.width);
+        const f = m.freeze;
+        if (f && f.rows > 0 && f.columns > 0) ws().freezePanes.freezeAt(ws().getRangeByIndexes(0, 0, f.rows, f.columns));
+        else if (f && f.rows > 0) ws().freezePanes.freezeRows(f.rows);
+        else if (f && f.columns > 0) ws().freezePanes.freezeColumns(f.columns);
+      },
+    });
+  }
+  const chart = m.chart;
   if (chart) {
     ops.push({
       bytes: 6 * COMMAND_BYTES,
@@ -621,7 +385,7 @@ function reportOps(ws: () => XlWorksheet, spec: SheetSpec, budget: number): Writ
         const series = c.series.getItemAt(0);
         series.name = chart.title;
         series.setXAxisValues(labels);
-        const top = height + 1;
+        const top = m.height + 1;
         c.setPosition(`A${top + 1}`, `H${top + Math.max(15, Math.min(60, n + 5))}`);
       },
     });
@@ -629,7 +393,7 @@ function reportOps(ws: () => XlWorksheet, spec: SheetSpec, budget: number): Writ
   return ops;
 }
 
-/** Packs write operations into syncs of at most SYNC_BUDGET estimated bytes, in order. */
+/** Packs write operations into syncs of at most `budget` estimated bytes, in order. */
 function packOps(ops: WriteOp[], budget: number): WriteOp[][] {
   const out: WriteOp[][] = [];
   let cur: WriteOp[] = [];
@@ -647,24 +411,14 @@ function packOps(ops: WriteOp[], budget: number): WriteOp[][] {
   return out;
 }
 
-const SHEET_NAME_BAD = /[:\\/?*[\]]/g;
-
-function uniqueSheetName(base: string, taken: Set<string>): string {
-  const clean = base.replace(SHEET_NAME_BAD, ' ').slice(0, 31).trim() || 'APA';
-  let name = clean;
-  for (let i = 2; taken.has(name.toLowerCase()); i++) {
-    const suffix = ` (${i})`;
-    name = clean.slice(0, 31 - suffix.length) + suffix;
-  }
-  taken.add(name.toLowerCase());
-  return name;
-}
+/** A link to a cell of a sheet of this workbook: `#'<sheet>'!<cell>`. */
+const linkTarget = (link: { sheet: string; cell: string }) => `#'${link.sheet.replace(/'/g, "''")}'!${link.cell || 'A1'}`;
 
 // ── Per-runtime state: change handlers live as long as the runtime, not the pane ────────────
 
 interface HandlerState {
   active: boolean;
-  /** Cells whose change can change a tier (achievements and targets); null until first read. */
+  /** Cells whose change can change a tier (achievements and targets); null while not known. */
   watch: Rect[] | null;
   owned: Rect[];
   running: Promise<void> | null;
@@ -680,6 +434,12 @@ function handlersOf(run: XlRun): Map<string, HandlerState> {
     RUNTIMES.set(run, m);
   }
   return m;
+}
+
+/** The recorded watch and owned areas of a sheet. */
+function recordedAreas(rec: OwnedSheet | undefined): { watch: Rect[] | null; owned: Rect[] } {
+  const watch = rec?.watch?.map((a) => parseArea(a)).filter((r): r is Rect => r !== null) ?? null;
+  return { watch: watch && watch.length ? watch : null, owned: [...(rec?.legend ? [legendRect(rec.legend)] : []), ...(rec?.columns ? [columnsRect(rec.columns)] : [])] };
 }
 
 // ── The operations ──────────────────────────────────────────────────────────────────────────
@@ -704,32 +464,20 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
     const rec = record?.sheets[probe.id];
     if (which.onlyIfHighlighted && !rec?.highlight) return null;
     // The recorded columns' formulas, read with the values, give the exact extent of the formulas.
-    let formulas: { top: number; left: number; range: XlRange } | undefined;
-    if (rec?.columns && probe.values && rec.columns.top <= probe.values.bottom) {
-      const rows = probe.values.bottom - rec.columns.top + 1;
-      const range = ws.getRangeByIndexes(rec.columns.top, rec.columns.score, rows, 2);
-      range.load('formulas');
-      formulas = { top: rec.columns.top, left: rec.columns.score, range };
-    }
+    const formulas = queueFormulas(probe, rec);
     const reads = await readSheets(ctx, [probe], { budget });
-    const f = formulasOf(formulas);
-    const analysis = analyse(probe.name, reads.get(probe.id), rec, settings, today(), f);
-    return { ws, probe, record, rec, analysis, extra: extraResult };
+    const analysis = analyse(probe.name, reads.get(probe.id), rec, settings, today(), formulasOf(formulas));
+    return { ws, probe, record, rec, ...analysis, extra: extraResult };
   }
 
+  /** The first column right of everything on the sheet, formatting included. */
+  const firstClear = (probe: Probe) => () => {
+    const r = probe.full ?? probe.values;
+    return r ? r.right + 1 : 0;
+  };
+
   async function checkActiveSheet(): Promise<CheckResult> {
-    return run(async (ctx) => {
-      const { analysis: a } = (await readOne(ctx, {}))!;
-      if (!a.plan || !a.result) return { sheet: a.sheet, plan: null, reason: a.reason, totals: null, indicators: [], problems: a.problems };
-      const p = a.plan;
-      return {
-        sheet: a.sheet,
-        plan: { office: p.office, fiscalYear: fiscalYearLabel(p.fiscalYear), quarter: p.quarter, layout: p.layout, headerRow: p.headerRow },
-        totals: a.result.totals,
-        indicators: indicatorLines(a.result),
-        problems: a.problems,
-      };
-    });
+    return run(async (ctx) => checkResult((await readOne(ctx, {}))!.a));
   }
 
   async function selectCell(sheet: string, cell: string): Promise<void> {
@@ -743,32 +491,23 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
 
   async function addScoreColumns(): Promise<CommandResult> {
     return run(async (ctx) => {
-      const { ws, probe, record, rec, analysis: a } = (await readOne(ctx, {}))!;
-      if (!a.plan || !a.result || !a.grid) return { ok: false, message: message('wb.no-plan', { sheet: a.sheet, reason: a.reason ?? '' }), changed: 0 };
-      const rows = formulaRows(a.grid, a.result);
-      const F = freeColumn(probe, a.located);
-      const top = a.plan.headerRow - 1;
-      const bottom = Math.max(top, ...rows.map((r) => r.row));
-      const block: string[][] = [];
-      for (let r = top + 1; r <= bottom; r++) block.push(['', '']);
-      for (const fr of rows) block[fr.row - top - 1] = [fr.score, fr.tier];
-
-      const old = a.located.columns;
-      if (old) ws.getRangeByIndexes(old.top, Math.min(old.score, old.tier), old.bottom - old.top + 1, 2).clear('All');
-      const header = ws.getRangeByIndexes(top, F, 1, 2);
-      header.values = [[SCORE_HEADER, TIER_HEADER]];
+      const { ws, probe, record, rec, located, grid, a } = (await readOne(ctx, {}))!;
+      if (a.kind !== 'plan') return noPlanResult(a);
+      const spec = scoreColumns(grid!, a.result, 'excel');
+      const F = blockColumn(located, firstClear(probe));
+      if (located.columns) rangeOf(ws, columnsRect(located.columns)).clear('All');
+      const header = ws.getRangeByIndexes(spec.top, F, 1, 2);
+      header.values = [spec.header];
       header.format.font.bold = true;
-      if (block.length) {
-        const body = ws.getRangeByIndexes(top + 1, F, block.length, 2);
-        body.formulas = block;
-        ws.getRangeByIndexes(top + 1, F, block.length, 1).numberFormat = block.map(() => [SCORE_FORMAT]);
+      if (spec.body.length) {
+        ws.getRangeByIndexes(spec.top + 1, F, spec.body.length, 2).formulas = spec.body;
+        ws.getRangeByIndexes(spec.top + 1, F, spec.body.length, 1).numberFormat = spec.body.map(() => [spec.scoreFormat]);
       }
-      const next = record ?? emptyRecord();
-      next.sheets[probe.id] = { ...(rec ?? { name: probe.name }), name: probe.name, columns: { score: F, tier: F + 1, top, bottom } };
+      const next = record ?? emptyRecord(newToken());
+      next.sheets[probe.id] = { ...(rec ?? { name: probe.name }), name: probe.name, columns: { score: F, tier: F + 1, top: spec.top, bottom: spec.bottom } };
       saveRecord(ctx, next);
       await ctx.sync();
-      const columns = `${columnLetters(F)}:${columnLetters(F + 1)}`;
-      return { ok: true, message: message('wb.columns-added', { sheet: probe.name, count: rows.length, columns }), changed: 2 * rows.length + 2 };
+      return columnsAdded(probe.name, spec, F);
     });
   }
 
@@ -787,61 +526,40 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
         if (st) st.active = false;
         return { ok: false, message: message('wb.nothing-to-remove'), changed: 0 };
       }
-      const { ws, probe, record, rec, analysis: a, extra: cfs } = read;
-      if (!a.plan || !a.result) return { ok: false, message: message('wb.no-plan', { sheet: a.sheet, reason: a.reason ?? '' }), changed: 0 };
+      const { ws, probe, record, rec, located, a, extra: cfs } = read;
+      if (a.kind !== 'plan') return noPlanResult(a);
 
-      const spec = highlightSpec(a.result);
-      const byKey = new Map<HighlightKey, string[]>();
-      for (const h of spec) byKey.set(h.key, [...(byKey.get(h.key) ?? []), h.cell]);
-      const owned = (cfs?.items ?? []).filter((cf) => !cf.customOrNullObject.isNullObject && isOwnedFormula(cf.customOrNullObject.rule.formula));
-      for (const cf of owned) cf.delete();
-      for (const key of LEGEND_ORDER) {
-        const cells = byKey.get(key);
-        if (!cells) continue;
-        for (const address of addressChunks(compactAreas(cells))) {
+      const plan = highlightPlan(a.result);
+      for (const cf of cfs?.items ?? []) if (!cf.customOrNullObject.isNullObject && isOwnedFormula(cf.customOrNullObject.rule.formula)) cf.delete();
+      for (const rule of plan.rules) {
+        for (const address of addressChunks(rule.areas)) {
           const cf = ws.getRanges(address).conditionalFormats.add('Custom');
-          cf.custom.rule.formula = cfFormula(key);
-          cf.custom.format.fill.color = PALETTE[key].fill;
-          cf.custom.format.font.color = PALETTE[key].font;
+          cf.custom.rule.formula = rule.formula;
+          cf.custom.format.fill.color = rule.fill;
+          cf.custom.format.font.color = rule.font;
         }
       }
+      const legend = legendAt(blockColumn(located, firstClear(probe)) + LEGEND_OFFSET, a.plan.headerRow - 1);
+      const old = located.legend;
+      if (old && (old.col !== legend.col || old.top !== legend.top)) rangeOf(ws, legendRect(old)).clear('All');
+      for (const op of matrixOps(() => ws, cellMatrix({ rows: legendCells() }, linkTarget), { row: legend.top, col: legend.col }, budget)) op.apply();
 
-      const F = freeColumn(probe, a.located);
-      const legend: OwnedLegend = { col: F + LEGEND_OFFSET, top: a.plan.headerRow - 1, bottom: a.plan.headerRow - 1 + LEGEND_ROWS - 1 };
-      const old = a.located.legend;
-      if (old && (old.col !== legend.col || old.top !== legend.top)) ws.getRangeByIndexes(old.top, old.col, old.bottom - old.top + 1, 1).clear('All');
-      const legendRange = ws.getRangeByIndexes(legend.top, legend.col, LEGEND_ROWS, 1);
-      legendRange.values = [[LEGEND_TITLE], ...LEGEND_ORDER.map((k) => [legendLabel(k)])];
-      legendRange.getCell(0, 0).format.font.bold = true;
-      LEGEND_ORDER.forEach((k, i) => {
-        const cell = legendRange.getCell(i + 1, 0);
-        cell.format.fill.color = PALETTE[k].fill;
-        cell.format.font.color = PALETTE[k].font;
-      });
-
-      const next = record ?? emptyRecord();
-      next.sheets[probe.id] = { ...(rec ?? { name: probe.name }), name: probe.name, legend, highlight: true };
+      const next = record ?? emptyRecord(newToken());
+      next.sheets[probe.id] = { ...(rec ?? { name: probe.name }), name: probe.name, legend, highlight: true, watch: plan.watch.map(rectA1) };
       saveRecord(ctx, next);
 
-      const watch: Rect[] = [];
-      for (const s of a.result.indicators) {
-        for (const c of [...s.achievementCells, ...s.indicator.targets.map((t) => t.cell), ...s.indicator.achievements.map((x) => x.cell)]) {
-          const p = parseA1(c);
-          if (p) watch.push({ top: p.row, left: p.col, bottom: p.row, right: p.col });
-        }
-      }
-      const ownedRects = [legendRect(legend), ...(a.located.columns ? [columnsRect(a.located.columns)] : [])];
+      const owned = [legendRect(legend), ...(located.columns ? [columnsRect(located.columns)] : [])];
       let st = handlers.get(probe.id);
       if (!st) {
-        st = { active: true, watch, owned: ownedRects, running: null, again: false };
+        st = { active: true, watch: plan.watch, owned, running: null, again: false };
         handlers.set(probe.id, st);
         ws.onChanged.add(onChanged);
       }
       st.active = true;
-      st.watch = watch;
-      st.owned = ownedRects;
+      st.watch = plan.watch;
+      st.owned = owned;
       await ctx.sync();
-      return { ok: true, message: message('wb.highlighted', { sheet: probe.name, count: spec.length }), changed: spec.length };
+      return highlighted(probe.name, plan);
     });
   }
 
@@ -853,11 +571,8 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
     if (!st || !st.active) return;
     if (e.triggerSource === 'ThisLocalAddin') return;
     if (e.changeType === 'RangeEdited' || !e.changeType) {
-      const rects = splitAreas(e.address).map((x) => parseAreaAddress(x)).filter((x): x is Rect => x !== null);
-      if (!rects.length) return;
-      const outsideOwned = rects.filter((r) => !st.owned.some((o) => r.top >= o.top && r.bottom <= o.bottom && r.left >= o.left && r.right <= o.right));
-      if (!outsideOwned.length) return;
-      if (st.watch && !outsideOwned.some((r) => st.watch!.some((w) => rectsIntersect(r, w)))) return;
+      const rects = splitAreas(e.address).map((x) => parseArea(x)).filter((x): x is Rect => x !== null);
+      if (!rects.length || !editCanChangeTiers(rects, st.owned, st.watch ?? undefined)) return;
     }
     if (st.running) {
       st.again = true;
@@ -885,8 +600,9 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
       if (!record) return 0;
       let n = 0;
       for (const ws of sheets.items) {
-        if (!record.sheets[ws.id]?.highlight || handlers.has(ws.id)) continue;
-        handlers.set(ws.id, { active: true, watch: null, owned: [], running: null, again: false });
+        const rec = record.sheets[ws.id];
+        if (!rec?.highlight || handlers.has(ws.id)) continue;
+        handlers.set(ws.id, { active: true, ...recordedAreas(rec), running: null, again: false });
         ws.onChanged.add(onChanged);
         n++;
       }
@@ -911,74 +627,44 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
         return { ws, cfs, prop, rec, probe: rec ? queueProbe(ws) : null };
       });
       await ctx.sync();
-      const recorded = perSheet.filter((s) => s.rec && s.probe);
-      const probes = recorded.map((s) => s.probe!());
-      const formulas = new Map<string, { top: number; left: number; range: XlRange }>();
-      for (const p of probes) {
-        const c = record?.sheets[p.id]?.columns;
-        if (c && p.values && c.top <= p.values.bottom) {
-          const range = p.ws.getRangeByIndexes(c.top, c.score, p.values.bottom - c.top + 1, 2);
-          range.load('formulas');
-          formulas.set(p.id, { top: c.top, left: c.score, range });
-        }
-      }
+      const probes = perSheet.filter((s) => s.probe).map((s) => s.probe!());
+      const formulas = new Map(probes.map((p) => [p.id, queueFormulas(p, record?.sheets[p.id])]));
       const reads = probes.length ? await readSheets(ctx, probes, { budget }) : new Map<string, SheetRead>();
-
+      const located = new Map(probes.map((p) => [p.id, withFormulas(locateOwned(reads.get(p.id)?.block ?? null, record?.sheets[p.id]), formulasOf(formulas.get(p.id)))]));
+      const plan = removalPlan(
+        record,
+        perSheet.map((s) => ({ id: s.ws.id, isReport: !!record && !s.prop.isNullObject && s.prop.value === record.token, located: located.get(s.ws.id) })),
+      );
+      const byId = new Map(perSheet.map((s) => [s.ws.id, s]));
+      for (const id of plan.reports) byId.get(id)!.ws.delete();
       let rules = 0;
-      let cells = 0;
-      let deletedSheets = 0;
-      const remaining = perSheet.filter((s) => !(record && !s.prop.isNullObject && s.prop.value === record.token));
-      for (const s of perSheet) {
-        if (record && !s.prop.isNullObject && s.prop.value === record.token && remaining.length > 0) {
-          s.ws.delete();
-          deletedSheets++;
-          continue;
-        }
-        for (const cf of s.cfs.items) {
+      const cleared: Rect[] = [];
+      for (const s of plan.sheets) {
+        const { ws, cfs } = byId.get(s.id)!;
+        for (const cf of cfs.items) {
           if (!cf.customOrNullObject.isNullObject && isOwnedFormula(cf.customOrNullObject.rule.formula)) {
             cf.delete();
             rules++;
           }
         }
-      }
-      for (const p of probes) {
-        const f = formulas.get(p.id);
-        const located = locateOwned(reads.get(p.id)?.data ?? null, record?.sheets[p.id], formulasOf(f));
-        for (const r of [...(located.columns ? [columnsRect(located.columns)] : []), ...(located.legend ? [legendRect(located.legend)] : [])]) {
-          p.ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1).clear('All');
-          cells += cellCount(r);
-        }
+        for (const r of s.clear) rangeOf(ws, r).clear('All');
+        cleared.push(...s.clear);
       }
       for (const st of handlers.values()) {
         st.active = false;
         st.watch = null;
       }
-      if (record) saveRecord(ctx, { ...record, sheets: {}, reports: [], imports: [] });
-      if (!rules && !cells && !deletedSheets && !record) return { ok: true, message: message('wb.nothing-to-remove'), changed: 0 };
-      await ctx.sync();
-      return { ok: true, message: message('wb.removed', { sheets: deletedSheets, cells, rules }), changed: deletedSheets + cells + rules };
+      if (plan.record) saveRecord(ctx, plan.record);
+      const result = removed({ sheets: plan.reports.length, cleared, rules }, !!record);
+      if (result.changed || record) await ctx.sync();
+      return result;
     });
   }
 
   async function whatNext(): Promise<NextResult> {
     return run(async (ctx) => {
-      const { analysis: a } = (await readOne(ctx, {}))!;
-      const t = today();
-      const items: NextItem[] = [];
-      for (const s of a.result?.indicators ?? []) {
-        const n = nextOf(s);
-        if (!n) continue;
-        const days = (x: number) => (n.unit === 'date' ? x - t : null);
-        items.push({
-          id: n.id,
-          name: s.indicator.name,
-          unit: n.unit,
-          current: highlightKey(s.status, s.tier),
-          next: { tier: n.next.tier, value: n.next.x, daysLeft: days(n.next.x) },
-          top: { tier: n.top.tier, value: n.top.x, daysLeft: days(n.top.x) },
-        });
-      }
-      return { sheet: a.sheet, items, today: t };
+      const { a } = (await readOne(ctx, {}))!;
+      return nextResult(a.sheet, a.kind === 'plan' ? a.result : null, today());
     });
   }
 
@@ -997,7 +683,7 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
         const sheets = ctx.workbook.worksheets;
         sheets.load('items/id,items/name');
         await ctx.sync();
-        const record = recordOf() ?? emptyRecord();
+        const record = recordOf() ?? emptyRecord(newToken());
         checkAbort(signal);
         const all = sheets.items.map((ws) => {
           const prop = ws.customProperties.getItemOrNullObject(REPORT_PROPERTY);
@@ -1011,34 +697,25 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
         onProgress?.(0, total);
         const reads = await readSheets(ctx, tabs, { budget, signal, onSheets: (n) => onProgress?.(n, total) });
 
-        const offices: OfficeSummary[] = [];
-        const skipped: ConsolidateResult['skipped'] = [];
-        const skippedSources: SkippedSource[] = [];
+        const tabRun = newRun();
         const dropped: { id: string; name: string }[] = [];
         const t = today();
         for (const p of tabs) {
-          const a = analyse(p.name, reads.get(p.id), record.sheets[p.id], settings, t);
-          if (a.result) {
-            offices.push(officeSummary(a.result, a.problems));
-            continue;
-          }
           const file = internal.inserted?.get(p.id);
-          const reason = file !== undefined ? message('wb.inserted-not-plan', { file, reason: a.reason ?? '' }) : a.reason ?? message('no-header');
-          skipped.push({ sheet: p.name, reason });
+          const { a } = analyse(p.name, reads.get(p.id), record.sheets[p.id], settings, t);
+          addTab(tabRun, a, file);
           // A tab just inserted from a file that holds no plan is taken out again: it is listed in
           // the command's result, not in the report (which describes the workbook's tabs).
-          if (file !== undefined) dropped.push({ id: p.id, name: p.name });
-          else skippedSources.push({ sheet: p.name, reason });
+          if (a.kind === 'not-a-plan' && file !== undefined) dropped.push({ id: p.id, name: p.name });
         }
-        const consolidation = consolidatePlans(offices, skippedSources);
-        const book = consolidationWorkbook(consolidation, language);
+        const done = finishRun(tabRun, language);
         checkAbort(signal);
 
         // The write phase: nothing before this point changed the workbook.
         const old = all.filter(isReport);
         const droppedIds = new Set(dropped.map((d) => d.id));
-        const keep = new Set(tabs.filter((p) => !droppedIds.has(p.id)).map((p) => p.name.toLowerCase()));
-        const names = book.sheets.map((s) => uniqueSheetName(s.name, keep));
+        const taken = new Set(tabs.filter((p) => !droppedIds.has(p.id)).map((p) => p.name.toLowerCase()));
+        const names = done.book.sheets.map((s) => uniqueSheetName(s.name, taken, SHEET_NAMES));
         const created: XlWorksheet[] = [];
         const ops: WriteOp[] = [
           {
@@ -1054,7 +731,7 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
             },
           },
         ];
-        book.sheets.forEach((spec, i) => ops.push(...reportOps(() => created[i], { ...spec, name: names[i] }, budget)));
+        done.book.sheets.forEach((spec, i) => ops.push(...matrixOps(() => created[i], cellMatrix(spec, linkTarget), { row: 0, col: 0 }, budget)));
         ops.push({
           bytes: COMMAND_BYTES * 2 + 2000,
           apply: () => {
@@ -1070,7 +747,7 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
           await ctx.sync();
         }
         onProgress?.(total, total);
-        return { cancelled: false, consolidation, skipped, written: names, dropped };
+        return { ...consolidated(tabRun, done, names), dropped };
       });
     } catch (err) {
       if (err instanceof Cancelled) return cancelled;
@@ -1079,8 +756,8 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
   }
 
   async function consolidate(options: LongRunOptions): Promise<ConsolidateResult> {
-    const { dropped: _dropped, ...result } = await consolidateImpl(options);
-    return result;
+    const r = await consolidateImpl(options);
+    return { cancelled: r.cancelled, consolidation: r.consolidation, skipped: r.skipped, written: r.written };
   }
 
   async function addOfficeFiles(files: OfficeFile[], options: LongRunOptions): Promise<AddFilesResult> {
@@ -1104,24 +781,25 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
       });
     };
     const cancelledResult = (): AddFilesResult => ({ cancelled: true, consolidation: null, skipped: [], written: [], failed, inserted: [] });
+    const fail = (file: string, reason: Bilingual) => failed.push({ file, reason: message('wb.file-failed', { file, reason }) });
 
     const aborted = await run(async (ctx) => {
       const recordOf = queueRecord(ctx);
       const sheets = ctx.workbook.worksheets;
       sheets.load('items/id,items/name');
       await ctx.sync();
-      const record = recordOf() ?? emptyRecord();
+      const record = recordOf() ?? emptyRecord(newToken());
       const present = new Map(sheets.items.map((ws) => [ws.id, ws.name]));
       const before = JSON.stringify(record);
       for (const file of files) {
         if (signal?.aborted) return true;
         const base64 = file.base64.replace(/^data:[^,]*,/, '').replace(/\s+/g, '');
         if (utf8(base64) + COMMAND_BYTES > PAYLOAD_LIMIT) {
-          failed.push({ file: file.name, reason: message('wb.file-failed', { file: file.name, reason: message('wb.file-too-large', { size: Math.round((base64.length * 3) / 4 / 1e5) / 10 }) }) });
+          fail(file.name, message('wb.file-too-large', { size: Math.round((base64.length * 3) / 4 / 1e5) / 10 }));
           continue;
         }
         if (!base64.startsWith('UEsDB')) {
-          failed.push({ file: file.name, reason: message('wb.file-failed', { file: file.name, reason: message('wb.file-not-xlsx') }) });
+          fail(file.name, message('wb.file-not-xlsx'));
           continue;
         }
         const hash = contentHash(base64);
@@ -1134,7 +812,7 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
         try {
           await ctx.sync();
         } catch (err) {
-          failed.push({ file: file.name, reason: message('wb.file-failed', { file: file.name, reason: message('wb.host-error', { detail: detailOf(err) }) }) });
+          fail(file.name, message('wb.host-error', { detail: detailOf(err) }));
           continue;
         }
         const ids = result.value;
@@ -1171,8 +849,7 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
     }
     const droppedNames = new Set(result.dropped.map((d) => d.name));
     const keptInserted = inserted.map((entry) => ({ file: entry.file, sheets: entry.sheets.filter((name) => !droppedNames.has(name)) }));
-    const { dropped: _dropped, ...rest } = result;
-    return { ...rest, failed, inserted: keptInserted };
+    return { cancelled: false, consolidation: result.consolidation, skipped: result.skipped, written: result.written, failed, inserted: keptInserted };
   }
 
   const ops: ExcelWorkbookOperations = {

@@ -1,7 +1,7 @@
-import { Arg, FnValue, FunctionSpec, functionByName } from '../../../core/functions';
+import { Arg, FnValue, FunctionSpec, functionByName, hostArg, resultRows, resultValue } from '../../../core/functions';
 import { ymdOfDay } from '../../../core/dates';
-import { CellValue } from '../../../core/grid';
 import { Bilingual, message } from '../../../core/messages';
+import { hostCell } from '../../../core/sheet-block';
 import { GasGlobals } from './gas-api';
 
 /**
@@ -39,27 +39,9 @@ export function errorCellText(kind: 'value' | 'na', m: Bilingual): string {
   return m.bn === m.en ? `${code} ${m.bn}` : `${code} ${m.bn} / ${m.en}`;
 }
 
-const isDateObject = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
-
-/** One cell as core takes it. A `Date` from another realm (a test's fakes) is made a `Date` of
- * this one, so core's `instanceof Date` holds. */
-export function cellFromSheets(v: unknown): CellValue {
-  if (v === null || v === undefined || v === '') return null;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : '#NUM!';
-  if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if (isDateObject(v)) return new Date(v.getTime());
-  return String(v);
-}
-
-/** One argument as core takes it: `null` when omitted, a 2-D array for a range, else one cell. */
-export function argFromSheets(arg: unknown): Arg {
-  if (arg === null || arg === undefined) return null;
-  if (Array.isArray(arg)) {
-    if (arg.length > 0 && !arg.every(Array.isArray)) return [arg.map(cellFromSheets)];
-    return (arg as unknown[][]).map((row) => row.map(cellFromSheets));
-  }
-  return cellFromSheets(arg);
-}
+/** One argument as core takes it: `null` when omitted, a 2-D array for a range, else one cell
+ * (a `Date` from another realm, a test's fakes, made a `Date` of this one: core's `hostCell`). */
+export const argFromSheets = (arg: unknown): Arg => hostArg(arg, hostCell);
 
 /** The instant of midnight starting `day` in `zone`, found with `Utilities.formatDate` (`Z` gives
  * the zone's offset at an instant, daylight saving included). */
@@ -130,16 +112,10 @@ export function createSheetsFunctions(g: Partial<GasGlobals>): SheetsFunctions {
         // Sheets passes only the arguments typed; the rest are undefined, i.e. omitted.
         const converted: Arg[] = spec.params.map((_, i) => argFromSheets(args[i]));
         const out = spec.impl(...converted);
-        if (spec.returns === 'value') return toSheets(Array.isArray(out) ? (out[0]?.[0] ?? '') : out);
-        const grid = Array.isArray(out) ? out : [[out]];
+        if (spec.returns === 'value') return toSheets(resultValue(out));
+        const rows = resultRows(out);
         // No rows (an empty range): one blank cell, never an empty array (Sheets shows an error for one).
-        if (grid.length === 0) return '';
-        const width = grid.reduce((w, r) => Math.max(w, r.length), 1);
-        return grid.map((r) => {
-          const row = r.map(toSheets);
-          while (row.length < width) row.push('');
-          return row;
-        });
+        return rows.length ? rows.map((r) => r.map(toSheets)) : '';
       } catch (err) {
         return failure(err);
       }

@@ -32,7 +32,7 @@ export const TRIGGERS: EntryPoint[] = [
 ];
 
 /** The sidebar's `google.script.run` targets: the task pane's `WorkbookOperations`
- * (addin/src/workbook/operations.ts), same results, plain JSON. */
+ * (core/operations.ts), same results, plain JSON. */
 export const SERVER_FUNCTIONS: EntryPoint[] = [
   { name: 'apaCheckActiveSheet', params: [], doc: 'Reads the active sheet and reports its plan (CheckResult).' },
   { name: 'apaSelectCell', params: ['sheet', 'cell'], doc: 'Selects a cell (A1) of a tab, as clicking a problem does.' },

@@ -1,4 +1,6 @@
-import { Bilingual, Language, MessageKey, formatDay, message, text, toBengaliDigits } from '../../../core';
+import { toBengaliDigits } from '../../../core/bengali-digits';
+import { formatDay } from '../../../core/dates';
+import { Bilingual, Language, MessageKey, message, text } from '../../../core/messages';
 import { FunctionName, SheetsCell, createSheetsFunctions } from './custom-functions';
 import { MENU_ITEMS, MENU_TITLE } from './entry-points';
 import { GasGlobals, GasOnEditEvent, GasOnOpenEvent, gasGlobals } from './gas-api';

@@ -2,7 +2,7 @@
  * The task pane's `WorkbookOperations` for Google Sheets: every command is one call of a server
  * function through `google.script.run` (the Apps Script side, `apa*` in the built `Code.js`),
  * turned into a promise. Arguments and results are plain JSON, the same result types as
- * `addin/src/workbook/operations.ts`.
+ * `core/operations.ts`.
  *
  * Consolidate may take more than one call: Apps Script stops a run after 6 minutes, so the server
  * stops early and answers `{ done, total, resumeFrom? }` with `done < total`; this side then calls
@@ -16,16 +16,17 @@
  * hides its tab, and the method rejects with why if called anyway.
  */
 import { Bilingual, message } from '../../../core/messages';
-import type { HostCapabilities } from '../../../addin/src/taskpane/App';
 import type {
   AddFilesResult,
   CheckResult,
   CommandResult,
   ConsolidateResult,
+  HostCapabilities,
   LongRunOptions,
   NextResult,
   WorkbookOperations,
-} from '../../../addin/src/workbook/operations';
+} from '../../../core/operations';
+import { unavailableOperations } from '../../../pane/unavailable';
 
 /** The server functions the sidebar calls (top-level functions of the Apps Script project). */
 export interface SidebarServerFunctions {
@@ -193,16 +194,5 @@ export function createSheetsOperations(run: GoogleScriptRun = globalScriptRun())
  * command rejects with why, and the pane says so instead of going blank. */
 export function unavailableSheetsOperations(cause: unknown): SheetsOperations {
   const detail = cause instanceof Error ? cause.message : String(cause);
-  const fail = () => Promise.reject(bilingualError(message('ui.error.no-sheets', { detail })));
-  return {
-    capabilities: SHEETS_CAPABILITIES,
-    checkActiveSheet: fail,
-    selectCell: fail,
-    addScoreColumns: fail,
-    highlightTiers: fail,
-    removeAll: fail,
-    whatNext: fail,
-    consolidate: fail,
-    addOfficeFiles: fail,
-  };
+  return { ...unavailableOperations(message('ui.error.no-sheets', { detail }), cause), capabilities: SHEETS_CAPABILITIES };
 }

@@ -1,25 +1,14 @@
 /**
- * The Google Sheets sidebar's entry: the Excel task pane's React App (Bengali by default, with the
- * English switch), given the workbook operations implemented over `google.script.run`. Bundled by
- * `npm run build:gas:sidebar` (webpack.config.js, `--env sidebar`) into one self-contained
- * `appsscript/build/Sidebar.html` that HtmlService serves; nothing is fetched from anywhere.
+ * The Google Sheets sidebar's entry: the shared pane (`pane/`, the Excel task pane's too; Bengali by
+ * default, with the English switch), given the workbook operations implemented over
+ * `google.script.run`. Bundled by `npm run build:gas:sidebar` (webpack.config.js, `--env sidebar`)
+ * into one self-contained `appsscript/build/Sidebar.html` that HtmlService serves; nothing is
+ * fetched from anywhere. Opened outside Sheets (no google.script.run), it still opens and says so.
  */
-import { createRoot } from 'react-dom/client';
-import { App } from '../../../addin/src/taskpane/App';
-import { createSheetsOperations, SheetsOperations, unavailableSheetsOperations } from './gas-operations';
+import { mountPane } from '../../../pane/mount';
+import { createSheetsOperations, unavailableSheetsOperations } from './gas-operations';
 
-function start(): void {
-  const el = document.getElementById('root');
-  if (!el) return;
-  let ops: SheetsOperations;
-  try {
-    ops = createSheetsOperations();
-  } catch (err) {
-    // Opened outside Sheets (no google.script.run): the sidebar still opens and says so on every command.
-    ops = unavailableSheetsOperations(err);
-  }
-  createRoot(el).render(<App ops={ops} />);
-}
+const start = () => mountPane(() => createSheetsOperations(), unavailableSheetsOperations);
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
 else start();

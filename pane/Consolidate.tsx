@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
-import type { ConsolidateResult, WorkbookOperations } from '../workbook/operations';
+import type { ConsolidateResult, WorkbookOperations } from '../core/operations';
 import { ConsolidationView } from './ConsolidationView';
 import { ErrorBar } from './ErrorBar';
 import { useT } from './i18n';

@@ -1,7 +1,7 @@
 import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
-import { formatDay } from '../../../core/dates';
-import { PALETTE } from '../../../core/highlight';
-import type { NextItem, NextResult, WorkbookOperations } from '../workbook/operations';
+import { formatDay } from '../core/dates';
+import { PALETTE } from '../core/highlight';
+import type { NextItem, NextResult, WorkbookOperations } from '../core/operations';
 import { ErrorBar } from './ErrorBar';
 import { daysLeft, digitsIn, unitValue } from './format';
 import { useBilingual, useLanguage, useT } from './i18n';

@@ -1,6 +1,6 @@
 import { Badge, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
-import type { Problem } from '../../../core/plan';
+import type { Problem } from '../core/plan';
 import { useBilingual, useT } from './i18n';
 import { useSectionStyles } from './styles';
 

@@ -1,9 +1,17 @@
-import type { Bilingual, Consolidation, Layout, Problem, Totals, HighlightKey, Unit, Tier } from '../../../core';
+import type { Consolidation } from './consolidate';
+import type { HighlightKey } from './highlight';
+import type { Bilingual, MessageKey } from './messages';
+import type { Layout, Problem, Tier } from './plan';
+import type { Totals } from './score';
+import type { Unit } from './values';
 
 /**
- * Everything the task pane can ask of the workbook. The one Office.js implementation is
- * `excel-workbook.ts`; tests and the browser test use the same code over a typed fake Excel.
- * React components receive an object of this type and never call `Excel.run` themselves.
+ * The workbook-operations contract: everything the pane (`pane/`) can ask of a workbook, with the
+ * same plain-JSON results in every host. Excel implements it over Office.js
+ * (`addin/src/workbook/excel-workbook.ts`), Google Sheets over `google.script.run`
+ * (`appsscript/src/sidebar/gas-operations.ts`, answered by `appsscript/src/server/`); tests use the
+ * same code over typed fakes. React components receive an object of this type and never call a
+ * host themselves.
  */
 export interface WorkbookOperations {
   /** Reads the active sheet and reports the plan it holds. */
@@ -99,3 +107,15 @@ export interface AddFilesResult extends ConsolidateResult {
   /** Tabs inserted, per file. */
   inserted: { file: string; sheets: string[] }[];
 }
+
+/** What a host offers beyond the commands every host has. An operations object may carry it as
+ * `capabilities`; absent (Excel) means everything is offered. */
+export interface HostCapabilities {
+  /** Inserting offices' .xlsx files as tabs ("Add offices' files"); Google Sheets does not offer it. */
+  addOfficeFiles?: boolean;
+  /** Catalogue keys this host words differently: key → the key to show instead. */
+  texts?: Partial<Record<MessageKey, MessageKey>>;
+}
+
+/** The operations of a host that may say what it offers. */
+export type HostOperations = WorkbookOperations & { capabilities?: HostCapabilities };

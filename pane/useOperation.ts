@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LongRunOptions } from '../workbook/operations';
+import type { LongRunOptions } from '../core/operations';
 import { isAbort } from './format';
 
 export interface OperationState<T> {

@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import type { CheckResult } from '../workbook/operations';
-import type { MessageKey } from '../../../core/messages';
+import type { CheckResult } from '../core/operations';
+import type { MessageKey } from '../core/messages';
 import { digitsIn, num, percent } from './format';
 import { useLanguage, useT } from './i18n';
 

@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
-import type { IndicatorLine } from '../workbook/operations';
+import type { IndicatorLine } from '../core/operations';
 import { digitsIn, num } from './format';
 import { useLanguage, useT } from './i18n';
 import { useSectionStyles } from './styles';

@@ -1,7 +1,7 @@
 import { FluentProvider, makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
 import { ReactNode, useEffect, useState } from 'react';
-import type { Language, MessageKey } from '../../../core/messages';
-import type { WorkbookOperations } from '../workbook/operations';
+import type { Language, MessageKey } from '../core/messages';
+import type { HostOperations, WorkbookOperations } from '../core/operations';
 import { AddOfficeFiles } from './AddOfficeFiles';
 import { AddScoreColumns } from './AddScoreColumns';
 import { CheckSheet } from './CheckSheet';
@@ -37,23 +37,14 @@ const useStyles = makeStyles({
 
 type SectionId = 'check' | 'columns' | 'highlight' | 'next' | 'consolidate' | 'files';
 
-/** What a host offers beyond the commands every host has. An operations object may carry it as
- * `capabilities`; absent (Excel) means everything is offered. */
-export interface HostCapabilities {
-  /** Inserting offices' .xlsx files as tabs ("Add offices' files"); Google Sheets does not offer it. */
-  addOfficeFiles?: boolean;
-  /** Catalogue keys this host words differently: key → the key to show instead. */
-  texts?: Partial<Record<MessageKey, MessageKey>>;
-}
-
 /** The host's own wording, if the operations carry one. */
-function hostTexts(ops: WorkbookOperations & { capabilities?: HostCapabilities }): Partial<Record<MessageKey, MessageKey>> | undefined {
+function hostTexts(ops: HostOperations): Partial<Record<MessageKey, MessageKey>> | undefined {
   const texts = ops.capabilities?.texts;
   return texts && typeof texts === 'object' ? texts : undefined;
 }
 
 /** True unless the host says it cannot insert offices' files (no `addOfficeFiles`, or `capabilities.addOfficeFiles` false). */
-export function offersOfficeFiles(ops: WorkbookOperations & { capabilities?: HostCapabilities }): boolean {
+export function offersOfficeFiles(ops: HostOperations): boolean {
   return typeof ops.addOfficeFiles === 'function' && ops.capabilities?.addOfficeFiles !== false;
 }
 

@@ -1,5 +1,5 @@
 import { Button, Spinner } from '@fluentui/react-components';
-import type { CommandResult, WorkbookOperations } from '../workbook/operations';
+import type { CommandResult, WorkbookOperations } from '../core/operations';
 import { ErrorBar } from './ErrorBar';
 import { useT } from './i18n';
 import { Legend } from './Legend';

@@ -1,6 +1,6 @@
 import { makeStyles, mergeClasses, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
-import type { ConsolidateResult } from '../workbook/operations';
+import type { ConsolidateResult } from '../core/operations';
 import { num, percent } from './format';
 import { useBilingual, useLanguage, useT } from './i18n';
 import { useSectionStyles } from './styles';

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext } from 'react';
-import { Bilingual, Language, MessageKey, MessageParam, message } from '../../../core/messages';
+import { Bilingual, Language, MessageKey, MessageParam, message } from '../core/messages';
 
 /** The pane's language: React state in `App`, handed down by context. Bengali by default. */
 export const LanguageContext = createContext<Language>('bn');

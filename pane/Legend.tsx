@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
-import { LEGEND_ORDER } from '../../../core/highlight';
+import { LEGEND_ORDER } from '../core/highlight';
 import { useT } from './i18n';
 import { TierChip } from './TierChip';
 

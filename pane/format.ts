@@ -1,7 +1,7 @@
-import { formatNumber, toBengaliDigits } from '../../../core/bengali-digits';
-import { formatDay } from '../../../core/dates';
-import { Bilingual, Language, message } from '../../../core/messages';
-import type { Unit } from '../../../core/values';
+import { formatNumber, toBengaliDigits } from '../core/bengali-digits';
+import { formatDay } from '../core/dates';
+import { Bilingual, Language, message } from '../core/messages';
+import type { Unit } from '../core/values';
 
 /** Display helpers: numbers rounded to 2 decimals with each language's digits. */
 export function num(value: number | null | undefined, language: Language): string {

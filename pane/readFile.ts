@@ -1,4 +1,4 @@
-import type { OfficeFile } from '../workbook/operations';
+import type { OfficeFile } from '../core/operations';
 
 /** A file's bytes as base64 (what `insertWorksheetsFromBase64` takes), read with FileReader. */
 export function readAsBase64(file: Blob): Promise<string> {

@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { HighlightKey, PALETTE } from '../../../core/highlight';
+import { HighlightKey, PALETTE } from '../core/highlight';
 import { useBilingual } from './i18n';
 
 const useStyles = makeStyles({

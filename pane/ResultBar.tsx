@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody } from '@fluentui/react-components';
-import type { CommandResult } from '../workbook/operations';
+import type { CommandResult } from '../core/operations';
 import { useBilingual } from './i18n';
 
 /** What a one-click command did, in the pane's language. */

@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
-import type { Problem } from '../../../core/plan';
-import type { CheckResult, WorkbookOperations } from '../workbook/operations';
+import type { Problem } from '../core/plan';
+import type { CheckResult, WorkbookOperations } from '../core/operations';
 import { ErrorBar } from './ErrorBar';
 import { useBilingual, useT } from './i18n';
 import { IndicatorList } from './IndicatorList';

@@ -1,8 +1,8 @@
 import { Button, makeStyles, mergeClasses, Spinner, tokens } from '@fluentui/react-components';
 import { useCallback, useId, useRef, useState } from 'react';
-import type { Bilingual } from '../../../core/messages';
-import { message } from '../../../core/messages';
-import type { AddFilesResult, WorkbookOperations } from '../workbook/operations';
+import type { Bilingual } from '../core/messages';
+import { message } from '../core/messages';
+import type { AddFilesResult, WorkbookOperations } from '../core/operations';
 import { CancelledBar } from './Consolidate';
 import { ConsolidationView } from './ConsolidationView';
 import { ErrorBar } from './ErrorBar';

@@ -1,6 +1,6 @@
 import { makeStyles, Radio, RadioGroup, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
-import type { Language } from '../../../core/messages';
+import type { Language } from '../core/messages';
 import { useT } from './i18n';
 
 const useStyles = makeStyles({
