@@ -21,6 +21,14 @@
  * (manifest.xml), so the functions register from the task pane page. office.js is not bundled: the
  * page loads it from Microsoft's CDN with a <script> tag (added if the page template lacks it).
  *
+ * Custom functions' metadata and help (FunctionHelpPlugin): custom-functions-metadata-plugin writes
+ * functions.json from functions.ts's JSDoc; addin/tools/function-metadata.ts rewrites it as
+ * functions.json (English) and functions-bn.json (Bengali: manifest.xml's bn-BD override), both
+ * with `allowErrorForDataTypeAny` (so Excel runs a function over a range holding an error cell) and
+ * each function's help URL on the base URL; addin/tools/help-pages.ts builds the help pages those
+ * URLs lead to, help/*.html (with their pictures), from the Markdown in docs/. Icons, the support
+ * and the privacy page are copied from addin/assets/.
+ *
  * The manifest's URLs are written for https://localhost:3000/; the copy in dist/ has that prefix
  * replaced by the base URL the files are hosted at: env APA_BASE_URL (an https URL; development
  * default https://localhost:3000/, production default a placeholder).
@@ -39,6 +47,20 @@ const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+
+/** The metadata and help steps: TypeScript beside the add-in (they read core's registry), loaded
+ * by tsx when a build first needs them (requiring this file for its helpers loads nothing). */
+let releaseTools;
+function tools() {
+  if (!releaseTools) {
+    const tsx = require('tsx/cjs/api');
+    releaseTools = {
+      ...tsx.require('./addin/tools/function-metadata.ts', __filename),
+      ...tsx.require('./addin/tools/help-pages.ts', __filename),
+    };
+  }
+  return releaseTools;
+}
 
 const DEV_URL = 'https://localhost:3000/';
 const PLACEHOLDER_URL = 'https://apa-sheets.example.gov.bd/addin/';
@@ -103,6 +125,47 @@ class OfficeJsPlugin {
       HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap('OfficeJsPlugin', (data) => {
         data.html = withOfficeJs(data.html);
         return data;
+      });
+    });
+  }
+}
+
+const METADATA_FILE = 'functions.json';
+
+/**
+ * The custom functions' metadata and help, after custom-functions-metadata-plugin has written
+ * functions.json from functions.ts's JSDoc: functions.json (English) and functions-bn.json
+ * (Bengali), each with `allowErrorForDataTypeAny` and help URLs on the base URL
+ * (addin/tools/function-metadata.ts); and the help pages built from docs/ (help/…,
+ * addin/tools/help-pages.ts).
+ */
+class FunctionHelpPlugin {
+  constructor(base) {
+    this.base = base;
+  }
+  apply(compiler) {
+    const { Compilation, WebpackError, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('FunctionHelpPlugin', (compilation) => {
+      compilation.hooks.processAssets.tapPromise({ name: 'FunctionHelpPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, async () => {
+        const { localizedMetadata, renderHelp, HELP_PAGES } = tools();
+        for (const page of HELP_PAGES) compilation.fileDependencies.add(at('docs', page.source));
+        const generated = compilation.getAsset(METADATA_FILE);
+        if (!generated) {
+          // The metadata plugin reports its own errors; without its file there is nothing to localise.
+          if (!compilation.errors.length) compilation.errors.push(new WebpackError(`${METADATA_FILE} was not generated`));
+          return;
+        }
+        try {
+          for (const [file, json] of localizedMetadata(generated.source.source().toString(), DEV_URL, this.base)) {
+            const source = new sources.RawSource(json);
+            if (compilation.getAsset(file)) compilation.updateAsset(file, source);
+            else compilation.emitAsset(file, source);
+          }
+          // Written as they are meant to be read: the minimizer leaves pages marked minimized alone.
+          for (const [file, bytes] of await renderHelp(at('docs'))) compilation.emitAsset(file, new sources.RawSource(bytes), { minimized: true });
+        } catch (err) {
+          compilation.errors.push(new WebpackError(err && err.message ? err.message : String(err)));
+        }
       });
     });
   }
@@ -264,7 +327,8 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: 'functions.json', input: FUNCTIONS_ENTRY }),
+      new CustomFunctionsMetadataPlugin({ output: METADATA_FILE, input: FUNCTIONS_ENTRY }),
+      new FunctionHelpPlugin(base),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         ...(withTaskpane && fs.existsSync(TASKPANE_TEMPLATE) ? { template: TASKPANE_TEMPLATE } : { templateContent: FALLBACK_PAGE }),

@@ -1,12 +1,12 @@
-import { Day } from './dates';
-import { Bilingual, Language, message, text } from './messages';
+import { Day, formatDay } from './dates';
+import { Bilingual, Language, message, MessageParam, text } from './messages';
 import type { Indicator, Target } from './plan';
 import { ScoreSettings, scoreIndicator, settingsWithDefaults, totalsOf, IndicatorScore } from './score';
 import { DEFAULT_TIER_PERCENT, Tier } from './tiers';
 import { whatNext } from './next';
 import { resolveUnit } from './units';
 import { CellValue } from './grid';
-import { coerceToUnit, readCell, readText, Unit, unitFromText } from './values';
+import { coerceToUnit, readCell, readText, Unit, unitFromText, Value } from './values';
 import { cleanText, compactText } from './text';
 
 /** The spreadsheet functions the hosts expose (`=APA.SCORE` in Excel, `=APA_SCORE` in Sheets),
@@ -89,7 +89,8 @@ function indicatorAt(i: number, achievement: CellValue[][], targets: CellValue[]
   const w = weight.length === 1 && achievement.length > 1 ? weight[0]?.[0] : weight[i]?.[0];
   if (targetRow.every(blank) && blank(a) && blank(w)) return null;
   if (!tierSet) return valueError('missing-column', { column: message('column.targets') });
-  const tgts: Target[] = targetRow.map((v, k) => ({ ...tierSet[k], value: readCell(v), cell: '' }));
+  // Each target's place in the range (R1C1 within it) tells the targets apart, as cells do in a sheet.
+  const tgts: Target[] = targetRow.map((v, k) => ({ ...tierSet[k], value: readCell(v), cell: `R${i + 1}C${k + 1}` }));
   const unitText = unit.length ? String(unit.length === 1 ? unit[0]?.[0] ?? '' : unit[i]?.[0] ?? '') : '';
   const { unit: u } = resolveUnit(unitText, tgts.map((t) => t.value), true);
   for (const t of tgts) t.value = coerceToUnit(t.value, u, { formatsUnknown: true });
@@ -117,31 +118,51 @@ function isError(x: unknown): x is FnError {
   return typeof x === 'object' && x !== null && 'error' in x;
 }
 
-function scoredRows(achievement: Arg, targets: Arg, weight: Arg, unit: Arg, settings: ScoreSettings): (IndicatorScore | FnError | null)[] {
+/** One row of a function's ranges: its score (or why it has none), and the weight cell as typed,
+ * for the message when that cell holds no number. */
+interface ScoredRow {
+  score: IndicatorScore | FnError | null;
+  weightText: string;
+}
+
+function scoredRows(achievement: Arg, targets: Arg, weight: Arg, unit: Arg, settings: ScoreSettings): ScoredRow[] {
   const a = rows(achievement);
   const t = rows(targets);
   const w = rows(weight);
   const u = rows(unit);
-  const out: (IndicatorScore | FnError | null)[] = [];
+  const out: ScoredRow[] = [];
   for (let i = 0; i < a.length; i++) {
     const ind = indicatorAt(i, a, t, w, u);
-    out.push(ind === null || isError(ind) ? ind : scoreIndicator(ind, settings));
+    const wCell = w.length === 1 && a.length > 1 ? w[0]?.[0] : w[i]?.[0];
+    out.push({ score: ind === null || isError(ind) ? ind : scoreIndicator(ind, settings), weightText: blank(wCell) ? '' : String(wCell) });
   }
   return out;
 }
 
-/** Why a row has no number, as the cell shows it. */
-function noNumber(s: IndicatorScore): FnValue {
-  if (s.status === 'pending' || s.status === 'na') return '';
-  if (s.invalid?.cause === 'targets-not-monotonic') return valueError('targets-not-monotonic', { tier: '', value: '' });
-  if (s.invalid?.cause === 'no-targets') return valueError('no-targets');
-  if (s.invalid?.cause === 'weight-missing') return valueError('weight-missing', { text: '' });
-  const v = s.achievement.kind === 'invalid' ? s.achievement : null;
-  return valueError('not-a-value', { text: v?.text ?? '', reason: v ? message(`reason.${v.reason}`) : '' });
+/** A value as a message shows it: a date in each language's digits. */
+function shown(v: Value): MessageParam {
+  if (v.kind === 'date') return { bn: formatDay(v.day, 'bn'), en: formatDay(v.day) };
+  if (v.kind === 'number') return v.value;
+  return v.kind === 'invalid' ? v.text : '';
 }
 
-function perRow(list: (IndicatorScore | FnError | null)[], f: (s: IndicatorScore) => FnValue): FnValue[][] {
-  return list.map((s) => [s === null ? '' : isError(s) ? s : f(s)]);
+/** Why a row has no number, as the cell shows it: the cell that is wrong (an achievement, a
+ * target or a weight, an error cell such as #DIV/0! included) and why. */
+function noNumber(s: IndicatorScore, weightText: string): FnValue {
+  if (s.status === 'pending' || s.status === 'na') return '';
+  const a = s.analysis;
+  const cause = s.invalid?.cause;
+  if (cause === 'targets-not-monotonic' && a.kind === 'invalid' && a.target)
+    return valueError('targets-not-monotonic', { tier: message(`tier.${a.target.tier}`), value: shown(a.target.value) });
+  if (cause === 'no-targets') return valueError('no-targets');
+  if (cause === 'weight-missing') return valueError('weight-missing', { text: weightText });
+  // Not a value: a target's cell when the targets are at fault, else the achievement's.
+  const v = a.kind === 'invalid' && a.cause === 'not-a-value' && a.target ? a.target.value : s.achievement;
+  return valueError('not-a-value', { text: shown(v), reason: v.kind === 'invalid' ? message(`reason.${v.reason}`) : '' });
+}
+
+function perRow(list: ScoredRow[], f: (s: IndicatorScore, weightText: string) => FnValue): FnValue[][] {
+  return list.map(({ score: s, weightText }) => [s === null ? '' : isError(s) ? s : f(s, weightText)]);
 }
 
 function language(arg: Arg): Language {
@@ -167,7 +188,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     params: [P.achievement, P.targets, P.unit, P.mode],
     returns: 'column',
     impl: (achievement, targets, unit, mode) =>
-      perRow(scoredRows(achievement, targets, null, unit, settingsFrom(mode)), (s) => (s.raw !== null ? s.raw : noNumber(s))),
+      perRow(scoredRows(achievement, targets, null, unit, settingsFrom(mode)), (s, w) => (s.raw !== null ? s.raw : noNumber(s, w))),
   },
   {
     name: 'SCORE',
@@ -175,7 +196,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     params: [P.achievement, P.targets, P.weight, P.unit, P.mode],
     returns: 'column',
     impl: (achievement, targets, weight, unit, mode) =>
-      perRow(scoredRows(achievement, targets, weight, unit, settingsFrom(mode)), (s) => (s.status === 'scored' && s.score !== null ? s.score : noNumber(s))),
+      perRow(scoredRows(achievement, targets, weight, unit, settingsFrom(mode)), (s, w) => (s.status === 'scored' && s.score !== null ? s.score : noNumber(s, w))),
   },
   {
     name: 'TIER',
@@ -184,9 +205,9 @@ export const FUNCTIONS: FunctionSpec[] = [
     returns: 'column',
     impl: (achievement, targets, unit, lang) => {
       const l = language(lang);
-      return perRow(scoredRows(achievement, targets, null, unit, settingsFrom(null)), (s) => {
+      return perRow(scoredRows(achievement, targets, null, unit, settingsFrom(null)), (s, w) => {
         if (s.status === 'scored' || (s.status === 'invalid' && s.invalid?.cause === 'weight-missing')) return text(`tier.${s.tier ?? 'not-achieved'}`)[l];
-        if (s.status === 'invalid') return noNumber(s);
+        if (s.status === 'invalid') return noNumber(s, w);
         return text(`status.${s.status}`)[l];
       });
     },
@@ -197,9 +218,9 @@ export const FUNCTIONS: FunctionSpec[] = [
     params: [P.achievement, P.targets, P.unit],
     returns: 'column',
     impl: (achievement, targets, unit) =>
-      perRow(scoredRows(achievement, targets, null, unit, settingsFrom(null)), (s) => {
+      perRow(scoredRows(achievement, targets, null, unit, settingsFrom(null)), (s, w) => {
         const n = whatNext(s);
-        if (!n) return s.status === 'invalid' ? noNumber(s) : '';
+        if (!n) return s.status === 'invalid' ? noNumber(s, w) : '';
         return n.unit === 'date' ? { date: n.next.x } : n.next.x;
       }),
   },
@@ -210,7 +231,7 @@ export const FUNCTIONS: FunctionSpec[] = [
     returns: 'value',
     impl: (achievement, targets, weight, unit, na) => {
       const settings = settingsFrom(null, na);
-      const list = scoredRows(achievement, targets, weight, unit, settings);
+      const list = scoredRows(achievement, targets, weight, unit, settings).map((r) => r.score);
       const err = list.find(isError);
       if (err) return err;
       const t = totalsOf(list.filter((s): s is IndicatorScore => s !== null && !isError(s)), settings);

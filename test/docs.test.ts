@@ -99,6 +99,22 @@ describe('docs/user-guide.bn.md', () => {
   });
 });
 
+describe.each(['deploy.md', 'functions.md', 'functions.bn.md'])('docs/%s', (name) => {
+  const file = path.join(ROOT, 'docs', name);
+  const doc = readFileSync(file, 'utf8');
+  const slug = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
+
+  test('its relative links lead to files, and its links within the page to headings', () => {
+    const anchors = new Set([...prose(doc).matchAll(/^#{1,6}\s+(.+)$/gm)].map((m) => slug(m[1])));
+    const all = links(doc);
+    expect(all.length).toBeGreaterThan(0);
+    for (const t of all.filter(isLocal)) expect({ link: t, exists: existsSync(fileOf(file, t)) }).toEqual({ link: t, exists: true });
+    for (const t of all.filter((l) => l.startsWith('#'))) expect({ link: t, found: anchors.has(decodeURIComponent(t.slice(1))) }).toEqual({ link: t, found: true });
+    // The docs speak for themselves: no link leaves the repository.
+    for (const t of all) expect({ link: t, outside: /^[a-z][a-z0-9+.-]*:/i.test(t) }).toEqual({ link: t, outside: false });
+  });
+});
+
 describe('README.md', () => {
   test('every picture it shows is there', () => {
     const readme = readFileSync(README, 'utf8');

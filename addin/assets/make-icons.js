@@ -1,6 +1,8 @@
 /* global require, process, __dirname, console, Buffer */
 /**
- * Writes the add-in's icons, icon-16/32/64/80.png, next to this file: a green rounded square
+ * Writes the add-in's icons, icon-16/20/24/32/40/48/64/80.png (every size manifest.xml names: the
+ * ribbon's required 16, 32, 80 and supported 20, 24, 40, 48, 64; IconUrl 32, HighResolutionIconUrl 64)
+ * and icon-128.png (for the Marketplace listings: docs/deploy.md), next to this file: a green rounded square
  * (the flag's green) with three rising white bars and a red dot (the flag's red) — a progress
  * sheet being scored. Node built-ins only (zlib for the PNG's deflate stream).
  *
@@ -76,7 +78,7 @@ function icon(size) {
   });
 }
 
-for (const size of [16, 32, 64, 80]) {
+for (const size of [16, 20, 24, 32, 40, 48, 64, 80, 128]) {
   const file = path.join(__dirname, `icon-${size}.png`);
   fs.writeFileSync(file, icon(size));
   console.log(`${path.relative(process.cwd(), file)}: ${size}×${size}`);

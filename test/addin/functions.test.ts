@@ -44,17 +44,26 @@ import { cellFromHost, createExcelAdapter, errorText, FunctionName, fromHost } f
 const adapter = createExcelAdapter((kind, text) => new CellError(kind === 'na' ? ErrorType.NA : ErrorType.VALUE, text));
 let adapterCalls = 0;
 
+/** The error cell value Excel passes for an error cell when functions.json has
+ * `allowErrorForDataTypeAny` (and `allowCustomDataForDataTypeAny`), as `Excel.ErrorCellValue`. */
+const EXCEL_ERROR: Partial<Record<ErrorType, { basicValue: string; errorType: string }>> = {
+  [ErrorType.DIV_BY_ZERO]: { basicValue: '#DIV/0!', errorType: 'Div0' },
+  [ErrorType.NA]: { basicValue: '#N/A', errorType: 'NotAvailable' },
+  [ErrorType.VALUE]: { basicValue: '#VALUE!', errorType: 'Value' },
+  [ErrorType.REF]: { basicValue: '#REF!', errorType: 'Ref' },
+  [ErrorType.NAME]: { basicValue: '#NAME?', errorType: 'Name' },
+  [ErrorType.NUM]: { basicValue: '#NUM!', errorType: 'Num' },
+};
+
 /** A HyperFormula value as Excel would pass it: a range as a 2-D array, an empty cell as null, a
- * typed number (date, percent) as its number, an error as its code text. (Excel itself does not
- * call a custom function whose argument holds an error unless functions.json allows it; the core
- * reads '#N/A' text as "a formula error" for that row.) */
+ * typed number (date, percent) as its number, an error cell as Excel's error cell value. */
 function excelArg(v: unknown): unknown {
   if (v instanceof SimpleRangeValue) return v.data.map((row) => row.map(excelCell));
   return excelCell(v);
 }
 function excelCell(v: unknown): unknown {
   if (v === EmptyValue || v === undefined) return null;
-  if (v instanceof CellError) return `#${v.type === ErrorType.NA ? 'N/A' : v.type === ErrorType.DIV_BY_ZERO ? 'DIV/0!' : `${v.type}!`}`;
+  if (v instanceof CellError) return { type: 'Error', basicType: 'Error', ...(EXCEL_ERROR[v.type] ?? { basicValue: '#VALUE!', errorType: 'Value' }) };
   if (typeof v === 'object' && v !== null && typeof (v as { val?: unknown }).val === 'number') return (v as { val: number }).val;
   return v;
 }
@@ -250,6 +259,45 @@ describe("=APA.SCORE over a real sheet built from each seed's cells", () => {
   });
 });
 
+describe('an error cell in a range (allowErrorForDataTypeAny): that row gets its message, the others their results', () => {
+  // Three 5-tier rows; the middle one holds an error cell in the achievement, a target or the weight.
+  const base = () => [
+    ['সংখ্যা', 10, 4, 3, 2, 1, null, 3],
+    ['সংখ্যা', 10, 4, 3, 2, 1, null, 2],
+    ['সংখ্যা', 10, 4, 3, 2, 1, null, 4],
+  ];
+  const cases: [string, (rows: unknown[][]) => void, string][] = [
+    ['achievement =1/0', (rows) => (rows[1][7] = '=1/0'), '#DIV/0!'],
+    ['achievement =NA()', (rows) => (rows[1][7] = '=NA()'), '#N/A'],
+    ['a target =1/0', (rows) => (rows[1][3] = '=1/0'), '#DIV/0!'],
+    ['the weight =NA()', (rows) => (rows[1][1] = '=NA()'), '#N/A'],
+  ];
+  test.each(cases)('%s', (_, spoil, code) => {
+    const rows = base();
+    spoil(rows);
+    rows[0][8] = '=APA.SCORE(H1:H3, C1:G3, B1:B3, A1:A3)';
+    rows[0][9] = '=APA.TIER(H1:H3, C1:G3, A1:A3, "en")';
+    rows[0][10] = '=APA.TOTAL(H1:H3, C1:G3, B1:B3, A1:A3)';
+    const hf = engine(rows);
+    expect([at(hf, 0, 8), at(hf, 2, 8)]).toEqual([9, 10]);
+    const bad = at(hf, 1, 8) as DetailedCellError;
+    expect(bad).toBeInstanceOf(DetailedCellError);
+    expect(bad.type).toBe(ErrorType.VALUE);
+    // The row's own reason: the error code it holds, in Bengali and English.
+    expect(bad.message).toContain(code);
+    expect(bad.message).toMatch(/[\u0980-\u09ff].* — .*[a-z]/);
+    if (!/weight/.test(_)) expect(bad.message).toContain('a formula error');
+    // TIER needs no weight: with only the weight wrong, that row still has its tier.
+    expect(at(hf, 0, 9)).toBe('Very good');
+    expect(at(hf, 2, 9)).toBe('Excellent');
+    if (/weight/.test(_)) expect(at(hf, 1, 9)).toBe('Good');
+    else expect(at(hf, 1, 9)).toBeInstanceOf(DetailedCellError);
+    // TOTAL: the percent of the rows that can be scored (the bad one is left out, as pending).
+    expect(at(hf, 0, 10)).toBeCloseTo(((9 + 10) / 20) * 100, 9);
+    hf.destroy();
+  });
+});
+
 describe('one formula scores a whole column', () => {
   test('1,000 rows: =APA.SCORE(H1:H1000, …) spills 1,000 results from one call of the adapter', () => {
     const serial = (y: number, m: number, d: number) => excelSerialOfDay(dayFromYmd(y, m, d)!);
@@ -399,6 +447,39 @@ describe('the adapter', () => {
     expect(cellFromHost({ code: '#N/A', message: 'x' })).toBe('#N/A');
     expect(cellFromHost(Number.NaN)).toBe('#NUM!');
     expect(cellFromHost(true)).toBe(true);
+  });
+  test('error cells as Excel passes them (error cell values, CustomFunctions.Error) read as their codes', () => {
+    expect(cellFromHost({ type: 'Error', basicType: 'Error', basicValue: '#DIV/0!', errorType: 'Div0' })).toBe('#DIV/0!');
+    expect(cellFromHost({ type: 'Error', errorType: 'NotAvailable' })).toBe('#N/A');
+    expect(cellFromHost({ type: 'Error', errorType: 'Spill', errorSubType: 'Collision' })).toBe('#SPILL!');
+    expect(cellFromHost({ type: 'Error', errorType: 'SomethingNew' })).toBe('#VALUE!');
+    expect(cellFromHost({ code: '#REF!', message: '' })).toBe('#REF!');
+    // A data-type value that is not an error is still its basic value.
+    expect(cellFromHost({ type: 'Entity', basicValue: 'খুলনা', text: 'খুলনা' })).toBe('খুলনা');
+  });
+  test.each([
+    ['an error cell value', { type: 'Error', basicType: 'Error', basicValue: '#DIV/0!', errorType: 'Div0' }],
+    ['a CustomFunctions.Error', { code: '#DIV/0!', message: '' }],
+  ])('%s in each range: that row only', (_, e) => {
+    const T = [4, 3, 2, 1, null];
+    const rowError = (out: unknown[][]) => out[1][0] as { kind: string; text: string };
+    const inAchievement = mk.column('SCORE', [[[3], [e], [4]], [T, T, T], [[10], [10], [10]], null, null]);
+    expect([inAchievement[0][0], inAchievement[2][0]]).toEqual([9, 10]);
+    expect(rowError(inAchievement)).toEqual({ kind: 'value', text: expect.stringMatching(/"#DIV\/0!" কোনো মান নয় \(সূত্রের ত্রুটি\).* — "#DIV\/0!" is not a value \(a formula error\)/) });
+    const inTarget = mk.column('SCORE', [[[3], [3], [4]], [T, [4, e, 2, 1, null], T], [[10], [10], [10]], null, null]);
+    expect([inTarget[0][0], inTarget[2][0]]).toEqual([9, 10]);
+    expect(rowError(inTarget).text).toContain('"#DIV/0!" is not a value (a formula error)');
+    const inWeight = mk.column('SCORE', [[[3], [3], [4]], [T, T, T], [[10], [e], [10]], null, null]);
+    expect([inWeight[0][0], inWeight[2][0]]).toEqual([9, 10]);
+    expect(rowError(inWeight).text).toContain('The indicator weight is missing or not a number: "#DIV/0!"');
+    // RAW, TIER and NEXT of the other rows are theirs; TOTAL leaves the row out.
+    expect(mk.column('RAW', [[[3], [e], [4]], [T, T, T], null, null]).map((r) => r[0])).toEqual([90, expect.objectContaining({ kind: 'value' }), 100]);
+    expect(mk.column('NEXT', [[[3], [e], [4]], [T, T, T], null]).map((r) => r[0])).toEqual([4, expect.objectContaining({ kind: 'value' }), '']);
+    expect(mk.value('TOTAL', [[[3], [e], [4]], [T, T, T], [[10], [10], [10]], null, null])).toBeCloseTo(95, 9);
+  });
+  test('targets out of order: the message names the tier and its value', () => {
+    const out = mk.column('SCORE', [[[3]], [[4, 3, 5, 1, null]], [[10]], null, null]);
+    expect(out[0][0]).toEqual({ kind: 'value', text: expect.stringContaining('the Good target 5 is better than the tier before it') });
   });
   test('results: a column is never empty; TOTAL is one value; an exception is an error cell, not a crash', () => {
     expect(mk.column('SCORE', [[], [], []])).toEqual([['']]);

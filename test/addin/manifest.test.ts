@@ -1,108 +1,21 @@
 /**
  * manifest.xml, checked offline (`npm run validate` posts it to Microsoft's online validator: optional).
  *
- * The XML is read by the small reader below (elements, attributes, text, comments, CDATA and the
- * five predefined entities plus numeric ones: all a manifest uses), so no XML dependency is needed.
- * Then the invariants Office relies on: a GUID id, every resid defined once and at most 32
+ * The XML is read by the small reader in ./manifest-xml.ts (no XML dependency). Then the
+ * invariants Office relies on: every element in the order Microsoft's manifest schema gives, a GUID id, every resid defined once and at most 32
  * characters, a shared runtime whose resid the custom functions' page and the function file use,
- * namespace APA, only ReadWriteDocument, https everywhere, texts from core/messages.ts; and the
- * production build's copy, dist/manifest.xml, on the base URL the build was given.
+ * namespace APA, only ReadWriteDocument, https everywhere, every icon size the docs require and
+ * support, the support and privacy pages, the custom functions' metadata in English and Bengali,
+ * texts from core/messages.ts, the version package.json has; and the production build's copy,
+ * dist/manifest.xml, on the base URL the build was given.
  */
 import { spawnSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { MESSAGES, MessageKey } from '../../core/messages';
+import { all, local, parseXml, schemaOrderProblems, urlsIn, walkAll, XmlElement } from './manifest-xml';
 
-// ---------------------------------------------------------------------------------------------
-// A tiny XML reader
-
-interface XmlElement {
-  name: string;
-  attrs: Record<string, string>;
-  children: XmlElement[];
-  text: string;
-  parent?: XmlElement;
-}
-
-function decode(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|lt|gt|amp|quot|apos);/gi, (_, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[e.toLowerCase()]!;
-  });
-}
-
-function parseXml(xml: string): XmlElement {
-  const root: XmlElement = { name: '#document', attrs: {}, children: [], text: '' };
-  let current = root;
-  let i = 0;
-  const fail = (why: string): never => {
-    throw new Error(`XML: ${why} at line ${xml.slice(0, i).split('\n').length}`);
-  };
-  while (i < xml.length) {
-    const lt = xml.indexOf('<', i);
-    const textEnd = lt === -1 ? xml.length : lt;
-    if (textEnd > i) {
-      const t = xml.slice(i, textEnd);
-      if (current === root && t.trim()) fail('text outside the root element');
-      current.text += decode(t);
-    }
-    if (lt === -1) break;
-    i = lt;
-    if (xml.startsWith('<!--', i)) {
-      const end = xml.indexOf('-->', i);
-      if (end === -1) fail('unclosed comment');
-      i = end + 3;
-    } else if (xml.startsWith('<![CDATA[', i)) {
-      const end = xml.indexOf(']]>', i);
-      if (end === -1) fail('unclosed CDATA');
-      current.text += xml.slice(i + 9, end);
-      i = end + 3;
-    } else if (xml.startsWith('<?', i)) {
-      const end = xml.indexOf('?>', i);
-      if (end === -1) fail('unclosed declaration');
-      i = end + 2;
-    } else if (xml.startsWith('<!', i)) {
-      fail('DTDs are not expected in a manifest');
-    } else if (xml.startsWith('</', i)) {
-      const m = /^<\/([^\s>]+)\s*>/.exec(xml.slice(i));
-      if (!m) fail('bad end tag');
-      if (m![1] !== current.name) fail(`</${m![1]}> closes <${current.name}>`);
-      current = current.parent!;
-      i += m![0].length;
-    } else {
-      const m = /^<([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/.exec(xml.slice(i));
-      if (!m) fail('bad start tag');
-      const attrs: Record<string, string> = {};
-      for (const a of m![2].matchAll(/([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-        if (a[1] in attrs) fail(`attribute ${a[1]} twice`);
-        attrs[a[1]] = decode(a[2] ?? a[3]);
-      }
-      const el: XmlElement = { name: m![1], attrs, children: [], text: '', parent: current };
-      if (current === root && root.children.length) fail('two root elements');
-      current.children.push(el);
-      if (!m![3]) current = el;
-      i += m![0].length;
-    }
-  }
-  if (current !== root) fail(`<${current.name}> is not closed`);
-  if (root.children.length !== 1) fail('no root element');
-  return root.children[0];
-}
-
-/** Every element below `el` (depth first) whose name is `name` (prefix ignored: bt:Image → Image). */
-function all(el: XmlElement, name: string): XmlElement[] {
-  const out: XmlElement[] = [];
-  const walk = (e: XmlElement) => {
-    for (const c of e.children) {
-      if (local(c.name) === name) out.push(c);
-      walk(c);
-    }
-  };
-  walk(el);
-  return out;
-}
-const local = (name: string) => name.replace(/^.*:/, '');
 const one = (el: XmlElement, name: string): XmlElement => {
   const found = all(el, name);
   expect(found.map((f) => f.name)).toHaveLength(1);
@@ -113,7 +26,6 @@ const child = (el: XmlElement, name: string): XmlElement => {
   expect(found.map((f) => f.name)).toHaveLength(1);
   return found[0];
 };
-const walkAll = (el: XmlElement): XmlElement[] => [el, ...el.children.flatMap(walkAll)];
 
 // ---------------------------------------------------------------------------------------------
 
@@ -136,15 +48,6 @@ function resources(app: XmlElement) {
   return out;
 }
 
-/** Every attribute value or text that is a URL. */
-function urlsIn(app: XmlElement): string[] {
-  const urls: string[] = [];
-  for (const e of walkAll(app)) {
-    for (const [k, v] of Object.entries(e.attrs)) if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) && !k.startsWith('xmlns')) urls.push(v);
-    if (/^\s*[a-z][a-z0-9+.-]*:\/\//i.test(e.text)) urls.push(e.text.trim());
-  }
-  return urls;
-}
 
 function checkStructure(app: XmlElement) {
   expect(app.name).toBe('OfficeApp');
@@ -168,6 +71,24 @@ describe('manifest.xml', () => {
     checkStructure(app);
     expect(all(app, 'Permissions')).toHaveLength(1);
     expect(all(app, 'AppDomain')).toHaveLength(0);
+  });
+
+  test("every element's children in the order of Microsoft's manifest schema (OfficeApp/TaskPaneApp, VersionOverrides V1.0)", () => {
+    expect(schemaOrderProblems(app)).toEqual([]);
+  });
+
+  test('the order check fails a manifest whose elements are out of order', () => {
+    const swapped = SOURCE.replace(/(<IconUrl [^>]*\/>)(\s*)(<HighResolutionIconUrl [^>]*\/>)/, '$3$2$1');
+    expect(swapped).not.toBe(SOURCE);
+    expect(schemaOrderProblems(parseXml(swapped))).toEqual([expect.stringContaining('<IconUrl> comes after <HighResolutionIconUrl>')]);
+    const misplaced = SOURCE.replace(/(\s*<Permissions>ReadWriteDocument<\/Permissions>)/, '').replace('<Hosts>', '<Permissions>ReadWriteDocument</Permissions>\n  <Hosts>');
+    // Everything the moved element now stands before is reported.
+    expect(schemaOrderProblems(parseXml(misplaced))).toEqual(['Hosts', 'Requirements', 'DefaultSettings'].map((e) => expect.stringContaining(`<${e}> comes after <Permissions>`)));
+  });
+
+  test("the version is package.json's, with a fourth part (the release archives are named by it)", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(child(app, 'Version').text).toBe(`${pkg.version}.0`);
   });
 
   test('requirement sets: SharedRuntime 1.1, CustomFunctionsRuntime (1.2: CustomFunctions.Error), ExcelApi 1.13', () => {
@@ -219,7 +140,12 @@ describe('manifest.xml', () => {
     expect(res.get(ns)).toEqual([{ kind: 'ShortStrings', value: 'APA', overrides: {} }]);
   });
 
-  test('a button on the Home tab, with 16/32/80 icons that exist as PNGs of those sizes', () => {
+  test('the group and the button carry every icon size the docs require (16, 32, 80) and support (20, 24, 40, 48, 64)', () => {
+    for (const icon of all(app, 'Icon')) expect(icon.children.map((i) => Number(i.attrs.size))).toEqual([16, 20, 24, 32, 40, 48, 64, 80]);
+    expect(all(app, 'Icon')).toHaveLength(2);
+  });
+
+  test('a button on the Home tab, with icons that exist as PNGs of their sizes', () => {
     const tab = one(app, 'OfficeTab');
     expect(tab.attrs.id).toBe('TabHome');
     expect(all(tab, 'Control').map((c) => c.attrs['xsi:type'])).toEqual(['Button']);
@@ -296,6 +222,23 @@ describe('manifest.xml', () => {
     for (const u of urls) expect(u.startsWith(DEV_URL)).toBe(true);
     expect(child(app, 'SupportUrl').attrs.DefaultValue).toBe(`${DEV_URL}assets/support.html`);
     expect(fs.existsSync(path.join(ROOT, 'addin', 'assets', 'support.html'))).toBe(true);
+  });
+
+  test('the support page leads to the help and to the privacy page, which says in Bengali and English that no data leaves the machine', () => {
+    const support = fs.readFileSync(path.join(ROOT, 'addin', 'assets', 'support.html'), 'utf8');
+    for (const link of ['privacy.html', '../help/user-guide.bn.html', '../help/functions.bn.html', '../help/functions.html']) expect(support).toContain(`href="${link}`);
+    const privacy = fs.readFileSync(path.join(ROOT, 'addin', 'assets', 'privacy.html'), 'utf8');
+    expect(privacy).toContain('<section lang="bn" id="bn">');
+    expect(privacy).toContain('<section lang="en" id="en">');
+    expect(privacy).toContain('আপনার শিটের কোনো তথ্য আপনার কম্পিউটারের বাইরে যায় না।');
+    expect(privacy).toContain('No data from your sheets leaves your computer.');
+    // Neither page loads anything from elsewhere, nor links outside.
+    for (const page of [support, privacy]) expect(page).not.toMatch(/<script|<link\b|(?:href|src)="(?:https?:)?\/\//);
+  });
+
+  test("the custom functions' metadata: functions.json by default, functions-bn.json for bn-BD", () => {
+    const metadata = res.get(child(child(all(app, 'ExtensionPoint').find((e) => e.attrs['xsi:type'] === 'CustomFunctions')!, 'Metadata'), 'SourceLocation').attrs.resid)!;
+    expect(metadata).toEqual([{ kind: 'Urls', value: `${DEV_URL}functions.json`, overrides: { 'bn-BD': `${DEV_URL}functions-bn.json` } }]);
   });
 });
 

@@ -205,7 +205,7 @@ describe('build: npm run build:gas', () => {
     expect([...manifest.oauthScopes].sort()).toEqual(['https://www.googleapis.com/auth/script.container.ui', 'https://www.googleapis.com/auth/spreadsheets.currentonly']);
   });
 
-  test('clasp (its own file collection, offline) pushes only the build folder\'s project files', () => {
+  test('clasp (its own file collection, offline; fetched by npx as push:gas does) pushes only the build folder\'s project files', () => {
     const claspExample = JSON.parse(fs.readFileSync(path.join(GAS_DIR, '.clasp.json.example'), 'utf8'));
     expect(claspExample.rootDir).toBe('build');
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'apa-clasp-'));
@@ -215,8 +215,15 @@ describe('build: npm run build:gas', () => {
       for (const decoy of ['notes.txt', 'apa-bundle.js.map', 'old.js']) fs.writeFileSync(path.join(tmp, 'build', decoy), '');
       fs.copyFileSync(path.join(GAS_DIR, '.claspignore'), path.join(tmp, '.claspignore'));
       fs.writeFileSync(path.join(tmp, '.clasp.json'), JSON.stringify({ ...claspExample, scriptId: 'test-script-id' }));
-      const clasp = path.join(__dirname, '..', '..', 'node_modules', '.bin', 'clasp');
-      const out = execFileSync(clasp, ['show-file-status', '--json'], { cwd: tmp, env: { ...process.env, HOME: tmp }, encoding: 'utf8', timeout: 60_000 });
+      // clasp as `npm run push:gas` runs it: fetched by npx (it is not among the project's
+      // dependencies), from npm's usual cache; HOME elsewhere so no user's login is read.
+      const cache = process.env.npm_config_cache ?? path.join(os.homedir(), '.npm');
+      const out = execFileSync('npx', ['--yes', '@google/clasp@3', 'show-file-status', '--json'], {
+        cwd: tmp,
+        env: { ...process.env, HOME: tmp, npm_config_cache: cache },
+        encoding: 'utf8',
+        timeout: 300_000,
+      });
       const status = JSON.parse(out.slice(out.indexOf('{'))) as { filesToPush: string[]; untrackedFiles: string[] };
       const expected = ['build/apa-bundle.js', 'build/appsscript.json', 'build/Code.js', ...(fs.existsSync(path.join(GAS_BUILD, 'Sidebar.html')) ? ['build/Sidebar.html'] : [])];
       expect([...status.filesToPush].sort()).toEqual([...expected].sort());
@@ -224,7 +231,7 @@ describe('build: npm run build:gas', () => {
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
-  });
+  }, 320_000);
 
   test('every file is an ES2020 classic script (V8): no modules, no require, no Node built-ins; the bundle is one global', () => {
     const files = pushOrder();

@@ -104,19 +104,49 @@ export function createExcelAdapter<E>(makeError: ErrorFactory<E>): ExcelAdapter<
 /** One argument as the core takes it: `null` when omitted, a 2-D array for a range, a cell value. */
 export const fromHost = (arg: unknown): Arg => hostArg(arg, cellFromHost);
 
-/** One cell: numbers, text and booleans as they are; an error passed in (Excel's
- * `CustomFunctions.Error`, or a HyperFormula error in tests) as its code text (`#N/A`), which
- * the core reads as "a formula error"; an Excel data-type value (entity, formatted number) as its
- * basic value. */
+/** The cell text of each of Excel's error types (`Excel.ErrorCellValueType`), for an error value
+ * that comes without its `basicValue`. */
+const ERROR_CODES: Record<string, string> = {
+  Blocked: '#BLOCKED!',
+  Busy: '#BUSY!',
+  Calc: '#CALC!',
+  Connect: '#CONNECT!',
+  Div0: '#DIV/0!',
+  External: '#EXTERNAL!',
+  Field: '#FIELD!',
+  GettingData: '#GETTING_DATA',
+  NotAvailable: '#N/A',
+  Name: '#NAME?',
+  Null: '#NULL!',
+  Num: '#NUM!',
+  Ref: '#REF!',
+  Spill: '#SPILL!',
+  Value: '#VALUE!',
+};
+
+/**
+ * One cell: numbers, text and booleans as they are; an Excel data-type value (entity, formatted
+ * number) as its basic value; an error cell as its code text (`#DIV/0!`, `#N/A`), which the core
+ * reads as "a formula error" for that row only.
+ *
+ * Excel passes error cells in only because dist/functions.json says `allowErrorForDataTypeAny`
+ * (webpack.config.js writes it; without it one error cell in a range keeps the whole formula
+ * from running). They come as error cell values, `{ type: 'Error', basicValue: '#DIV/0!',
+ * errorType: 'Div0' }` (the data-types shape, as `allowCustomDataForDataTypeAny` is also set), or
+ * as `CustomFunctions.Error` objects (`{ code: '#DIV/0!' }`): both are read here, and so is a
+ * HyperFormula error in tests.
+ */
 export function cellFromHost(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return Number.isFinite(v) ? v : '#NUM!';
   if (typeof v === 'string' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
+    const isError = o.type === 'Error' || typeof o.errorType === 'string';
+    if (isError && typeof o.basicValue === 'string' && o.basicValue.startsWith('#')) return o.basicValue;
+    if (isError) return ERROR_CODES[String(o.errorType)] ?? '#VALUE!';
     if ('basicValue' in o) return cellFromHost(o.basicValue);
     if (typeof o.code === 'string' && o.code.startsWith('#')) return o.code;
-    if (o.type === 'Error' || 'errorType' in o) return '#VALUE!';
   }
   return String(v);
 }
