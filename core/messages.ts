@@ -340,6 +340,51 @@ export const MESSAGES = {
   'gas.host-error': { bn: 'Google Sheets জানিয়েছে: {detail}', en: 'Google Sheets reported: {detail}' },
   'gas.bad-argument': { bn: 'অগ্রহণযোগ্য মান: {detail}', en: 'Not an acceptable argument: {detail}' },
   // ── Google Sheets (appsscript): add keys above this line ──
+  // The ministry's minutes (SCORING.md §10: core/directives.ts, core/due.ts, core/ics.ts).
+  // Problems of the minutes' decision table; the key is the problem's code.
+  'directive-no-table': {
+    bn: 'ফাইলে সভার সিদ্ধান্তের সারণি ("ক্রম | আলোচনার বিষয় | সিদ্ধান্তসমূহ") পাওয়া যায়নি।',
+    en: 'No decision table ("ক্রম | আলোচনার বিষয় | সিদ্ধান্তসমূহ": serial, topic, decisions) was found in the file.',
+  },
+  'directive-serial-out-of-sequence': {
+    bn: 'ক্রম {serial} ধারাবাহিক নয়: এখানে {expected} হওয়ার কথা।',
+    en: 'Serial {serial} is out of sequence: {expected} was expected here.',
+  },
+  'directive-no-id': {
+    bn: 'আলোচনার বিষয় "{topic}"-এর শুরুতে সূচকের নম্বর (যেমন [১.১.১]) নেই, তাই সিদ্ধান্তটি কোনো সূচকের সাথে মেলানো যায়নি।',
+    en: 'The topic "{topic}" does not start with an indicator id (such as [1.1.1]), so the decision is not matched to an indicator.',
+  },
+  'directive-no-deadline': {
+    bn: 'এই সিদ্ধান্তে কোনো তারিখ নেই, কত দিন পরপর করতে হবে (ত্রৈমাসিক, অর্ধবার্ষিক, বার্ষিক) তাও বলা নেই।',
+    en: 'This decision gives no date, nor how often it is due (quarterly, half-yearly, yearly).',
+  },
+  'directive-impossible-date': {
+    bn: '"{text}" সঠিক তারিখ নয়, তাই সময়সীমা হিসেবে ধরা হয়নি।',
+    en: '"{text}" is not a real date, so it was not taken as a deadline.',
+  },
+  'directive-not-in-plan': {
+    bn: 'সভার সিদ্ধান্তে সূচক {id} আছে, কিন্তু এই শিটে নেই।',
+    en: 'The minutes have a decision on indicator {id}, which this sheet does not have.',
+  },
+  // Words of the directives and the deadlines.
+  'cadence.quarterly': { bn: 'ত্রৈমাসিক', en: 'quarterly' },
+  'cadence.half-yearly': { bn: 'অর্ধবার্ষিক', en: 'half-yearly' },
+  'cadence.yearly': { bn: 'বার্ষিক', en: 'yearly' },
+  'due.status.done': { bn: 'সম্পন্ন', en: 'done' },
+  'due.status.due': { bn: 'বাকি আছে', en: 'due' },
+  'due.status.overdue': { bn: 'সময় পেরিয়ে গেছে', en: 'overdue' },
+  'due.status.no-deadline': { bn: 'সময়সীমা নেই', en: 'no deadline' },
+  'due.status.na': { bn: 'প্রযোজ্য নয়', en: 'not applicable' },
+  'due.evidence.yes': { bn: 'সংযুক্ত', en: 'attached' },
+  'due.evidence.no': { bn: 'সংযুক্ত নয়', en: 'not attached' },
+  'due.evidence.unknown': { bn: 'উল্লেখ নেই', en: 'not said' },
+  'ics.calendar': { bn: 'সভার সিদ্ধান্তের সময়সীমা', en: 'Deadlines of the minutes' },
+  'ics.summary': { bn: '{id} শেষ দিন: {topic}', en: '{id} deadline: {topic}' },
+  'ics.due': { bn: 'যা করতে হবে: {text}', en: 'What is due: {text}' },
+  'ics.evidence': { bn: 'প্রমাণক: {items}', en: 'Evidence: {items}' },
+  'ics.no-evidence': { bn: 'প্রমাণকের কথা বলা নেই', en: 'No evidence is named' },
+  'ics.cadence': { bn: 'সময়সূচি: {cadence}', en: 'Cadence: {cadence}' },
+  // ── The ministry's minutes (core/directives, due, ics): add keys above this line ──
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;
