@@ -186,6 +186,56 @@ Exit codes: 0 ok; 1 a file could not be read or holds no plan, or (check) an err
   'total.to-date': { bn: 'এ পর্যন্ত (অপেক্ষমাণ সূচক বাদে)', en: 'to date (pending indicators left out)' },
   'total.final': { bn: 'চূড়ান্ত', en: 'final' },
   'total.complete': { bn: 'সম্পূর্ণ', en: 'complete' },
+
+  // ── apa directives / apa due (cli/minutes.ts): the ministry's minutes ──
+  'usage.minutes': {
+    en: `The ministry's minutes (SCORING.md §10):
+  apa directives MINUTES... [--json] [--bn]
+      Read the decision table of meeting minutes (.docx, or an .xlsx/.csv holding its three
+      columns): per decision the indicator, its deadlines, cadence and evidence, and problems.
+  apa due FILE|FOLDER... --directives MINUTES [--today YYYY-MM-DD] [--json] [--ics OUT.ics] [--bn]
+      Hold each office's plan against the minutes on a day (today in Asia/Dhaka by default):
+      per indicator the deadline, days left, status, the evidence asked for and whether the
+      sheet says it is attached. --ics writes every deadline as an all-day calendar event.`,
+    bn: `মন্ত্রণালয়ের সভার কার্যবিবরণী (SCORING.md §10):
+  apa directives কার্যবিবরণী... [--json] [--bn]
+      কার্যবিবরণীর (.docx, অথবা তিন কলামের .xlsx/.csv) সিদ্ধান্তের সারণি পড়ে: প্রতিটি সিদ্ধান্তের সূচক,
+      সময়সীমা, কত দিন পরপর, প্রমাণক এবং সমস্যা।
+  apa due ফাইল|ফোল্ডার... --directives কার্যবিবরণী [--today YYYY-MM-DD] [--json] [--ics OUT.ics] [--bn]
+      কোনো দিনে (পূর্বনির্ধারিত: ঢাকার আজকের দিন) প্রতিটি দপ্তরের কর্মপরিকল্পনা কার্যবিবরণীর সাথে মিলিয়ে দেখে:
+      প্রতিটি সূচকের সময়সীমা, কত দিন বাকি, অবস্থা, কোন প্রমাণক চাওয়া হয়েছে ও শিটে তা সংযুক্ত বলা আছে কি না।
+      --ics প্রতিটি সময়সীমা সারাদিনের ক্যালেন্ডার ইভেন্ট হিসেবে লেখে।`,
+  },
+  'usage.no-directives': { bn: 'due-এর জন্য --directives কার্যবিবরণী দিন', en: 'due needs --directives MINUTES' },
+  'usage.bad-today': { bn: '--today-এর মান "{value}" সঠিক তারিখ নয় (YYYY-MM-DD)', en: 'bad value "{value}" for --today (a date, YYYY-MM-DD)' },
+  'usage.ics-not-ics': { bn: 'ক্যালেন্ডার ফাইলের নাম .ics দিয়ে শেষ হতে হবে: {file}', en: 'the calendar file must end in .ics: {file}' },
+  'output.ics-not-ours': {
+    bn: '{file} আগে থেকেই আছে এবং এটি apa-র লেখা ক্যালেন্ডার নয়; মুছে ফেলুন বা অন্য নাম দিন (ফাইলটি বদলানো হয়নি)',
+    en: '{file} exists and is not a calendar apa wrote; delete it or choose another name (the file was not touched)',
+  },
+  'unreadable.doc': {
+    bn: 'এটি পুরনো Word 97-2003 (.doc) ফাইল; Word-এ খুলে .docx হিসেবে সংরক্ষণ করুন',
+    en: 'it is an old Word 97-2003 (.doc) document; open it in Word and save it as .docx',
+  },
+  'unreadable.not-docx': { bn: 'এটি Word (.docx) ফাইল নয় বা ফাইলটি নষ্ট ({detail})', en: 'it is not a Word (.docx) document, or the file is damaged ({detail})' },
+  'minutes.summary': {
+    bn: '{file}: {count}টি সিদ্ধান্ত, {problems}টি সমস্যা',
+    en: '{file}: {count} decisions, {problems} problems',
+  },
+  'due.title': { bn: '{office} — {file} › {sheet} (আজ {today})', en: '{office} — {file} › {sheet} (today {today})' },
+  'due.in-days': { bn: '{days} দিন বাকি', en: 'due in {days} days' },
+  'due.today': { bn: 'আজই শেষ দিন', en: 'due today' },
+  'due.late-days': { bn: '{days} দিন পেরিয়ে গেছে', en: 'overdue by {days} days' },
+  'due.next': { bn: 'পরের সময়সীমা {date}', en: 'next {date}' },
+  'wrote-ics': { bn: '{file} লেখা হয়েছে: {events}টি সময়সীমা (ক্যালেন্ডার ইভেন্ট)', en: 'Wrote {file}: {events} deadlines (calendar events)' },
+  'col.serial': { bn: 'ক্রম', en: 'SL' },
+  'col.cadence': { bn: 'কত দিন পরপর', en: 'Cadence' },
+  'col.deadline': { bn: 'সময়সীমা', en: 'Deadline' },
+  'col.evidence': { bn: 'প্রমাণক', en: 'Evidence' },
+  'col.attached': { bn: 'সংযুক্ত?', en: 'Attached' },
+  'col.plan-dates': { bn: 'কর্মপরিকল্পনার তারিখ', en: 'Plan dates' },
+  'col.where': { bn: 'ঘর', en: 'Cell' },
+  // ── apa directives / apa due: add keys above this line ──
 } as const satisfies Record<string, Bilingual>;
 
 export type CliMessageKey = keyof typeof CLI_MESSAGES;

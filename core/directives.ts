@@ -1,5 +1,5 @@
 import { toAsciiDigits } from './bengali-digits';
-import { Day } from './dates';
+import { Day, isoOfDay } from './dates';
 import { cadenceOf, datesInText, evidenceOf, sentenceAround } from './directive-text';
 import { Cadence, DECISION_TABLE_HEADERS } from './directive-words';
 import { parseId } from './ids';
@@ -76,6 +76,7 @@ export function readDirectives(tables: TextTable[]): DirectivesRead {
     rows.push(...decisionRows(table, columns, firstRow));
   }
   const problems: Problem[] = [];
+  if (!tables.some((t) => findHeader(t))) return { directives: [], problems: [noDecisionTable()] };
   const directives = rows.map((row) => directiveOf(row, problems));
   checkSerials(rows, problems);
   return { directives, problems: problems.sort((a, b) => rows.findIndex((r) => r.cells.includes(a.cell)) - rows.findIndex((r) => r.cells.includes(b.cell))) };
@@ -243,4 +244,25 @@ function checkSerials(rows: DecisionRow[], problems: Problem[]): void {
 
 function short(s: string, max = 60): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+/** The `apa directives --json` document (schema: directivesJsonSchema in directives-json.ts):
+ * each file's decisions and problems, in the order of the files. */
+export function directivesJson(files: { file: string; read: DirectivesRead }[]) {
+  return {
+    directives: files.flatMap(({ file, read }) =>
+      read.directives.map((d) => ({
+        id: d.id,
+        topic: d.topic,
+        cadence: d.cadence,
+        deadlines: d.deadlines.map((x) => ({ date: isoOfDay(x.day), text: x.text })),
+        evidence: d.evidence,
+        serial: d.serial,
+        file,
+        sheet: placeName(d.place),
+        cell: d.cell,
+      })),
+    ),
+    problems: files.flatMap(({ file, read }) => read.problems.map((p) => ({ ...p, file }))),
+  };
 }
