@@ -65,7 +65,7 @@ export function readDirectives(tables: TextTable[]): DirectivesRead {
     if (header) {
       columns = header.columns;
       firstRow = header.row + 1;
-    } else if (previous && previous.width === width) {
+    } else if (previous && previous.width === width && table.place.kind === 'document') {
       columns = previous.columns;
       firstRow = 0;
     } else {
