@@ -57,12 +57,14 @@ type Columns = Partial<Record<Role, number>> & { topic: number; decision: number
 export function readDirectives(tables: TextTable[]): DirectivesRead {
   const rows: DecisionRow[] = [];
   let previous: { columns: Columns; width: number } | null = null;
+  let found = false;
   for (const table of tables) {
     const header = findHeader(table);
     const width = Math.max(0, ...table.rows.map((r) => r.length));
     let columns: Columns;
     let firstRow: number;
     if (header) {
+      found = true;
       columns = header.columns;
       firstRow = header.row + 1;
     } else if (previous && previous.width === width && table.place.kind === 'document') {
@@ -75,11 +77,12 @@ export function readDirectives(tables: TextTable[]): DirectivesRead {
     previous = { columns, width };
     rows.push(...decisionRows(table, columns, firstRow));
   }
-  const problems: Problem[] = [];
-  if (!tables.some((t) => findHeader(t))) return { directives: [], problems: [noDecisionTable()] };
-  const directives = rows.map((row) => directiveOf(row, problems));
-  checkSerials(rows, problems);
-  return { directives, problems: problems.sort((a, b) => rows.findIndex((r) => r.cells.includes(a.cell)) - rows.findIndex((r) => r.cells.includes(b.cell))) };
+  if (!found) return { directives: [], problems: [noDecisionTable()] };
+  // Each row's problems, so that they are listed in the order of the table.
+  const perRow: Problem[][] = rows.map(() => []);
+  const directives = rows.map((row, i) => directiveOf(row, perRow[i]));
+  checkSerials(rows, perRow);
+  return { directives, problems: perRow.flatMap((ps) => ps.sort((a, b) => Number(b.code === 'directive-serial-out-of-sequence') - Number(a.code === 'directive-serial-out-of-sequence'))) };
 }
 
 /** The problem of a file whose tables hold no decision table. */
@@ -97,8 +100,6 @@ interface DecisionRow {
   topic: string;
   topicCell: string;
   pieces: { text: string; cell: string }[];
-  /** Every cell of the decision, for ordering its problems. */
-  cells: string[];
 }
 
 function decisionRows(table: TextTable, columns: Columns, firstRow: number): DecisionRow[] {
@@ -113,14 +114,13 @@ function decisionRows(table: TextTable, columns: Columns, firstRow: number): Dec
     const topic = cleanText(topicCell?.text ?? '');
     const decision = (at('decision')?.text ?? '').trim();
     if (!serial && !topic && !decision) continue;
-    if ((headerRole(topic) === 'topic' && headerRole(decision) === 'decision') || isColumnNumbers(topic, decision)) continue;
+    if ((decisionHeaderRole(topic) === 'topic' && decisionHeaderRole(decision) === 'decision') || isColumnNumbers(topic, decision)) continue;
     const cell = (role: Role) => tableCellA1(place, r, columns[role]!);
     // No serial and no topic (merged down from the row above, or left empty): the decision goes on.
     const continues = !topic && !serial;
     const last = out[out.length - 1];
     if (continues && last && decision) {
       last.pieces.push({ text: decision, cell: cell('decision') });
-      last.cells.push(cell('decision'));
       continue;
     }
     const serialA1 = columns.serial === undefined ? cell('topic') : cell('serial');
@@ -131,7 +131,6 @@ function decisionRows(table: TextTable, columns: Columns, firstRow: number): Dec
       topic,
       topicCell: cell('topic'),
       pieces: decision ? [{ text: decision, cell: cell('decision') }] : [],
-      cells: [serialA1, cell('topic'), cell('decision')],
     });
   }
   return out;
@@ -183,7 +182,7 @@ function findHeader(table: TextTable): { row: number; columns: Columns } | null 
     const found: Partial<Record<Role, number>> = {};
     table.rows[r].forEach((c, col) => {
       if (c.merged) return;
-      const role = headerRole(c.text);
+      const role = decisionHeaderRole(c.text);
       if (role && found[role] === undefined) found[role] = col;
     });
     if (found.topic !== undefined && found.decision !== undefined) return { row: r, columns: found as Columns };
@@ -195,7 +194,7 @@ const HEADER_WORDS = DECISION_TABLE_HEADERS.map(({ role, words }) => ({ role, wo
 
 /** The column a header cell names, or null. A cell's compact text is the word, or starts with
  * a word of four letters or more (`আলোচনার বিষয় (Topic)`). */
-export function headerRole(text: string): Role | null {
+export function decisionHeaderRole(text: string): Role | null {
   const compact = compactText(text);
   if (!compact || compact.length > 60) return null;
   for (const { role, words } of HEADER_WORDS) {
@@ -218,17 +217,17 @@ export function serialNumber(text: string): number | null {
 
 /** A serial is in sequence when it follows the one before it, or stands where counting from
  * the first serial puts it: `১ ২ ৩ ৮ ৫ ৬ ৭` has one serial out of sequence (৮), not two. */
-function checkSerials(rows: DecisionRow[], problems: Problem[]): void {
+function checkSerials(rows: DecisionRow[], problems: Problem[][]): void {
   let first: number | null = null;
   let previous = 0;
   let position = 0;
-  for (const row of rows) {
+  rows.forEach((row, i) => {
     const n = serialNumber(row.serial);
-    if (n === null) continue;
+    if (n === null) return;
     if (first === null) first = n;
     else if (n !== previous + 1 && n !== first + position) {
       const parsed = parseId(row.topic);
-      problems.push({
+      problems[i].push({
         code: 'directive-serial-out-of-sequence',
         severity: 'warning',
         sheet: placeName(row.place),
@@ -239,7 +238,7 @@ function checkSerials(rows: DecisionRow[], problems: Problem[]): void {
     }
     previous = n;
     position++;
-  }
+  });
 }
 
 function short(s: string, max = 60): string {

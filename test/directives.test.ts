@@ -134,6 +134,17 @@ describe('§10 the decision table is read from the minutes as circulated (Word .
     expect(r.directives[0].deadlines.map((x) => x.cell)).toEqual(['C2', 'C3']);
   });
 
+  test('a Word table split in two (a stray paragraph between) goes on in the second; another sheet does not', () => {
+    const first = table([HEADER, ['১', '[১.১.১] a', 'আগামী ১৬/০৩/২০২৪ তারিখের মধ্যে করতে হবে।']], 2);
+    const second = table([['২', '[২.১.১] b', 'ত্রৈমাসিক ভিত্তিতে প্রেরণ করতে হবে।']], 3);
+    expect(readDirectives([first, second]).directives.map((d) => [d.id, d.cell])).toEqual([
+      ['1.1.1', 'B2'],
+      ['2.1.1', 'B1'],
+    ]);
+    const sheet = (t: TextTable, name: string): TextTable => ({ ...t, place: { kind: 'sheet', sheet: name, origin: { row: 0, col: 0 } } });
+    expect(readDirectives([sheet(first, 'a'), sheet(second, 'b')]).directives.map((d) => d.id)).toEqual(['1.1.1']);
+  });
+
   test('English headers are the same columns', () => {
     const r = readDirectives([table([['Sl. No.', 'Topic of discussion', 'Decisions'], ['1', '[2.1.1] database kept', 'Report quarterly; evidence: screenshot.']])]);
     expect(r.directives.map((d) => [d.id, d.cadence])).toEqual([['2.1.1', 'quarterly']]);
