@@ -61,6 +61,8 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     stdout.write(`${usage()}\n`);
     return 0;
   }
+  // The ministry's minutes (SCORING.md §10): loaded only when asked for.
+  if (first === 'directives' || first === 'due') return (await import('./minutes')).minutesMain(argv, { stdout, stderr, now: options.now });
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -305,7 +307,7 @@ function indent(s: string, by: string): string {
 }
 
 function usage(): string {
-  return `${cliText('usage', 'en')}\n\n${cliText('usage', 'bn')}`;
+  return `${cliText('usage', 'en')}\n\n${cliText('usage.minutes', 'en')}\n\n${cliText('usage', 'bn')}\n\n${cliText('usage.minutes', 'bn')}`;
 }
 
 const COMMANDS: Command[] = ['score', 'check', 'consolidate'];

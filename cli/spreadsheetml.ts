@@ -1,5 +1,5 @@
 import { CellValue, Grid, MergeArea } from '../core';
-import { Attributes, XmlHandler, scanXml } from './xml-scan';
+import { Attributes, XmlHandler, scanXml } from '../core/xml-scan';
 import { ZipEntry, ZipError, entryBytes, zipEntries } from './zip';
 
 /**

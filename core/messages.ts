@@ -340,6 +340,51 @@ export const MESSAGES = {
   'gas.host-error': { bn: 'Google Sheets জানিয়েছে: {detail}', en: 'Google Sheets reported: {detail}' },
   'gas.bad-argument': { bn: 'অগ্রহণযোগ্য মান: {detail}', en: 'Not an acceptable argument: {detail}' },
   // ── Google Sheets (appsscript): add keys above this line ──
+  // The ministry's minutes (SCORING.md §10: core/directives.ts, core/due.ts, core/ics.ts).
+  // Problems of the minutes' decision table; the key is the problem's code.
+  'directive-no-table': {
+    bn: 'ফাইলে সভার সিদ্ধান্তের সারণি ("ক্রম | আলোচনার বিষয় | সিদ্ধান্তসমূহ") পাওয়া যায়নি।',
+    en: 'No decision table ("ক্রম | আলোচনার বিষয় | সিদ্ধান্তসমূহ": serial, topic, decisions) was found in the file.',
+  },
+  'directive-serial-out-of-sequence': {
+    bn: 'ক্রম {serial} ধারাবাহিক নয়: এখানে {expected} হওয়ার কথা।',
+    en: 'Serial {serial} is out of sequence: {expected} was expected here.',
+  },
+  'directive-no-id': {
+    bn: 'আলোচনার বিষয় "{topic}"-এর শুরুতে সূচকের নম্বর (যেমন [১.১.১]) নেই, তাই সিদ্ধান্তটি কোনো সূচকের সাথে মেলানো যায়নি।',
+    en: 'The topic "{topic}" does not start with an indicator id (such as [1.1.1]), so the decision is not matched to an indicator.',
+  },
+  'directive-no-deadline': {
+    bn: 'এই সিদ্ধান্তে কোনো তারিখ নেই, কত দিন পরপর করতে হবে (ত্রৈমাসিক, অর্ধবার্ষিক, বার্ষিক) তাও বলা নেই।',
+    en: 'This decision gives no date, nor how often it is due (quarterly, half-yearly, yearly).',
+  },
+  'directive-impossible-date': {
+    bn: '"{text}" সঠিক তারিখ নয়, তাই সময়সীমা হিসেবে ধরা হয়নি।',
+    en: '"{text}" is not a real date, so it was not taken as a deadline.',
+  },
+  'directive-not-in-plan': {
+    bn: 'সভার সিদ্ধান্তে সূচক {id} আছে, কিন্তু এই শিটে নেই।',
+    en: 'The minutes have a decision on indicator {id}, which this sheet does not have.',
+  },
+  // Words of the directives and the deadlines.
+  'cadence.quarterly': { bn: 'ত্রৈমাসিক', en: 'quarterly' },
+  'cadence.half-yearly': { bn: 'অর্ধবার্ষিক', en: 'half-yearly' },
+  'cadence.yearly': { bn: 'বার্ষিক', en: 'yearly' },
+  'due.status.done': { bn: 'সম্পন্ন', en: 'done' },
+  'due.status.due': { bn: 'বাকি আছে', en: 'due' },
+  'due.status.overdue': { bn: 'সময় পেরিয়ে গেছে', en: 'overdue' },
+  'due.status.no-deadline': { bn: 'সময়সীমা নেই', en: 'no deadline' },
+  'due.status.na': { bn: 'প্রযোজ্য নয়', en: 'not applicable' },
+  'due.evidence.yes': { bn: 'সংযুক্ত', en: 'attached' },
+  'due.evidence.no': { bn: 'সংযুক্ত নয়', en: 'not attached' },
+  'due.evidence.unknown': { bn: 'উল্লেখ নেই', en: 'not said' },
+  'ics.calendar': { bn: 'সভার সিদ্ধান্তের সময়সীমা', en: 'Deadlines of the minutes' },
+  'ics.summary': { bn: '{id} শেষ দিন: {topic}', en: '{id} deadline: {topic}' },
+  'ics.due': { bn: 'যা করতে হবে: {text}', en: 'What is due: {text}' },
+  'ics.evidence': { bn: 'প্রমাণক: {items}', en: 'Evidence: {items}' },
+  'ics.no-evidence': { bn: 'প্রমাণকের কথা বলা নেই', en: 'No evidence is named' },
+  'ics.cadence': { bn: 'সময়সূচি: {cadence}', en: 'Cadence: {cadence}' },
+  // ── The ministry's minutes (core/directives, due, ics): add keys above this line ──
   // The command-line tool (cli/): usage, progress, results, and why a file cannot be read (the
   // {reason} of 'file-unreadable'). Its table labels and all it says of a sheet are the entries above.
   'status.scored': { bn: 'নম্বর দেওয়া হয়েছে', en: 'Scored' },
@@ -485,6 +530,56 @@ Exit codes: 0 ok; 1 a file could not be read or holds no plan, or (check) an err
   'cli.total.to-date': { bn: 'এ পর্যন্ত (অপেক্ষমাণ সূচক বাদে)', en: 'to date (pending indicators left out)' },
   'cli.total.final': { bn: 'চূড়ান্ত', en: 'final' },
   'cli.total.complete': { bn: 'সম্পূর্ণ', en: 'complete' },
+
+  // ── apa directives / apa due (cli/minutes.ts): the ministry's minutes ──
+  'cli.usage.minutes': {
+    en: `The ministry's minutes (SCORING.md §10):
+  apa directives MINUTES... [--json] [--bn]
+      Read the decision table of meeting minutes (.docx, or an .xlsx/.csv holding its three
+      columns): per decision the indicator, its deadlines, cadence and evidence, and problems.
+  apa due FILE|FOLDER... --directives MINUTES [--today YYYY-MM-DD] [--json] [--ics OUT.ics] [--bn]
+      Hold each office's plan against the minutes on a day (today in Asia/Dhaka by default):
+      per indicator the deadline, days left, status, the evidence asked for and whether the
+      sheet says it is attached. --ics writes every deadline as an all-day calendar event.`,
+    bn: `মন্ত্রণালয়ের সভার কার্যবিবরণী (SCORING.md §10):
+  apa directives কার্যবিবরণী... [--json] [--bn]
+      কার্যবিবরণীর (.docx, অথবা তিন কলামের .xlsx/.csv) সিদ্ধান্তের সারণি পড়ে: প্রতিটি সিদ্ধান্তের সূচক,
+      সময়সীমা, কত দিন পরপর, প্রমাণক এবং সমস্যা।
+  apa due ফাইল|ফোল্ডার... --directives কার্যবিবরণী [--today YYYY-MM-DD] [--json] [--ics OUT.ics] [--bn]
+      কোনো দিনে (পূর্বনির্ধারিত: ঢাকার আজকের দিন) প্রতিটি দপ্তরের কর্মপরিকল্পনা কার্যবিবরণীর সাথে মিলিয়ে দেখে:
+      প্রতিটি সূচকের সময়সীমা, কত দিন বাকি, অবস্থা, কোন প্রমাণক চাওয়া হয়েছে ও শিটে তা সংযুক্ত বলা আছে কি না।
+      --ics প্রতিটি সময়সীমা সারাদিনের ক্যালেন্ডার ইভেন্ট হিসেবে লেখে।`,
+  },
+  'cli.usage.no-directives': { bn: 'due-এর জন্য --directives কার্যবিবরণী দিন', en: 'due needs --directives MINUTES' },
+  'cli.usage.bad-today': { bn: '--today-এর মান "{value}" সঠিক তারিখ নয় (YYYY-MM-DD)', en: 'bad value "{value}" for --today (a date, YYYY-MM-DD)' },
+  'cli.usage.ics-not-ics': { bn: 'ক্যালেন্ডার ফাইলের নাম .ics দিয়ে শেষ হতে হবে: {file}', en: 'the calendar file must end in .ics: {file}' },
+  'cli.output.ics-not-ours': {
+    bn: '{file} আগে থেকেই আছে এবং এটি apa-র লেখা ক্যালেন্ডার নয়; মুছে ফেলুন বা অন্য নাম দিন (ফাইলটি বদলানো হয়নি)',
+    en: '{file} exists and is not a calendar apa wrote; delete it or choose another name (the file was not touched)',
+  },
+  'cli.unreadable.doc': {
+    bn: 'এটি পুরনো Word 97-2003 (.doc) ফাইল; Word-এ খুলে .docx হিসেবে সংরক্ষণ করুন',
+    en: 'it is an old Word 97-2003 (.doc) document; open it in Word and save it as .docx',
+  },
+  'cli.unreadable.not-docx': { bn: 'এটি Word (.docx) ফাইল নয় বা ফাইলটি নষ্ট ({detail})', en: 'it is not a Word (.docx) document, or the file is damaged ({detail})' },
+  'cli.minutes.summary': {
+    bn: '{file}: {count}টি সিদ্ধান্ত, {problems}টি সমস্যা',
+    en: '{file}: {count} decisions, {problems} problems',
+  },
+  'cli.due.title': { bn: '{office} — {file} › {sheet} (আজ {today})', en: '{office} — {file} › {sheet} (today {today})' },
+  'cli.due.in-days': { bn: '{days} দিন বাকি', en: 'due in {days} days' },
+  'cli.due.today': { bn: 'আজই শেষ দিন', en: 'due today' },
+  'cli.due.late-days': { bn: '{days} দিন পেরিয়ে গেছে', en: 'overdue by {days} days' },
+  'cli.due.next': { bn: 'পরের সময়সীমা {date}', en: 'next {date}' },
+  'cli.wrote-ics': { bn: '{file} লেখা হয়েছে: {events}টি সময়সীমা (ক্যালেন্ডার ইভেন্ট)', en: 'Wrote {file}: {events} deadlines (calendar events)' },
+  'cli.col.serial': { bn: 'ক্রম', en: 'SL' },
+  'cli.col.cadence': { bn: 'কত দিন পরপর', en: 'Cadence' },
+  'cli.col.deadline': { bn: 'সময়সীমা', en: 'Deadline' },
+  'cli.col.evidence': { bn: 'প্রমাণক', en: 'Evidence' },
+  'cli.col.attached': { bn: 'সংযুক্ত?', en: 'Attached' },
+  'cli.col.plan-dates': { bn: 'কর্মপরিকল্পনার তারিখ', en: 'Plan dates' },
+  'cli.col.where': { bn: 'ঘর', en: 'Cell' },
+  // ── apa directives / apa due: add keys above this line ──
   // ── The command-line tool (cli): add keys above this line ──
 } as const satisfies Record<string, Bilingual>;
 

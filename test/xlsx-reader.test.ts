@@ -7,7 +7,7 @@ import { readSpreadsheetMl } from '../cli/spreadsheetml';
 import { readWithExcelJs, readWorkbookGrids } from '../cli/xlsx-grid';
 import fc from 'fast-check';
 import { SaxesParser } from 'saxes';
-import { XmlError, scanXml } from '../cli/xml-scan';
+import { XmlError, scanXml } from '../core/xml-scan';
 import { packZip, writeZip, zipEntries } from '../cli/zip';
 import { buildOfficeFolder, buildSamples } from './fixtures/build-fixtures';
 
