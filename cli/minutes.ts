@@ -8,7 +8,7 @@ import { docxTables } from '../core/docx-tables';
 import { DueItem, dueIndicator, dueItemJson, holdAgainstMinutes } from '../core/due';
 import { deadlineEvents, icsCalendar } from '../core/ics';
 import { readPlan } from '../core/layout';
-import { MESSAGES } from '../core/messages';
+import { MESSAGES, text } from '../core/messages';
 import { scorePlan } from '../core/score';
 import { qualifiedAddress } from '../core/grid';
 import { gridTextTable, TextTable } from '../core/text-table';
@@ -226,7 +226,7 @@ const date = (d: Day, lang: Language) => formatDay(d, lang);
  * its first row; then its problems at their cells. */
 export function renderDirectives(file: string, read: DirectivesRead, lang: Language): string {
   const lines = [`== ${cliText('minutes.summary', lang, { file, count: num(String(read.directives.length), lang), problems: num(String(read.problems.length), lang) })} ==`];
-  const head = ['col.serial', 'col.id', 'col.cadence', 'col.deadline', 'col.evidence'].map((k) => cliText(k as CliMessageKey, lang));
+  const head = [cliText('col.serial', lang), text('col.id')[lang], ...(['col.cadence', 'col.deadline', 'col.evidence'] as const).map((k) => cliText(k, lang))];
   const rows: string[][] = [];
   for (const d of read.directives) {
     const serial = lang === 'bn' ? toBengaliDigits(d.serial) : toAsciiDigits(d.serial);
@@ -371,7 +371,7 @@ function statusText(i: DueItem, lang: Language): string {
 /** One office's indicators against the minutes, as a table. */
 export function renderOfficeDue(o: OfficeDue, today: Day, lang: Language): string {
   const lines = [`== ${cliText('due.title', lang, { office: o.office, file: o.file, sheet: o.sheet, today: date(today, lang) })} ==`];
-  const head = ['col.id', 'col.status', 'col.deadline', 'col.plan-dates', 'col.attached', 'col.evidence'].map((k) => cliText(k as CliMessageKey, lang));
+  const head = [text('col.id')[lang], ...(['col.status', 'col.deadline', 'col.plan-dates', 'col.attached', 'col.evidence'] as const).map((k) => cliText(k, lang))];
   const attached = (v: boolean | null) => MESSAGES[v === null ? 'due.evidence.unknown' : v ? 'due.evidence.yes' : 'due.evidence.no'][lang];
   const rows = o.items.map((i) => [
     i.id ? num(i.id, lang) : '—',
