@@ -74,7 +74,8 @@ export function renderSheetScore(file: string, s: JsonSheet, lang: Language): st
   lines.push(`${t('label.office', lang)}: ${s.office}`);
   const fy = s.fiscalYear ? (lang === 'bn' ? toBengaliDigits(s.fiscalYear) : s.fiscalYear) : t('label.unknown', lang);
   const q = s.quarter !== null ? integer(s.quarter, lang) : t('label.unknown', lang);
-  lines.push(`${t('label.layout', lang)}: ${t(`layout.${s.layout}`, lang)} · ${t('label.fiscal-year', lang)}: ${fy} · ${t('label.quarter', lang)}: ${q}`);
+  const kind = s.plan ? text(`plan.${s.plan}`)[lang] : t('label.unknown', lang);
+  lines.push(`${t('label.plan', lang)}: ${kind} · ${t('label.layout', lang)}: ${t(`layout.${s.layout}`, lang)} · ${t('label.fiscal-year', lang)}: ${fy} · ${t('label.quarter', lang)}: ${q}`);
   const head = ['col.id', 'col.unit', 'col.weight', 'col.raw', 'col.score', 'col.status', 'col.tier', 'col.name'].map((k) => t(k as CliMessageKey, lang));
   const rows = s.indicators.map((i) => [
     i.id ? (lang === 'bn' ? toBengaliDigits(i.id) : i.id) : '—',
@@ -93,9 +94,11 @@ export function renderSheetScore(file: string, s: JsonSheet, lang: Language): st
       ? t('total.none', lang)
       : t('total', lang, { score: fixed(tt.score, lang), max: fixed(tt.max, lang), percent: `${fixed(tt.percent, lang)}%` });
   const state = tt.toDate ? t('total.to-date', lang) : s.settings.final ? t('total.final', lang) : t('total.complete', lang);
-  const counts = t('total.counts', lang, { pending: integer(tt.pending, lang), na: integer(tt.na, lang), invalid: integer(tt.invalid, lang) });
+  const counts = t('total.counts', lang, { pending: integer(tt.pending, lang), inWords: integer(tt.inWords, lang), na: integer(tt.na, lang), invalid: integer(tt.invalid, lang) });
   const plan = tt.planScore === null ? '' : ` · ${t('total.plan', lang, { planScore: fixed(tt.planScore, lang), weight: fixed(tt.weight, lang) })}`;
   lines.push(`${total} · ${state} · ${counts}${plan}`);
+  const earned = tt.earnedPercent === null ? '—' : `${fixed(tt.earnedPercent, lang)}%`;
+  lines.push(t('total.marks', lang, { score: fixed(tt.score, lang), applicable: fixed(tt.applicable, lang), percent: earned }));
   lines.push(rulesLine(s.settings, lang));
   return lines.join('\n');
 }

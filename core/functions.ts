@@ -6,7 +6,7 @@ import { scoreSettingsSchema } from './settings';
 import { whatNext } from './next';
 import { resolveUnit } from './units';
 import { CellValue } from './grid';
-import { coerceToUnit, readCell, readText, Unit, unitFromText } from './values';
+import { coerceToUnit, readAchievement, readCell, readText, Unit, unitFromText } from './values';
 import { cleanText, compactText } from './text';
 
 /** The spreadsheet functions the hosts expose (`=APA.SCORE` in Excel, `=APA_SCORE` in Sheets),
@@ -103,8 +103,12 @@ function indicatorAt(i: number, achievement: CellValue[][], targets: CellValue[]
     weight: weightValue.kind === 'number' ? weightValue.value : null,
     weightCell: '',
     targets: tgts,
-    achievements: [{ value: coerceToUnit(readCell(a), u, { formatsUnknown: true }), cell: '', cumulative: true }],
+    achievements: [{ value: readAchievement(readCell(a), u, { formatsUnknown: true }).value, cell: '', cumulative: true }],
     remarks: '',
+    remarksCell: '',
+    remarksSayNa: false,
+    evidence: 'not-said',
+    evidenceCell: '',
     row: i + 1,
     cell: '',
     areaId: '',
@@ -132,7 +136,7 @@ function scoredRows(achievement: Arg, targets: Arg, weight: Arg, unit: Arg, sett
 
 /** Why a row has no number, as the cell shows it. */
 function noNumber(s: IndicatorScore): FnValue {
-  if (s.status === 'pending' || s.status === 'na') return '';
+  if (s.status === 'pending' || s.status === 'in-words' || s.status === 'na') return '';
   if (s.invalid?.cause === 'targets-not-monotonic') return valueError('targets-not-monotonic', { tier: '', value: '' });
   if (s.invalid?.cause === 'no-targets') return valueError('no-targets');
   if (s.invalid?.cause === 'weight-missing') return valueError('weight-missing', { text: '' });
@@ -232,6 +236,7 @@ export const FUNCTIONS: FunctionSpec[] = [
           if (v.kind === 'date') return { date: v.day };
           if (v.kind === 'empty') return '';
           if (v.kind === 'na') return text('status.na').bn;
+          if (v.kind === 'words') return valueError('not-a-value', { text: v.text, reason: message('reason.free-text') });
           return valueError('not-a-value', { text: v.text, reason: message(`reason.${v.reason}`) });
         }),
       );

@@ -74,6 +74,7 @@ function checkResultOf(plan: Plan): CheckResult {
     sheet: plan.sheet,
     plan: {
       office: plan.office,
+      kind: plan.kind,
       fiscalYear: fy === null ? null : `${fy}-${String((fy + 1) % 100).padStart(2, '0')}`,
       quarter: plan.quarter,
       layout: plan.layout,

@@ -1,4 +1,4 @@
-import type { Bilingual, Consolidation, Layout, Problem, Totals, HighlightKey, Unit, Tier } from '../../../core';
+import type { Bilingual, Consolidation, Layout, PlanKind, Problem, Totals, HighlightKey, Unit, Tier } from '../../../core';
 
 /**
  * Everything the task pane can ask of the workbook. The one Office.js implementation is
@@ -40,7 +40,7 @@ export interface OfficeFile {
 export interface CheckResult {
   sheet: string;
   /** Null when the sheet holds no plan; `reason` says why. */
-  plan: { office: string; fiscalYear: string | null; quarter: number | null; layout: Layout; headerRow: number } | null;
+  plan: { office: string; kind: PlanKind | null; fiscalYear: string | null; quarter: number | null; layout: Layout; headerRow: number } | null;
   reason?: Bilingual;
   totals: Totals | null;
   indicators: IndicatorLine[];
