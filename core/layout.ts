@@ -297,9 +297,18 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
   const count = planAreas.reduce((n, a) => n + a.indicators.length, 0);
   if (equalWeights && count > 0) problem('no-weight-column', 'warning', '', { count, looked: looked() });
 
-  const quarters = achievementCols.map((c) => c.quarter).filter((q): q is number => q !== undefined);
+  // The quarter a sheet reports: the latest quarter column anything is typed in (an office fills
+  // its quarters as the year goes), else what the title says.
+  let filledQuarter: number | null = null;
+  for (const a of planAreas) {
+    for (const ind of a.indicators) {
+      for (const x of ind.achievements) if (x.quarter !== undefined && x.value.kind !== 'empty' && x.quarter > (filledQuarter ?? 0)) filledQuarter = x.quarter;
+    }
+  }
+  const quarterColumns = achievementCols.map((c) => c.quarter).filter((q): q is number => q !== undefined);
   const quarter =
-    (quarters.length && !achievementCols.some((c) => c.cumulative) ? Math.max(...quarters) : null) ??
+    filledQuarter ??
+    (quarterColumns.length === 1 && !achievementCols.some((c) => c.cumulative) ? quarterColumns[0] : null) ??
     meta.quarter ??
     firstFound(remarksSeen, quarterOfText) ??
     named.quarter ??
