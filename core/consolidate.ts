@@ -183,7 +183,8 @@ export function consolidate(inputs: OfficeSummary[], skipped: SkippedSource[] = 
       planScore: t.planScore,
       rank: null,
       tierCounts,
-      pending: t.pending,
+      // Reported in words is pending for the score (docs/rules.md §3).
+      pending: t.pending + t.inWords,
       na: t.na,
       invalid: t.invalid,
       problemCount: input.problems.length,

@@ -142,3 +142,9 @@ export const CUMULATIVE_WORDS = [
   ...part('ক্রমপুঞ্জিত', 'ক্রমপুঞ্জীভূত', 'ক্রমপুঞ্জিভূত', 'ক্রমযোজিত', 'মোট অর্জন', 'সর্বমোট অর্জন', 'বার্ষিক অর্জন', 'cumulative', 'total achievement', 'to date', 'annual achievement'),
   ...word('মোট', 'সর্বমোট', 'total'),
 ];
+
+/** What the pair-label column of a row-pair sheet says on each row of a pair. */
+export const PAIR_LABELS = {
+  target: ['লক্ষ্যমাত্রা', 'লক্ষ্য', 'লক্ষমাত্রা', 'target', 'targets'],
+  achievement: ['অর্জন', 'প্রকৃত অর্জন', 'অগ্রগতি', 'achievement', 'achievements', 'actual', 'progress'],
+};

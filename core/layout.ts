@@ -127,7 +127,9 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
   let r = h1 + 1;
   while (r < view.rows) {
     const indicatorOwn = view.ownText(r, indicatorCol);
-    const ownId = indicatorOwn ? parseCleanId(indicatorOwn) : null;
+    // A number alone (`৫`, a column number) is no indicator's id.
+    const parsedOwn = indicatorOwn ? parseCleanId(indicatorOwn) : null;
+    const ownId = parsedOwn && (parsedOwn.depth > 1 || parsedOwn.name) ? parsedOwn : null;
     const weightOwn = weightCol >= 0 ? view.ownText(r, weightCol) : '';
 
     // Rows that are not indicators; a row whose indicator cell starts with an id is one.

@@ -130,6 +130,7 @@ export const MESSAGES = {
   'why.position': { bn: ' (পাশের কলামগুলোর অবস্থান দেখে)', en: ' (from where it stands among the columns)' },
   'why.history': { bn: ' (এটি আগের অর্থবছরের অর্জন, এবারের অর্জন নয়)', en: ' (a past fiscal year\'s achievement, not this year\'s)' },
   'why.this-year': { bn: ' (এবারের অর্থবছরের অর্জন হিসেবে)', en: ' (as this fiscal year\'s achievement)' },
+  'why.content': { bn: ' (এর ঘরগুলোতে "লক্ষ্যমাত্রা" ও "অর্জন" লেখা)', en: ' (its cells say "লক্ষ্যমাত্রা" and "অর্জন")' },
   'why.several-values': { bn: ' (এতে একাধিক মান আছে: {values}; কোনটি অর্জন বোঝা যায় না)', en: ' (it names several values: {values}; which one is the achievement cannot be told)' },
   'why.future': { bn: ' (এতে ভবিষ্যতের কাজের কথা বলা হয়েছে)', en: ' (it speaks of work yet to be done)' },
   'outcome.pending': { bn: 'তাই এটি অপেক্ষমাণ: এখনো নম্বর দেওয়া হয়নি, শূন্যও ধরা হয়নি।', en: 'So it is pending: not scored yet, and not a zero.' },

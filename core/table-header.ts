@@ -1,5 +1,7 @@
 import { toAsciiDigits } from './bengali-digits';
 import { HeaderMatch, HeaderRole, matchHeader, matchHeaderLoosely, percentOfHeader } from './header';
+import { PAIR_LABELS } from './header-words';
+import { nfcSet } from './text';
 import type { SheetView } from './sheet-view';
 import { isColumnNumberRow } from './table-rows';
 import type { Tier } from './tiers';
@@ -48,7 +50,7 @@ export interface Column {
 }
 
 /** Why a header was taken for a role it does not name outright. */
-export type NoteReason = 'approximate' | 'position' | 'history' | 'this-year';
+export type NoteReason = 'approximate' | 'position' | 'history' | 'this-year' | 'content';
 
 export interface HeaderNote {
   cell: string;
@@ -211,7 +213,47 @@ export function readTableHeader(view: SheetView, h0: number, h1: number, indicat
   const indicator = kept.find((c) => c.role === 'indicator')?.col ?? indicatorColOfRow;
   const header: TableHeader = { h0, h1, indicatorCol: indicator, columns: kept, notes };
   settleAmbiguous(header);
+  settlePairLabels(view, header);
   return header;
+}
+
+const TARGET_LABELS = nfcSet(PAIR_LABELS.target.map((w) => w.replace(/\s+/g, '').toLowerCase()));
+const ACHIEVEMENT_LABELS = nfcSet(PAIR_LABELS.achievement.map((w) => w.replace(/\s+/g, '').toLowerCase()));
+const label = (view: SheetView, r: number, c: number) => view.compact(r, c).replace(/[:ঃ.]$/, '');
+export const isTargetLabel = (view: SheetView, r: number, c: number): boolean => TARGET_LABELS.has(label(view, r, c));
+export const isAchievementLabel = (view: SheetView, r: number, c: number): boolean => ACHIEVEMENT_LABELS.has(label(view, r, c));
+
+/** How many rows under the header show what a column holds. */
+const LOOK_AHEAD = 40;
+
+/** The pair-label column is the one whose rows say লক্ষ্যমাত্রা and অর্জন, whatever its header says:
+ * a `লক্ষ্যমাত্রা/অর্জন` heading over a target and an achievement column (`001_…`) is no label
+ * column, and a label column headed only `লক্ষ্যমাত্রা` is one (with a note). */
+function settlePairLabels(view: SheetView, h: TableHeader): void {
+  const says = (c: number) => {
+    let targets = 0;
+    let achievements = 0;
+    for (let r = h.h1 + 1; r < view.rows && r <= h.h1 + LOOK_AHEAD; r++) {
+      if (isTargetLabel(view, r, c)) targets++;
+      else if (isAchievementLabel(view, r, c)) achievements++;
+    }
+    return { targets, achievements };
+  };
+  for (const c of h.columns) {
+    if (c.role !== 'label') continue;
+    const s = says(c.col);
+    if (s.targets + s.achievements === 0) c.role = 'other';
+  }
+  if (h.columns.some((c) => c.role === 'label')) return;
+  for (const c of h.columns) {
+    if (c.role !== 'target' && c.role !== 'other') continue;
+    const s = says(c.col);
+    if (s.targets >= 1 && s.achievements >= 1) {
+      c.role = 'label';
+      h.notes.push({ cell: c.cell, text: c.texts[c.texts.length - 1], role: 'label', reason: 'content' });
+      return;
+    }
+  }
 }
 
 interface Ambiguous {

@@ -7,26 +7,28 @@ import { compactOfClean, nfcRegExp } from './text';
 
 const SUBTOTAL = nfcRegExp('^(উপমোট|উপ-মোট|মোট|সর্বমোট|সর্বমোটমান|subtotal|sub-total|total|grandtotal)[:ঃ]?$');
 
-function isColumnNumber(text: string, expected: number): boolean {
-  return toAsciiDigits(text).replace(/\.$/, '') === String(expected);
-}
-
-/** `১ ২ ৩ …` (or starting at ২ or ৩ when the first columns are merged away), three or more. */
+/** `১ ২ ৩ …` (or starting at ২ or ৩ when the first columns are merged away), three or more, each
+ * the one before it plus one — a number typed twice or skipped once (`… ১০ ১১ ১১`) still makes
+ * the row one of column numbers, not the table's data. */
 export function isColumnNumberRow(view: SheetView, r: number): boolean {
-  let expected = 0;
+  let previous = 0;
   let count = 0;
+  let steps = 0;
   let ok = true;
   view.forEachOwn(r, (_c, t) => {
-    if (expected === 0) {
-      const n = Number(toAsciiDigits(t).replace(/\.$/, ''));
-      if (!Number.isInteger(n) || n < 1 || n > 3) return !(ok = false);
-      expected = n;
+    const text = toAsciiDigits(t).replace(/\.$/, '');
+    if (!/^\d{1,2}$/.test(text)) return !(ok = false);
+    const n = Number(text);
+    if (count === 0) {
+      if (n < 1 || n > 3) return !(ok = false);
+    } else {
+      if (n < previous || n > previous + 2) return !(ok = false);
+      if (n === previous + 1) steps++;
     }
-    if (!isColumnNumber(t, expected)) return !(ok = false);
-    expected++;
+    previous = n;
     count++;
   });
-  return ok && count >= 3;
+  return ok && count >= 3 && steps >= count - 2;
 }
 
 /** One number alone on its row: a page number. */

@@ -1,6 +1,5 @@
 import type { SheetView } from '../sheet-view';
-import type { TableHeader } from '../table-header';
-import { nfcSet } from '../text';
+import { isAchievementLabel, isTargetLabel, TableHeader } from '../table-header';
 import { TableLayout, TableContext, IndicatorCells, firstOf, tiersOf } from './table-layout';
 
 /**
@@ -11,25 +10,16 @@ import { TableLayout, TableContext, IndicatorCells, firstOf, tiersOf } from './t
  * the achievement row's own are its achievement.
  */
 
-const TARGET_LABEL = nfcSet(['লক্ষ্যমাত্রা', 'লক্ষ্য', 'লক্ষমাত্রা', 'target', 'targets']);
-const ACHIEVEMENT_LABEL = nfcSet(['অর্জন', 'প্রকৃতঅর্জন', 'অগ্রগতি', 'achievement', 'achievements', 'actual', 'progress']);
-
 const labelCol = (header: TableHeader) => firstOf(header, 'label');
-const isTarget = (view: SheetView, r: number, c: number) => TARGET_LABEL.has(view.compact(r, c).replace(/[:ঃ.]$/, ''));
-const isAchievement = (view: SheetView, r: number, c: number) => ACHIEVEMENT_LABEL.has(view.compact(r, c).replace(/[:ঃ.]$/, ''));
-
-/** How many body rows to look at for the labels: the header alone cannot tell a pair-label column
- * from a `লক্ষ্যমাত্রা/অর্জন` heading over a target and an achievement column (`001_…`). */
-const LOOK_AHEAD = 40;
+const isTarget = (view: SheetView, r: number, c: number) => isTargetLabel(view, r, c);
+const isAchievement = (view: SheetView, r: number, c: number) => isAchievementLabel(view, r, c);
 
 export const rowPairs: TableLayout = {
   name: 'row-pairs',
-  recognises(header, view) {
-    const c = labelCol(header);
-    if (c < 0) return false;
-    for (let r = header.h1 + 1; r < view.rows && r <= header.h1 + LOOK_AHEAD; r++) if (isTarget(view, r, c) || isAchievement(view, r, c)) return true;
-    return false;
-  },
+  // The header has a pair-label column whose rows say লক্ষ্যমাত্রা / অর্জন (table-header.ts settles
+  // that from the column's content: the header alone cannot tell it from a `লক্ষ্যমাত্রা/অর্জন`
+  // heading over a target and an achievement column, `001_…`).
+  recognises: (header) => labelCol(header) >= 0,
   targetColumns(header) {
     const tiers = tiersOf(header);
     if (tiers.length) return tiers;

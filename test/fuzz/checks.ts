@@ -183,6 +183,17 @@ export function readAndCheck(g: FuzzGrid, options: ReadOptions = {}): Outcome {
     }
     if (!reportedAt(s.invalid.cell, ['not-a-value'])) unreported.push(`${name}: no not-a-value problem at ${s.invalid.cell}`);
   }
+  // Progress reported in words is shown as such at its cell; a value read out of a sentence says so.
+  for (const s of scored.indicators) {
+    const name = `indicator "${s.indicator.id}" (row ${s.indicator.row})`;
+    if (s.status === 'in-words') {
+      const cells = s.indicator.achievements.filter((a) => a.value.kind === 'words').map((a) => a.cell);
+      if (!cells.some((c) => reportedAt(c, ['reported-in-words']))) unreported.push(`${name}: reported in words, but no note at ${cells.join(', ') || 'any achievement cell'}`);
+    }
+    for (const a of s.indicator.achievements) {
+      if (a.sentence !== undefined && !reportedAt(a.cell, ['value-in-sentence'])) unreported.push(`${name}: a value read from the sentence at ${a.cell} without a note`);
+    }
+  }
   // And no not-a-value problem names a cell the plan did not read as one.
   for (const p of problems) {
     if (p.code === 'not-a-value' && !invalidRead.has(p.cell)) unreported.push(`not-a-value problem at ${p.cell}, where no value that is not a value was read`);
