@@ -101,9 +101,13 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
   for (let rr = 0; rr < h0; rr++) view.forEachOwn(rr, (_c, t) => void above.push(t));
   const targetHeaderTexts = header.columns.filter((c) => c.role === 'tier' || c.role === 'target' || c.role === 'achievement').flatMap((c) => c.texts);
   const meta = readMeta(above, targetHeaderTexts);
-  const named = metaOfName(grid.file ?? '');
-  const tab = metaOfName(sheet);
-  const fiscalYear = meta.fiscalYear ?? named.fiscalYear ?? tab.fiscalYear;
+  // The file's and the tab's names, asked only when the sheet does not say.
+  let names: ReturnType<typeof metaOfName>[] | undefined;
+  const fromNames = <K extends keyof ReturnType<typeof metaOfName>>(key: K): ReturnType<typeof metaOfName>[K] | null => {
+    names ??= [metaOfName(grid.file ?? ''), metaOfName(sheet)];
+    return names[0][key] ?? names[1][key];
+  };
+  const fiscalYear = meta.fiscalYear ?? fromNames('fiscalYear');
   // Real date cells before the previous fiscal year are no plausible date (SCORING.md §3).
   view.context = { ...view.context, earliestDay: earliestPlausibleDay(fiscalYear) };
 
@@ -313,9 +317,8 @@ export function readPlan(grid: Grid, options: ReadOptions = {}): ReadOutcome {
     (quarterColumns.length === 1 && !achievementCols.some((c) => c.cumulative) ? quarterColumns[0] : null) ??
     meta.quarter ??
     firstFound(remarksSeen, quarterOfText) ??
-    named.quarter ??
-    tab.quarter;
-  const kind = meta.kind ?? firstFound(remarksSeen, planKindOfText) ?? named.kind ?? tab.kind;
+    fromNames('quarter');
+  const kind = meta.kind ?? firstFound(remarksSeen, planKindOfText) ?? fromNames('kind');
 
   let office = meta.office;
   let officeSource: Plan['officeSource'] = meta.officeSource ?? 'file';

@@ -14,8 +14,9 @@ export class MergeIndex {
   /** Row boundaries: leaf i covers rows [bounds[i], bounds[i + 1]). */
   private readonly bounds: number[];
   private readonly size: number;
-  /** Per tree node: its merges sorted by left column, and 1 + their greatest right column. */
-  private readonly nodes: MergeArea[][];
+  /** Per tree node: its merges sorted by left column (none: undefined), and 1 + their greatest
+   * right column. */
+  private readonly nodes: (MergeArea[] | undefined)[];
   private readonly ends: Int32Array;
   readonly count: number;
 
@@ -38,7 +39,7 @@ export class MergeIndex {
     let size = 1;
     while (size < leaves) size *= 2;
     this.size = size;
-    this.nodes = Array.from({ length: 2 * size }, () => []);
+    this.nodes = new Array(2 * size);
     this.ends = new Int32Array(2 * size);
     for (const m of kept) {
       let lo = this.leafOf(Math.max(0, m.top)) + size;
@@ -50,11 +51,11 @@ export class MergeIndex {
         hi >>= 1;
       }
     }
-    for (const list of this.nodes) if (list.length > 1) list.sort((a, b) => a.left - b.left);
+    for (const list of this.nodes) if (list && list.length > 1) list.sort((a, b) => a.left - b.left);
   }
 
   private add(node: number, m: MergeArea): void {
-    this.nodes[node].push(m);
+    (this.nodes[node] ??= []).push(m);
     if (m.right + 1 > this.ends[node]) this.ends[node] = m.right + 1;
   }
 
@@ -79,7 +80,7 @@ export class MergeIndex {
     if (!this.inside(r)) return undefined;
     for (let node = this.leafOf(r) + this.size; node >= 1; node >>= 1) {
       const list = this.nodes[node];
-      if (list.length === 0 || this.ends[node] <= c) continue;
+      if (list === undefined || this.ends[node] <= c) continue;
       let lo = 0;
       let hi = list.length - 1;
       if (list[0].left > c) continue;
@@ -99,7 +100,7 @@ export class MergeIndex {
     let next: MergeArea | undefined;
     for (let node = this.leafOf(r) + this.size; node >= 1; node >>= 1) {
       const list = this.nodes[node];
-      if (list.length === 0 || this.ends[node] <= c) continue;
+      if (list === undefined || this.ends[node] <= c) continue;
       // The first merge of this node that ends at or after c (lists are ordered by left, and
       // their merges do not overlap, so also by right).
       let lo = 0;

@@ -39,9 +39,13 @@ const KIND_ENTRIES = PLAN_KIND_WORDS.map((k) => ({
  * or several action plans (`শুদ্ধাচার, ই-গভর্ন্যান্স …, তথ্য অধিকার কর্মপরিকল্পনার অগ্রগতি …`). */
 export function planKindOfText(text: string): PlanKind | null {
   const compact = compactText(text);
-  const words = new Set(cleanText(text).toLowerCase().split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean));
+  let words: Set<string> | undefined;
+  const hasWord = (w: string) => {
+    words ??= new Set(cleanText(text).toLowerCase().split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean));
+    return words.has(w) || words.has(w.replace(/-/g, ''));
+  };
   const found = new Set<PlanKind>();
-  for (const k of KIND_ENTRIES) if (k.part.some((p) => compact.includes(p)) || k.word.some((w) => words.has(w) || words.has(w.replace(/-/g, '')))) found.add(k.kind);
+  for (const k of KIND_ENTRIES) if (k.part.some((p) => compact.includes(p)) || k.word.some(hasWord)) found.add(k.kind);
   for (const [wider, narrower] of SUBSUMED) if (found.has(wider)) found.delete(narrower);
   // An action plan is part of the APA: its name decides over the APA's.
   if (found.size > 1) found.delete('apa');

@@ -14,24 +14,10 @@ import type { Tier } from './tiers';
  * decide, and a note says which header was taken for what.
  */
 
-/** What a column holds, once its header is read and its ambiguities settled. */
-export type ColumnRole =
-  | 'serial'
-  | 'area'
-  | 'area-weight'
-  | 'activity'
-  | 'indicator'
-  | 'unit'
-  | 'weight'
-  | 'target'
-  | 'tier'
-  | 'label'
-  | 'achievement'
-  | 'history'
-  | 'projection'
-  | 'remarks'
-  | 'evidence'
-  | 'other';
+/** What a column holds, once its header is read and its ambiguities settled: a header's role,
+ * the ambiguous ones resolved (a bare মান, প্রকৃত অর্জন, a quarter under an achievement heading),
+ * `other` for what nothing scores. */
+export type ColumnRole = Exclude<HeaderRole, 'weight-ambiguous' | 'actual' | 'quarter' | 'ignored'> | 'other';
 
 export interface Column {
   col: number;
