@@ -203,11 +203,17 @@ export function readTableHeader(view: SheetView, h0: number, h1: number, indicat
   return header;
 }
 
-const TARGET_LABELS = nfcSet(PAIR_LABELS.target.map((w) => w.replace(/\s+/g, '').toLowerCase()));
-const ACHIEVEMENT_LABELS = nfcSet(PAIR_LABELS.achievement.map((w) => w.replace(/\s+/g, '').toLowerCase()));
-const label = (view: SheetView, r: number, c: number) => view.compact(r, c).replace(/[:ঃ.]$/, '');
-export const isTargetLabel = (view: SheetView, r: number, c: number): boolean => TARGET_LABELS.has(label(view, r, c));
-export const isAchievementLabel = (view: SheetView, r: number, c: number): boolean => ACHIEVEMENT_LABELS.has(label(view, r, c));
+const TARGET_LABELS = [...nfcSet(PAIR_LABELS.target.map((w) => w.replace(/\s+/g, '').toLowerCase()))];
+const ACHIEVEMENT_LABELS = [...nfcSet(PAIR_LABELS.achievement.map((w) => w.replace(/\s+/g, '').toLowerCase()))];
+/** A label cell says its word, alone or with what offices add after it (`অর্জন (১ম ত্রৈমাসিক)`,
+ * `লক্ষ্যমাত্রা ২০২৩-২৪`, `Achievement:`). */
+function says(words: string[], view: SheetView, r: number, c: number): boolean {
+  const t = view.compact(r, c);
+  if (t.length === 0 || t.length > 40) return false;
+  return words.some((w) => t.startsWith(w) && !/^[\p{L}\p{M}]/u.test(t.slice(w.length)));
+}
+export const isTargetLabel = (view: SheetView, r: number, c: number): boolean => says(TARGET_LABELS, view, r, c);
+export const isAchievementLabel = (view: SheetView, r: number, c: number): boolean => !isTargetLabel(view, r, c) && says(ACHIEVEMENT_LABELS, view, r, c);
 
 /** How many rows under the header show what a column holds. */
 const LOOK_AHEAD = 40;
@@ -216,7 +222,7 @@ const LOOK_AHEAD = 40;
  * a `লক্ষ্যমাত্রা/অর্জন` heading over a target and an achievement column (`001_…`) is no label
  * column, and a label column headed only `লক্ষ্যমাত্রা` is one (with a note). */
 function settlePairLabels(view: SheetView, h: TableHeader): void {
-  const says = (c: number) => {
+  const labels = (c: number) => {
     let targets = 0;
     let achievements = 0;
     for (let r = h.h1 + 1; r < view.rows && r <= h.h1 + LOOK_AHEAD; r++) {
@@ -227,13 +233,13 @@ function settlePairLabels(view: SheetView, h: TableHeader): void {
   };
   for (const c of h.columns) {
     if (c.role !== 'label') continue;
-    const s = says(c.col);
+    const s = labels(c.col);
     if (s.targets + s.achievements === 0) c.role = 'other';
   }
   if (h.columns.some((c) => c.role === 'label')) return;
   for (const c of h.columns) {
     if (c.role !== 'target' && c.role !== 'other') continue;
-    const s = says(c.col);
+    const s = labels(c.col);
     if (s.targets >= 1 && s.achievements >= 1) {
       c.role = 'label';
       h.notes.push({ cell: c.cell, text: c.texts[c.texts.length - 1], role: 'label', reason: 'content' });

@@ -238,6 +238,22 @@ describe('§1 When a header is ambiguous, the column\'s content decides, and a n
     expect(plan.quarter).toBe(3);
   });
 
+  test('a column whose rows say লক্ষ্যমাত্রা and অর্জন is the pair-label column, whatever its header says (a note says so); labels may carry what offices add after them', () => {
+    const header: MarkedRow[] = [
+      ['ক্রম', 'কার্যক্রম', 'কর্মসম্পাদন সূচক', 'একক', 'কর্মসম্পাদন সূচকের মান', 'লক্ষ্যমাত্রা', 'লক্ষ্যমাত্রা ২০২৪-২০২৫', L, L, L, L, 'মন্তব্য'],
+      [U, U, U, U, U, U, 'অসাধারণ', 'অতি উত্তম', 'উত্তম', 'চলতি মান', 'চলতি মানের নিম্নে', U],
+      [U, U, U, U, U, U, '১০০%', '৯০%', '৮০%', '৭০%', '৬০%', U],
+    ];
+    const body = IND.flatMap((i, k): MarkedRow[] => [
+      [String(k + 1), '[১.১] কার্যক্রম', `${i.id} ${i.name}`, i.unit, i.weight, 'লক্ষ্যমাত্রা ২০২৪-২৫', ...i.targets, ''],
+      [U, U, U, U, U, 'অর্জন (২য় ত্রৈমাসিক)', i.achievement, '', '', '', '', U],
+    ]);
+    const plan = planOf(markedGrid([...header, ...body]));
+    expect(plan.layout).toBe('row-pairs');
+    expect(summary(plan)).toEqual(REF);
+    expect(problemsOf(plan).find((p) => p.code === 'header-taken-as')).toMatchObject({ cell: 'F5' });
+  });
+
   test('a bare মান beside the area column is the area\'s weight; next to the indicator, the indicator\'s', () => {
     const header: MarkedRow[] = [['কর্মসম্পাদন ক্ষেত্র', 'মান', 'কার্যক্রম', 'কর্মসম্পাদন সূচক', 'একক', 'মান', 'লক্ষ্যমাত্রা', 'অর্জন']];
     const body: MarkedRow[] = [
