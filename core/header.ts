@@ -37,7 +37,7 @@ function lowered(text: string): string {
 }
 
 /** Lower case, no spaces or punctuation but `/`, `%` and `#`: what `part` entries are found in. */
-export function headerCompact(text: string): string {
+function headerCompact(text: string): string {
   return lowered(text).replace(NOT_COMPACT, '');
 }
 
@@ -315,13 +315,4 @@ function matchUncached(text: string, loose: boolean): HeaderMatch | null {
   // A bare `মোট` is, like a quarter's name, a column under an achievement heading.
   if (out.bareTotal) out.role = 'quarter';
   return out;
-}
-
-/** The role a header text names, or null: `matchHeader(text)?.role`. */
-export function roleOfHeader(text: string): HeaderRole | null {
-  return matchHeader(text)?.role ?? null;
-}
-
-export function isIndicatorHeader(text: string): boolean {
-  return roleOfHeader(text) === 'indicator';
 }

@@ -1,5 +1,5 @@
 import { toAsciiDigits } from './bengali-digits';
-import { Day, dayFromYmd, monthOfName, isBanglaMonth, formatDay } from './dates';
+import { dayFromYmd, monthOfName, isBanglaMonth, formatDay } from './dates';
 import { nfcRegExp } from './text';
 
 /**
@@ -142,5 +142,3 @@ export function distinct(candidates: Candidate[]): Candidate[] {
   const seen = new Set<number>();
   return candidates.filter((c) => (seen.has(c.x) ? false : (seen.add(c.x), true)));
 }
-
-export type { Day };

@@ -197,16 +197,9 @@ export class SheetView {
     if (typeof raw === 'string') return readText(raw);
     return readCell(raw, this.grid.formats?.[hr]?.[hc], this.context);
   }
-
-  /** The value of (r, c)'s own cell: empty when a merge from elsewhere covers it. */
-  readOwn(r: number, c: number): Value {
-    return this.isCovered(r, c) ? EMPTY_VALUE : this.read(r, c);
-  }
 }
 
-const EMPTY_VALUE: Value = { kind: 'empty' };
-
-export function textOf(v: CellValue): string {
+function textOf(v: CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return cleanText(v);
   if (v instanceof Date) return Number.isFinite(v.getTime()) ? v.toISOString().slice(0, 10) : '';
