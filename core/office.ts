@@ -40,7 +40,10 @@ const KIND_ENTRIES = PLAN_KIND_WORDS.map((k) => ({
 export function planKindOfText(text: string): PlanKind | null {
   const compact = compactText(text);
   let words: Set<string> | undefined;
+  // The word entries are Latin abbreviations (and এপিএ): a text with neither has none of them.
+  const mayHaveWords = /[a-z]/i.test(text) || text.includes('এপিএ');
   const hasWord = (w: string) => {
+    if (!mayHaveWords) return false;
     words ??= new Set(cleanText(text).toLowerCase().split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean));
     return words.has(w) || words.has(w.replace(/-/g, ''));
   };

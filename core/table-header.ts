@@ -256,7 +256,7 @@ const ambiguity = new WeakMap<Column, Ambiguous>();
 
 function readColumn(view: SheetView, h0: number, h1: number, c: number, notes: HeaderNote[]): Column | null {
   const texts: string[] = [];
-  const cells: string[] = [];
+  const rows: number[] = [];
   let percent: number | undefined;
   for (let r = h0; r <= h1; r++) {
     const t = view.text(r, c);
@@ -269,24 +269,25 @@ function readColumn(view: SheetView, h0: number, h1: number, c: number, notes: H
     if (/^\d+\.?$/.test(toAsciiDigits(t))) continue; // the column-number row
     if (texts[texts.length - 1] !== t) {
       texts.push(t);
-      cells.push(view.address(r, c));
+      rows.push(r);
     }
   }
+  const cells = { length: rows.length, at: (i: number) => view.address(rows[i], c) };
   if (!texts.length) return null;
   const matches: (HeaderMatch | null)[] = texts.map((t) => matchHeaderLoosely(t));
   let fiscalYear: number | null = null;
   for (const m of matches) if (m?.fiscalYear != null) (fiscalYear ??= m.fiscalYear);
-  const col: Column = { col: c, role: 'other', fiscalYear, texts, cell: cells[cells.length - 1] };
+  const col: Column = { col: c, role: 'other', fiscalYear, texts, cell: cells.at(cells.length - 1) };
 
   // The lowest text that names a role decides, under the headings above it.
   let lowest = -1;
   for (let i = matches.length - 1; i >= 0 && lowest < 0; i--) if (matches[i]) lowest = i;
   if (lowest < 0) return col;
   const m = matches[lowest]!;
-  col.cell = cells[lowest];
+  col.cell = cells.at(lowest);
   const above = matches.slice(0, lowest).filter((x): x is HeaderMatch => x !== null);
   const under = (...roles: HeaderRole[]) => above.some((a) => roles.includes(a.role));
-  if (m.approximate) notes.push({ cell: cells[lowest], text: texts[lowest], role: roleOf(m), reason: 'approximate', word: m.approximate });
+  if (m.approximate) notes.push({ cell: col.cell, text: texts[lowest], role: roleOf(m), reason: 'approximate', word: m.approximate });
 
   const tierMatch = [...matches].reverse().find((x) => x?.role === 'tier');
   if (tierMatch && m.role === 'tier') {
