@@ -77,7 +77,8 @@ export function renderSheetScore(file: string, s: JsonSheet, lang: Language): st
   lines.push(`${w('col.office', lang)}: ${s.office}`);
   const fy = s.fiscalYear ? (lang === 'bn' ? toBengaliDigits(s.fiscalYear) : s.fiscalYear) : w('ui.not-stated', lang);
   const q = s.quarter !== null ? integer(s.quarter, lang) : w('ui.not-stated', lang);
-  lines.push(`${w('ui.field.layout', lang)}: ${w(`ui.layout.${s.layout}`, lang)} · ${w('ui.field.fiscal-year', lang)}: ${fy} · ${w('ui.field.quarter', lang)}: ${q}`);
+  const kind = s.plan ? w(`plan.${s.plan}`, lang) : w('ui.not-stated', lang);
+  lines.push(`${w('ui.field.plan-kind', lang)}: ${kind} · ${w('ui.field.layout', lang)}: ${w(`ui.layout.${s.layout}`, lang)} · ${w('ui.field.fiscal-year', lang)}: ${fy} · ${w('ui.field.quarter', lang)}: ${q}`);
   const head = (['col.id', 'col.unit', 'col.indicator-weight', 'cli.col.raw', 'col.score', 'cli.col.status', 'cli.col.tier', 'col.name'] as const).map((k) => w(k, lang));
   const rows = s.indicators.map((i) => [
     i.id ? (lang === 'bn' ? toBengaliDigits(i.id) : i.id) : '—',
@@ -96,9 +97,11 @@ export function renderSheetScore(file: string, s: JsonSheet, lang: Language): st
       ? t('total.none', lang)
       : t('total', lang, { score: fixed(tt.score, lang), max: fixed(tt.max, lang), percent: `${fixed(tt.percent, lang)}%` });
   const state = tt.toDate ? t('total.to-date', lang) : s.settings.final ? t('total.final', lang) : t('total.complete', lang);
-  const counts = t('total.counts', lang, { pending: integer(tt.pending, lang), na: integer(tt.na, lang), invalid: integer(tt.invalid, lang) });
+  const counts = t('total.counts', lang, { pending: integer(tt.pending, lang), inWords: integer(tt.inWords, lang), na: integer(tt.na, lang), invalid: integer(tt.invalid, lang) });
   const plan = tt.planScore === null ? '' : ` · ${t('total.plan', lang, { planScore: fixed(tt.planScore, lang), weight: fixed(tt.weight, lang) })}`;
   lines.push(`${total} · ${state} · ${counts}${plan}`);
+  const earned = tt.earnedPercent === null ? '—' : `${fixed(tt.earnedPercent, lang)}%`;
+  lines.push(t('total.marks', lang, { score: fixed(tt.score, lang), applicable: fixed(tt.applicable, lang), percent: earned }));
   lines.push(rulesLine(s.settings, lang));
   return lines.join('\n');
 }

@@ -31,7 +31,7 @@ export async function readWorkbookGrids(input: Buffer | string, fileLabel?: stri
       ? unreadable(label, 'unreadable.too-large', { limit: `${Math.round((err.limit ?? limits.partBytes) / 1048576)} MB` })
       : unreadable(label, 'unreadable.corrupt', { detail: errorDetail(err) });
   try {
-    return { grids: readSpreadsheetMl(buffer, label, limits) };
+    return { grids: wallClockUtc(readSpreadsheetMl(buffer, label, limits)) };
   } catch (err) {
     if (err instanceof ZipError) throw refuse(err);
   }
@@ -41,10 +41,17 @@ export async function readWorkbookGrids(input: Buffer | string, fileLabel?: stri
     throw err instanceof ZipError ? refuse(err) : unreadable(label, 'unreadable.corrupt', { detail: errorDetail(err) });
   }
   try {
-    return await readWithExcelJs(buffer, label);
+    return { grids: wallClockUtc((await readWithExcelJs(buffer, label)).grids) };
   } catch (err) {
     throw unreadable(label, 'unreadable.corrupt', { detail: errorDetail(err) });
   }
+}
+
+/** Both readers turn a date cell into a Date at its UTC wall-clock time: core reads a
+ * date-time as its date (SCORING.md §3). */
+function wallClockUtc(grids: Grid[]): Grid[] {
+  for (const g of grids) g.timeZoneOffsetMinutes = 0;
+  return grids;
 }
 
 /** The grids as ExcelJS reads them: the fallback reader, and the oracle the tests hold the
