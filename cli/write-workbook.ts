@@ -1,8 +1,10 @@
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { PassThrough } from 'stream';
 import type ExcelJS from 'exceljs';
 import type { SpecCell, WorkbookSpec } from '../core';
+import { cellLink, fileLink } from '../core/links';
+import { recordReport } from './report-record';
+import { writeFileAtomically } from './safe-write';
 import { CREATOR, packZip, pinZipTimestamps } from './zip';
 
 /**
@@ -27,18 +29,11 @@ export interface WriteOptions {
   outDir: string;
 }
 
-/** Writes `spec` to `file` (its folder created when missing), atomically. */
+/** Writes `spec` to `file` (its folder created when missing), atomically and never through a
+ * planted link (cli/safe-write.ts), recording what it wrote (cli/report-record.ts). */
 export async function writeWorkbook(spec: WorkbookSpec, file: string): Promise<void> {
   const buffer = await workbookBuffer(spec, { outDir: path.dirname(path.resolve(file)) });
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    await fs.writeFile(tmp, buffer);
-    await fs.rename(tmp, file);
-  } catch (err) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw err;
-  }
+  await writeFileAtomically(file, recordReport(buffer));
 }
 
 /** The .xlsx bytes of `spec`. Compressed as it is written, so what is held is the finished
@@ -177,23 +172,22 @@ function writeCell(cell: ExcelJS.Cell, spec: SpecCell, options: WriteOptions, st
   cell.style = style;
 }
 
-/** `<file relative to the output folder>#'<sheet>'!<cell>`, or `#'<sheet>'!<cell>` within the
- * workbook. The file part is a URI path: forward slashes, with `%`, `#` and spaces escaped. */
+/** `./<file relative to the output folder>#'<sheet>'!<cell>`, or `#'<sheet>'!<cell>` within the
+ * workbook. The file part follows core's rule (core/links.ts): relative, `./` first, each
+ * segment percent-encoded, whatever the file's name; a file on another drive gets no file part. */
 export function hyperlinkTarget(link: NonNullable<SpecCell['link']>, options: WriteOptions): string {
-  const quoted = `'${link.sheet.replace(/'/g, "''")}'!${link.cell || 'A1'}`;
-  if (!link.file) return `#${quoted}`;
-  return `${fileUri(link.file, options.outDir)}#${quoted}`;
+  return cellLink(link.file ? fileUri(link.file, options.outDir) : null, link.sheet, link.cell);
 }
 
 // A consolidation links to each office's file many times: make each file's URI once.
-const uris = new Map<string, string>();
+const uris = new Map<string, string | null>();
 
-function fileUri(file: string, outDir: string): string {
+function fileUri(file: string, outDir: string): string | null {
   const key = `${outDir}\0${file}`;
   let uri = uris.get(key);
   if (uri === undefined) {
-    const rel = path.relative(outDir, path.resolve(file)).split(path.sep).join('/');
-    uri = rel.replace(/%/g, '%25').replace(/#/g, '%23').replace(/ /g, '%20');
+    const rel = path.relative(outDir, path.resolve(file));
+    uri = path.isAbsolute(rel) ? null : fileLink(rel.split(path.sep).join('/'));
     if (uris.size > 100_000) uris.clear();
     uris.set(key, uri);
   }

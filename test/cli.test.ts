@@ -151,15 +151,17 @@ describe('files that cannot be read', () => {
     await fs.copyFile(path.join(samples, '002-khulna-library.xlsx'), path.join(folder, 'good.xlsx'));
   });
 
-  test.each(['score', 'check'])('%s: one clear line per bad file, and the run goes on', async (command) => {
+  test.each(['score', 'check'])('%s: one clear message per bad file, in both languages, and the run goes on', async (command) => {
     const r = await run([command, folder]);
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split('\n');
-    expect(lines).toHaveLength(bad.length);
+    // Each file: a line in the user's language naming it, the other language indented below.
+    expect(lines).toHaveLength(2 * bad.length);
     for (const name of bad) {
-      const line = lines.find((l) => l.includes(path.join(folder, name)));
-      expect(line).toBeDefined();
-      expect(line).toMatch(/could not be read: \S/);
+      const at = lines.findIndex((l) => l.includes(path.join(folder, name)));
+      expect(at).toBeGreaterThanOrEqual(0);
+      expect(lines[at]).toMatch(/^apa: .*could not be read: \S/);
+      expect(lines[at + 1]).toMatch(/^ {5}ফাইলটি পড়া যায়নি: \S/);
     }
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(r.stdout).toMatch(/good\.xlsx/);
@@ -179,7 +181,7 @@ describe('files that cannot be read', () => {
     const out = path.join(tmp, 'mixed-out', 'c.xlsx');
     const r = await run(['consolidate', folder, '-o', out, '--json']);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim().split('\n')).toHaveLength(bad.length);
+    expect(r.stderr.trim().split('\n')).toHaveLength(2 * bad.length);
     const j = consolidateJsonSchema.parse(JSON.parse(r.stdout));
     expect(j.offices).toHaveLength(1);
     expect(j.skipped.map((k) => path.basename(k.file!)).sort()).toEqual([...bad].sort());
@@ -267,7 +269,7 @@ describe('apa consolidate', () => {
     const ws = wb.getWorksheet('APA Summary')!;
     const header = (ws.getRow(3).values as unknown[]).slice(1);
     const v = ws.getRow(4).getCell(header.indexOf('Sheet') + 1).value as { text: string; hyperlink: string };
-    expect(v.hyperlink).toMatch(/^\.\.\/samples\/[^#]+\.(xlsx|csv)#'[^']+'!A[0-9]+$/); // the table's header row
+    expect(v.hyperlink).toMatch(/^\.\/\.\.\/samples\/[^#]+\.(xlsx|csv)#'[^']+'!A[0-9]+$/); // the table's header row
   });
 
   test('running it twice gives identical cell values (and bytes)', async () => {
@@ -378,7 +380,7 @@ describe('write-workbook', () => {
     // An in-workbook link is a location, with no relationship to follow.
     expect(xml).toContain('<hyperlink ref="C2" location="&apos;O&apos;&apos;Brien&apos;!B2"/>');
     expect(hyperlinkTarget({ sheet: "O'Brien", cell: 'B2' }, { outDir: tmp })).toBe("#'O''Brien'!B2");
-    expect(hyperlinkTarget({ file: path.join(tmp, 'a b', 'x#1.xlsx'), sheet: 'S', cell: 'C3' }, { outDir: path.join(tmp, 'out') })).toBe("../a%20b/x%231.xlsx#'S'!C3");
+    expect(hyperlinkTarget({ file: path.join(tmp, 'a b', 'x#1.xlsx'), sheet: 'S', cell: 'C3' }, { outDir: path.join(tmp, 'out') })).toBe("./../a%20b/x%231.xlsx#'S'!C3");
   });
 });
 
