@@ -124,12 +124,25 @@ export class GridBuilder {
         this.lastRow = rows - 1;
         this.lastCol = cols - 1;
       }
-      setCell((this.values[row] ??= []), col, value);
+      const vals = this.values[row];
+      // A row's first cell in column A makes an array of one (a sheet of one-cell rows costs a
+      // small array a row, not a growable one).
+      if (vals === undefined) this.values[row] = col === 0 ? [value] : newRow(col, value);
+      else setCell(vals, col, value);
     }
     if (hasFormat) {
-      setCell((this.formats[row] ??= []), col, format!);
+      const fmts = this.formats[row];
+      if (fmts === undefined) this.formats[row] = col === 0 ? [format!] : newRow(col, format!);
+      else setCell(fmts, col, format!);
       this.anyFormat = true;
     }
+  }
+
+  /** Throws the limit `cells` more cells would pass, before they are made (an .ods row repeated
+   * a million times is refused at once). */
+  ensureRoom(cells: number): void {
+    if (this.cells + cells > this.limits.sheetCells) throw new SheetLimitError('sheet-cells', message('limit.sheet-cells', { limit: this.limits.sheetCells }));
+    if (this.budget.cells + cells > this.limits.fileCells) throw this.exhaust('file-cells', this.limits.fileCells);
   }
 
   /** A merged area, 0-based inclusive. */
@@ -214,6 +227,12 @@ export class GridBuilder {
 /** `end` cut back to at most two past `last`, never below `start + 2` when it was there. */
 function cut(end: number, start: number, last: number): number {
   return Math.min(end, Math.max(last, start + 2));
+}
+
+function newRow<T>(col: number, v: T): (T | null)[] {
+  const row: (T | null)[] = [];
+  setCell(row, col, v);
+  return row;
 }
 
 /** A row's cell set: nulls over a short gap, a sparse entry over a long one. */

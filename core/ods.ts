@@ -93,6 +93,9 @@ export function readOdsContent(contentXml: string, stylesXml: string | null, fil
   const endRow = () => {
     if (grid && rowCells.length) {
       try {
+        let perRow = 0;
+        for (const c of rowCells) perRow += c.repeat * (c.rows > 1 || c.cols > 1 ? 2 : 1);
+        grid.ensureRoom(perRow * rowRepeat);
         for (let k = 0; k < rowRepeat; k++) {
           const r = row + k;
           for (const c of rowCells) {
