@@ -10,6 +10,7 @@ import { SaxesParser } from 'saxes';
 import { XmlError, scanXml } from '../core/xml-scan';
 import { packZip, writeZip, zipEntries } from '../cli/zip';
 import { buildOfficeFolder, buildSamples } from './fixtures/build-fixtures';
+import { MAIN, REL, sheetXml, workbookPackage } from './fixtures/packages';
 
 /**
  * The .xlsx reader (`cli/spreadsheetml.ts`: zlib + `xml-scan`) gives exactly the grid ExcelJS
@@ -92,34 +93,6 @@ describe('the reader gives the grid ExcelJS gives', () => {
     300_000,
   );
 });
-
-const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-
-/** A minimal package as a non-Excel writer might make it. */
-function workbookPackage(sheets: { name: string; xml: string; part?: string }[], extra: { strings?: string; styles?: string; workbookPr?: string } = {}): Buffer {
-  const parts = sheets.map((s, i) => s.part ?? `worksheets/sheet${i + 1}.xml`);
-  const entries: { name: string; data: string }[] = [
-    {
-      name: '[Content_Types].xml',
-      data: `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`,
-    },
-    {
-      name: 'xl/workbook.xml',
-      data: `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${REL}">${extra.workbookPr ?? ''}<sheets>${sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
-    },
-    {
-      name: 'xl/_rels/workbook.xml.rels',
-      data: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${parts.map((p, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="${p}"/>`).join('')}</Relationships>`,
-    },
-    ...sheets.map((s, i) => ({ name: `xl/${parts[i].replace(/^\/xl\//, '')}`, data: s.xml })),
-  ];
-  if (extra.strings) entries.push({ name: 'xl/sharedStrings.xml', data: extra.strings });
-  if (extra.styles) entries.push({ name: 'xl/styles.xml', data: extra.styles });
-  return writeZip(entries);
-}
-
-const sheetXml = (data: string, after = '') => `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>${data}</sheetData>${after}</worksheet>`;
 
 describe('SpreadsheetML as other writers write it', () => {
   test('namespace prefixes, inline strings, entities, CDATA, comments and pretty-printing', () => {
