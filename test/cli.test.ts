@@ -414,6 +414,29 @@ describe('grids', () => {
     expect(g.merges).toEqual([{ top: 2, left: 0, bottom: 3, right: 2 }]);
   });
 
+  test('csv: UTF-16 without a byte-order mark is recognised, little- and big-endian; a binary file still is not text', async () => {
+    const utf8 = await fs.readFile(path.join(samples, '002-khulna-library.csv'));
+    const text = utf8.toString('utf8').replace(/^\uFEFF/, '');
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    const want = csvGrid(utf8, 'office.csv');
+    expect(want.values.length).toBeGreaterThan(20);
+    expect(csvGrid(le, 'office.csv')).toEqual(want);
+    expect(csvGrid(be, 'office.csv')).toEqual(want);
+    // With the BOM, as before.
+    expect(csvGrid(Buffer.concat([Buffer.from([0xff, 0xfe]), le]), 'office.csv')).toEqual(want);
+    expect(() => csvGrid(noise(4096, 3), 'noise.csv')).toThrow(/not a text file|not UTF-8/);
+    expect(() => csvGrid(Buffer.from([0, 0, 0, 1, 0, 2, 0, 27, 0, 3]), 'zeros.csv')).toThrow(/not a text file/);
+    // The CLI reads it like the UTF-8 file: the same scores.
+    const dir = path.join(tmp, 'utf16');
+    await fs.mkdir(dir, { recursive: true });
+    await fs.writeFile(path.join(dir, 'office.csv'), le);
+    const r = await run(['score', path.join(dir, 'office.csv'), path.join(samples, '002-khulna-library.csv'), '--json']);
+    expect(r.stderr).toBe('');
+    const d = jsonDocumentSchema.parse(JSON.parse(r.stdout));
+    expect(d.files[0].sheets[0].totals).toEqual(d.files[1].sheets[0].totals);
+  });
+
   test('csv: BOM, quoted fields with commas, quotes and line breaks', () => {
     const text = '\uFEFFa,"b, c","say ""hi""","two\r\nlines"\r\n,x,,\r\n';
     expect(parseCsv(text.slice(1))).toEqual([
