@@ -166,7 +166,9 @@ export async function loadWorkbook(buffer: Buffer, options: LoadOptions): Promis
       default: {
         const m = WORKSHEET_ENTRY.exec(name);
         if (m) {
-          const sheet = (await new xf.worksheet(options).parseStream(pieces(await entryText(entry)))) as Record<string, unknown>;
+          const sheet = (await new xf.worksheet(options).parseStream(pieces(await entryText(entry)))) as Record<string, unknown> | undefined;
+          // A sheet whose XML ends before its root closes gives no model.
+          if (!sheet || typeof sheet !== 'object') throw new Error(`${name} ends before its worksheet closes`);
           // ExcelJS makes a cell for every cell a merge covers (a merge over A40:XFD1048576 is
           // 17 billion): the merges are taken out of its model and kept as rectangles.
           mergesOf.set(sheet, Array.isArray(sheet.mergeCells) ? (sheet.mergeCells as string[]) : []);

@@ -47,11 +47,13 @@ export async function readWorkbookGrids(
       throw refuse(err);
     }
   }
+  let declined: unknown;
   try {
     return readSpreadsheetMl(buffer, label, limits, sheetLimits);
   } catch (err) {
     // What the scanner declined (XML it does not read) goes to ExcelJS; a limit never does.
     if (err instanceof ZipError || err instanceof SheetLimitError) throw refuse(err);
+    declined = err;
   }
   try {
     checkPartsForExcelJs(buffer, limits);
@@ -61,7 +63,10 @@ export async function readWorkbookGrids(
   try {
     return await readWithExcelJs(buffer, label, sheetLimits);
   } catch (err) {
-    throw refuse(err);
+    // Should ExcelJS fail too, the scanner's reason says where the XML goes wrong; ExcelJS's own
+    // (often a TypeError from deep inside it) would not.
+    const limit = err instanceof SheetLimitError || err instanceof ZipError || err instanceof UnreadableFileError;
+    throw refuse(limit || declined === undefined ? err : declined);
   }
 }
 
