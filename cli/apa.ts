@@ -55,6 +55,9 @@ class UsageError extends Error {
 
 const PROGRESS_MIN_FILES = 10;
 
+/** The largest existing report `-o` may replace (the 25,000-office one is some tens of MB). */
+const MAX_REPORT_BYTES = 1024 * 1024 * 1024;
+
 /** `apa …`: returns the exit code (0 ok, 1 problems, 2 usage). */
 export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
   const rawStdout = options.stdout ?? process.stdout;
@@ -313,8 +316,9 @@ async function checkOutput(output: string, inputs: string[], force: boolean): Pr
     return null;
   }
   if (stat.isDirectory()) return { message: cliMessage('output.is-folder', { file: output }), code: 2 };
-  // Read as any input is: a FIFO or a device at the output's name is not a report.
-  const bytes = await readBytes(output).catch(() => null);
+  // Read as an input is (a FIFO or a device at the output's name is not a report), up to the
+  // size of a report of far more offices than a ministry has.
+  const bytes = await readBytes(output, output, MAX_REPORT_BYTES).catch(() => null);
   const state = bytes ? reportState(bytes) : 'not-ours';
   if (state === 'not-ours') return { message: cliMessage('output.not-ours', { file: output }), code: 2 };
   if (state === 'changed' && !force) return { message: message('report.changed', { file: output }), code: 1 };

@@ -2,8 +2,8 @@ import { DEFAULT_SHEET_LIMITS, SheetLimits, WorkbookRead } from '../core/grid-bu
 import { message } from '../core/messages';
 import { readOdsContent } from '../core/ods';
 import { UnreadableFileError } from './errors';
-import type { PackageLimits } from './spreadsheetml';
-import { ZipError, entryBytes, zipEntries } from './zip';
+import { Package, PackageLimits } from './spreadsheetml';
+import { entryBytes, zipEntries } from './zip';
 
 /** An .ods package (LibreOffice's own format): its zip read here, with the limits an .xlsx is
  * read with (a zip bomb never inflates), its content.xml and styles.xml read by core
@@ -25,21 +25,11 @@ export function isOdsPackage(buf: Buffer): boolean {
 /** Every table of an .ods as a grid. Throws `ZipError`, `XmlError`, `SheetLimitError` (damaged)
  * or `UnreadableFileError` (password-protected, no content). */
 export function readOdsPackage(buf: Buffer, label: string, limits: PackageLimits, sheetLimits: SheetLimits = DEFAULT_SHEET_LIMITS): WorkbookRead {
-  const entries = zipEntries(buf);
-  let inflated = 0;
-  const text = (name: string): string | null => {
-    const entry = entries.get(name);
-    if (!entry) return null;
-    const left = limits.totalBytes - inflated;
-    if (entry.size > left && left < limits.partBytes) throw new ZipError('too-large', `the parts inflate to more than ${limits.totalBytes} bytes`, limits.totalBytes);
-    const bytes = entryBytes(buf, entry, Math.min(limits.partBytes, left));
-    inflated += bytes.length;
-    return bytes.toString('utf8');
-  };
+  const pkg = new Package(buf, limits);
   // An encrypted document lists how each part was encrypted in its manifest.
-  const manifest = text('META-INF/manifest.xml');
+  const manifest = pkg.text('META-INF/manifest.xml');
   if (manifest !== null && /<(?:\w+:)?encryption-data\b/.test(manifest)) throw new UnreadableFileError(label, message('unreadable.ods-encrypted'));
-  const content = text('content.xml');
+  const content = pkg.text('content.xml');
   if (content === null) throw new UnreadableFileError(label, message('unreadable.ods-no-content'));
-  return readOdsContent(content, text('styles.xml'), label, sheetLimits);
+  return readOdsContent(content, pkg.text('styles.xml'), label, sheetLimits);
 }

@@ -69,8 +69,8 @@ function parse(xml: string, open: (name: string, attrs: Attributes) => void, clo
   scanXml(xml, handler);
 }
 
-/** Reads the package's parts on demand, within the limits. */
-class Package {
+/** Reads a zip package's parts on demand, within the limits (the .ods reader uses it too). */
+export class Package {
   private readonly entries: Map<string, ZipEntry>;
   private inflated = 0;
 

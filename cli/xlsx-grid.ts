@@ -11,7 +11,8 @@ import { DEFAULT_LIMITS, PackageLimits, checkPartsForExcelJs, readSpreadsheetMl 
 import { ZipError } from './zip';
 
 /**
- * THE module that turns an .xlsx workbook into grids, one per worksheet, in tab order:
+ * THE module that turns a workbook file into grids, one per worksheet, in tab order (an .ods,
+ * told by its bytes whatever its name, goes to `ods-package.ts`; the rest is about .xlsx):
  * values (rich text → plain text, formula → its cached result, hyperlink → its text,
  * error → '#N/A' etc. as text, dates as `Date`), each cell's number format, merged areas
  * (0-based, inclusive), the sheet name and the file label.
@@ -20,10 +21,13 @@ import { ZipError } from './zip';
  * Should its XML scanner decline a part (a DOCTYPE, or XML it cannot make sense of), ExcelJS
  * reads the file the way it always has: a file either can read is read. That second try comes
  * only after every part was inflated within the limits, so a zip bomb never reaches it: a part
- * that inflates past the limits, or past its declared size, is refused at once.
+ * that inflates past the limits, or past its declared size, is refused at once; nor a sheet
+ * ExcelJS would model past the readers' limits (`checkPartsForExcelJs`). Both readers build their
+ * grids within `sheetLimits` (core/grid-builder.ts): a sheet past them is listed as not read.
  *
- * Whatever cannot be read (not a zip, damaged, password-protected, an .xls/.ods renamed, a
- * text file renamed) throws an `UnreadableFileError` naming the file and the reason.
+ * Whatever cannot be read (not a zip, damaged, a coordinate beyond Excel's grid,
+ * password-protected, an .xls renamed, a text file renamed) throws an `UnreadableFileError`
+ * naming the file and the reason.
  */
 export async function readWorkbookGrids(
   input: Buffer | string,

@@ -1,5 +1,6 @@
 /**
- * A small scanner for the well-formed XML of an .xlsx package's parts: start and end tags with
+ * A small scanner for the well-formed XML of an .xlsx package's parts and an .ods's content (in
+ * core, with no host API, so that every host can read both): start and end tags with
  * their attributes, text with its entities decoded, CDATA, comments and processing instructions
  * skipped. It is not a validating parser: it reads well-formed XML exactly (a property test holds
  * it to saxes, the parser ExcelJS uses) and throws on what it cannot make sense of, and the
