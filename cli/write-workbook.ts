@@ -139,9 +139,10 @@ function writeCell(cell: ExcelJS.Cell, spec: SpecCell, options: WriteOptions, st
   let value: ExcelJS.CellValue = null;
   if (typeof v === 'number') value = Number.isFinite(v) ? v : null;
   else if (typeof v === 'string') value = safeText(v);
-  if (spec.link && v !== null && v !== '') {
+  const target = spec.link && v !== null && v !== '' ? hyperlinkTarget(spec.link, options) : null;
+  if (target !== null) {
     // A hyperlink cell's text is its display text: always a plain string.
-    cell.value = { text: safeText(String(v)), hyperlink: hyperlinkTarget(spec.link, options) };
+    cell.value = { text: safeText(String(v)), hyperlink: target };
   } else {
     // A string is written as a (shared) string: `=…`, `+…`, `-…`, `@…` stay text, since ExcelJS
     // only writes a formula for a `{ formula }` value.
@@ -174,9 +175,12 @@ function writeCell(cell: ExcelJS.Cell, spec: SpecCell, options: WriteOptions, st
 
 /** `./<file relative to the output folder>#'<sheet>'!<cell>`, or `#'<sheet>'!<cell>` within the
  * workbook. The file part follows core's rule (core/links.ts): relative, `./` first, each
- * segment percent-encoded, whatever the file's name; a file on another drive gets no file part. */
-export function hyperlinkTarget(link: NonNullable<SpecCell['link']>, options: WriteOptions): string {
-  return cellLink(link.file ? fileUri(link.file, options.outDir) : null, link.sheet, link.cell);
+ * segment percent-encoded, whatever the file's name. Null (no link) for a file no relative path
+ * reaches (another drive). */
+export function hyperlinkTarget(link: NonNullable<SpecCell['link']>, options: WriteOptions): string | null {
+  if (!link.file) return cellLink(null, link.sheet, link.cell);
+  const uri = fileUri(link.file, options.outDir);
+  return uri === null ? null : cellLink(uri, link.sheet, link.cell);
 }
 
 // A consolidation links to each office's file many times: make each file's URI once.
