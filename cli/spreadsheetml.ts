@@ -395,6 +395,10 @@ export function readSpreadsheetMl(buf: Buffer, file: string, limits: PackageLimi
   const budget = new FileBudget(sheetLimits);
   const out: WorkbookRead = { grids: [], skipped: [] };
   for (const s of sheets) {
+    if (budget.exhausted) {
+      out.skipped.push({ sheet: s.name, reason: message('sheet-not-read', { reason: budget.exhausted.reason }) });
+      break;
+    }
     const xml = pkg.text(s.part);
     if (xml === null) throw new ZipError('damaged', `${s.part} is missing`);
     try {
@@ -402,6 +406,7 @@ export function readSpreadsheetMl(buf: Buffer, file: string, limits: PackageLimi
     } catch (err) {
       if (!(err instanceof SheetLimitError) || err.damaged) throw err;
       out.skipped.push({ sheet: s.name, reason: message('sheet-not-read', { reason: err.reason }) });
+      if (err.endsFile) break;
     }
   }
   return out;
@@ -412,7 +417,7 @@ export function readSpreadsheetMl(buf: Buffer, file: string, limits: PackageLimi
 const EXCELJS_NAMES = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml']);
 const readByExcelJs = (name: string) => EXCELJS_NAMES.has(name) || /xl\/worksheets\/sheet(\d+)[.]xml/.test(name);
 
-/** Cells of one sheet ExcelJS is given at most (the second reader, for files whose XML the
+/** Cells of one file ExcelJS is given at most (the second reader, for files whose XML the
  * scanner declines, such as a DOCTYPE): ExcelJS models every cell as an object of a few hundred
  * bytes. A plan is some 15,000 cells. */
 export const FALLBACK_CELLS = 100_000;
@@ -422,15 +427,16 @@ export const FALLBACK_CELLS = 100_000;
  * whatever a sheet says: every part ExcelJS would read is inflated within the limits (else
  * `ZipError`), and each worksheet's XML is looked through as text for what ExcelJS would make
  * objects of: a cell, row, merge or column beyond Excel's grid makes the file damaged
- * (`SheetLimitError`), more than `fallbackCells` cells refuse it (`UnreadableFileError`-worthy
+ * (`SheetLimitError`), more than `fallbackCells` cells in all its sheets refuse it (`UnreadableFileError`-worthy
  * `SheetLimitError`). Merges and defined names ExcelJS never expands (cli/exceljs.ts).
  */
 export function checkPartsForExcelJs(buf: Buffer, limits: PackageLimits = DEFAULT_LIMITS, fallbackCells = FALLBACK_CELLS): void {
   const pkg = new Package(buf, limits);
+  let cells = 0;
   for (const name of pkg.names()) {
     if (!readByExcelJs(name)) continue;
     const xml = pkg.text(name);
-    if (xml !== null && name.includes('worksheets/')) lookThroughSheet(xml, name, fallbackCells);
+    if (xml !== null && name.includes('worksheets/')) cells = lookThroughSheet(xml, name, fallbackCells, cells);
   }
 }
 
@@ -449,8 +455,10 @@ const checkRef = (ref: string, label = ref) => {
   if (r >= EXCEL_ROWS || c >= EXCEL_COLUMNS) checkInGrid(r, c, label);
 };
 
-function lookThroughSheet(xml: string, part: string, fallbackCells: number): void {
-  let cells = 0;
+/** Looks through one sheet's XML; `cells`: those of the file's sheets before it. Returns the
+ * count with this sheet's. */
+function lookThroughSheet(xml: string, part: string, fallbackCells: number, before: number): number {
+  let cells = before;
   for (const m of xml.matchAll(MODELLED)) {
     const [, tag, attrs] = m;
     if (tag === 'c') {
@@ -468,4 +476,5 @@ function lookThroughSheet(xml: string, part: string, fallbackCells: number): voi
       if (max !== undefined && !(Number(max) <= EXCEL_COLUMNS)) checkInGrid(0, EXCEL_COLUMNS, `${max}`);
     }
   }
+  return cells;
 }

@@ -87,6 +87,7 @@ export async function readWithExcelJs(buffer: Buffer, label: string, sheetLimits
     } catch (err) {
       if (!(err instanceof SheetLimitError) || err.damaged) throw err;
       out.skipped.push({ sheet: ws.name, reason: message('sheet-not-read', { reason: err.reason }) });
+      if (err.endsFile) break;
     }
   }
   return out;

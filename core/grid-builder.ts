@@ -25,13 +25,16 @@ export interface SheetLimits {
   /** The same two, for all the sheets of one file together. */
   fileCells: number;
   fileArea: number;
+  /** Most sheets of one file read (an office's workbook has a few; a crafted one can list the
+   * same sheet tens of thousands of times). */
+  fileSheets: number;
 }
 
 /** A large plan is some 500 rows × 30 columns (15,000 cells): every limit is far above any plan
  * and far below what would stall a run or exhaust a 256 MB heap. */
-export const DEFAULT_SHEET_LIMITS: SheetLimits = { sheetCells: 1_000_000, sheetArea: 4_000_000, fileCells: 2_000_000, fileArea: 8_000_000 };
+export const DEFAULT_SHEET_LIMITS: SheetLimits = { sheetCells: 1_000_000, sheetArea: 4_000_000, fileCells: 2_000_000, fileArea: 8_000_000, fileSheets: 1_000 };
 
-export type SheetLimitKind = 'beyond-grid' | 'merges-overlap' | 'sheet-cells' | 'sheet-area' | 'file-cells' | 'file-area';
+export type SheetLimitKind = 'beyond-grid' | 'merges-overlap' | 'sheet-cells' | 'sheet-area' | 'file-cells' | 'file-area' | 'file-sheets';
 
 /** A sheet past a limit. `damaged` (a coordinate beyond Excel's grid, merges that overlap): the
  * file is not one Excel can open, and is refused whole; otherwise the sheet is skipped with the
@@ -47,6 +50,11 @@ export class SheetLimitError extends Error {
 
   get damaged(): boolean {
     return this.kind === 'beyond-grid' || this.kind === 'merges-overlap';
+  }
+
+  /** A file limit: this sheet and every one after it are not read (a reader lists the first). */
+  get endsFile(): boolean {
+    return this.kind === 'file-cells' || this.kind === 'file-area' || this.kind === 'file-sheets';
   }
 }
 
@@ -77,6 +85,7 @@ export function checkInGrid(row: number, col: number, ref?: string): void {
 export class FileBudget {
   cells = 0;
   area = 0;
+  sheets = 0;
   constructor(readonly limits: SheetLimits = DEFAULT_SHEET_LIMITS) {}
 
   /** The reason the file's sheets from now on are not read, once a file limit was passed. */
@@ -105,6 +114,7 @@ export class GridBuilder {
   ) {
     this.limits = budget.limits;
     if (budget.exhausted) throw budget.exhausted;
+    if (++budget.sheets > this.limits.fileSheets) throw this.exhaust('file-sheets', this.limits.fileSheets);
   }
 
   /** Cell (row, col), 0-based: its value (null: none) and number format (undefined or
@@ -160,7 +170,7 @@ export class GridBuilder {
     if (this.budget.cells > this.limits.fileCells) throw this.exhaust('file-cells', this.limits.fileCells);
   }
 
-  private exhaust(kind: 'file-cells' | 'file-area', limit: number): SheetLimitError {
+  private exhaust(kind: 'file-cells' | 'file-area' | 'file-sheets', limit: number): SheetLimitError {
     this.budget.exhausted = new SheetLimitError(kind, message(`limit.${kind}`, { limit }));
     return this.budget.exhausted;
   }

@@ -364,13 +364,17 @@ export const MESSAGES = {
     bn: 'ফাইলের শিটগুলো মোট {limit}টির বেশি ঘরে ছড়ানো; এই শিট ও এর পরের শিটগুলো পড়া হয়নি',
     en: 'the file\'s sheets spread over more than {limit} cells together; this sheet and the ones after it were not read',
   },
+  'limit.file-sheets': {
+    bn: 'ফাইলে {limit}টির বেশি শিট আছে; এই শিট ও এর পরের শিটগুলো পড়া হয়নি',
+    en: 'the file has more than {limit} sheets; this sheet and the ones after it were not read',
+  },
   'limit.merges-overlap': {
     bn: 'একত্র করা (merge) ঘরগুলো একটি আরেকটির ওপর পড়েছে; ফাইলটি নষ্ট (Excel এটি মেরামত করতে চাইবে)',
     en: 'merged areas overlap one another; the file is damaged (Excel would offer to repair it)',
   },
   'limit.fallback-cells': {
-    bn: 'ফাইলটি বিকল্প পাঠক দিয়ে পড়তে হয় (এতে DOCTYPE আছে), যা একটি শিটে {limit}টির বেশি ঘর পড়ে না ({part})',
-    en: 'the file needs the second reader (it has a DOCTYPE), which reads at most {limit} cells a sheet ({part})',
+    bn: 'ফাইলটি বিকল্প পাঠক দিয়ে পড়তে হয় (এতে DOCTYPE আছে), যা একটি ফাইলে {limit}টির বেশি ঘর পড়ে না ({part})',
+    en: 'the file needs the second reader (it has a DOCTYPE), which reads at most {limit} cells a file ({part})',
   },
   'unreadable.not-regular': {
     bn: 'এটি সাধারণ ফাইল নয় ({kind}); শুধু ফাইল পড়া হয়',

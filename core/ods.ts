@@ -32,6 +32,7 @@ export function readOdsContent(contentXml: string, stylesXml: string | null, fil
   let sheet = '';
   // A table past a limit is skipped to its end; the next one is read (unless a file limit).
   let refused: SheetLimitError | null = null;
+  let fileEnded = false;
 
   let depth = 0;
   let tableDepth = -1;
@@ -84,7 +85,9 @@ export function readOdsContent(contentXml: string, stylesXml: string | null, fil
         refuse(err);
       }
     }
-    if (refused) out.skipped.push({ sheet, reason: message('sheet-not-read', { reason: refused.reason }) });
+    // After a file limit, only the first table not read is listed (its reason says the rest).
+    if (refused && !(refused.endsFile && fileEnded)) out.skipped.push({ sheet, reason: message('sheet-not-read', { reason: refused.reason }) });
+    if (refused?.endsFile) fileEnded = true;
     grid = null;
     refused = null;
   };

@@ -11,7 +11,7 @@ import { sheetXml, workbookPackage } from './fixtures/packages';
  * limits hold in the fallback reader (ExcelJS, for a DOCTYPE) and the CSV reader.
  */
 
-const SMALL: SheetLimits = { sheetCells: 10, sheetArea: 1000, fileCells: 25, fileArea: 5000 };
+const SMALL: SheetLimits = { sheetCells: 10, sheetArea: 1000, fileCells: 25, fileArea: 5000, fileSheets: 6 };
 const cell = (ref: string, v = '1') => `<c r="${ref}"><v>${v}</v></c>`;
 const book = (...sheets: string[]) => workbookPackage(sheets.map((data, i) => ({ name: `S${i + 1}`, xml: sheetXml(data) })));
 const withDoctype = (data: string, after = '') => sheetXml(data, after).replace('<worksheet ', '<!DOCTYPE worksheet [<!ELEMENT worksheet ANY>]><worksheet ');
@@ -92,7 +92,7 @@ describe('A sheet costs the cells it holds, never their coordinates or merge are
 
 describe('A cap on the cells read per sheet and per file', () => {
   test('the defaults: far above any plan (some 500 rows × 30 columns)', () => {
-    expect(DEFAULT_SHEET_LIMITS).toEqual({ sheetCells: 1_000_000, sheetArea: 4_000_000, fileCells: 2_000_000, fileArea: 8_000_000 });
+    expect(DEFAULT_SHEET_LIMITS).toEqual({ sheetCells: 1_000_000, sheetArea: 4_000_000, fileCells: 2_000_000, fileArea: 8_000_000, fileSheets: 1_000 });
     expect(DEFAULT_SHEET_LIMITS.sheetArea).toBeLessThan(EXCEL_ROWS * EXCEL_COLUMNS);
     expect(FALLBACK_CELLS).toBe(100_000);
   });
@@ -114,11 +114,18 @@ describe('A cap on the cells read per sheet and per file', () => {
     );
   });
 
-  test('the sheets of a file share its cap: the sheets after it is reached are not read', () => {
+  test('the sheets of a file share its cap: the sheets after it is reached are not read, the first of them named', () => {
     const r = readSpreadsheetMl(book(cells(9), cells(9), cells(9), cells(1)), 'x.xlsx', DEFAULT_LIMITS, SMALL);
     expect(r.grids.map((g) => g.sheet)).toEqual(['S1', 'S2']);
-    expect(r.skipped.map((s) => s.sheet)).toEqual(['S3', 'S4']);
-    expect(r.skipped[0].reason.en).toMatch(/the file's sheets hold more than 25 cells together/);
+    expect(r.skipped).toEqual([{ sheet: 'S3', reason: expect.objectContaining({ en: "This sheet was not read: the file's sheets hold more than 25 cells together; this sheet and the ones after it were not read" }) }]);
+  });
+
+  test('a file is read for at most so many sheets (a crafted one lists one sheet thousands of times)', async () => {
+    const sheets = Array.from({ length: 9 }, () => cells(1));
+    const r = readSpreadsheetMl(book(...sheets), 'x.xlsx', DEFAULT_LIMITS, SMALL);
+    expect(r.grids).toHaveLength(6);
+    expect(r.skipped).toEqual([{ sheet: 'S7', reason: expect.objectContaining({ en: 'This sheet was not read: the file has more than 6 sheets; this sheet and the ones after it were not read' }) }]);
+    expect((await readWithExcelJs(book(...sheets), 'x.xlsx', SMALL)).skipped.map((s) => s.sheet)).toEqual(['S7']);
   });
 
   test('the fallback reader: the same caps on the grid ExcelJS gives, and at most 100,000 cells given to ExcelJS', async () => {
@@ -126,8 +133,11 @@ describe('A cap on the cells read per sheet and per file', () => {
     expect(r.grids.map((g) => g.sheet)).toEqual(['S2']);
     expect(r.skipped.map((s) => s.sheet)).toEqual(['S1']);
     const many = doctypeBook(cells(FALLBACK_CELLS + 1));
-    expect(() => checkPartsForExcelJs(many)).toThrow(/reads at most 100,000 cells a sheet/);
-    await expect(readWorkbookGrids(many, 'x.xlsx')).rejects.toMatchObject({ reason: { en: expect.stringMatching(/needs the second reader \(it has a DOCTYPE\), which reads at most 100,000 cells a sheet/) } });
+    expect(() => checkPartsForExcelJs(many)).toThrow(/reads at most 100,000 cells a file/);
+    await expect(readWorkbookGrids(many, 'x.xlsx')).rejects.toMatchObject({ reason: { en: expect.stringMatching(/needs the second reader \(it has a DOCTYPE\), which reads at most 100,000 cells a file/) } });
+    // Counted over all its sheets.
+    const half = cells(FALLBACK_CELLS / 2 + 1);
+    expect(() => checkPartsForExcelJs(workbookPackage([{ name: 'A', xml: withDoctype(half) }, { name: 'B', xml: withDoctype(half) }]))).toThrow(/100,000 cells a file/);
   });
 
   test('a CSV: its fields are counted as they are read, and past the cap its sheet is not read', () => {
