@@ -92,6 +92,9 @@ export class FileBudget {
   exhausted: SheetLimitError | null = null;
 }
 
+/** Excel's limit on the text of one cell. */
+export const MAX_CELL_TEXT = 32_767;
+
 /** Gaps up to this many columns are padded with nulls (dense rows, as readers always gave); a
  * cell further away is one entry of a sparse row. */
 const PAD_GAP = 64;
@@ -120,6 +123,9 @@ export class GridBuilder {
   /** Cell (row, col), 0-based: its value (null: none) and number format (undefined or
    * 'General': none). A later put of the same cell replaces it. */
   put(row: number, col: number, value: CellValue, format?: string | null): void {
+    // Excel holds at most 32,767 characters in a cell: a longer text (a crafted file's, 100 MB)
+    // is cut there, so that nothing downstream reads more.
+    if (typeof value === 'string' && value.length > MAX_CELL_TEXT) value = value.slice(0, MAX_CELL_TEXT);
     const hasFormat = !!format && format !== 'General';
     if ((value === null || value === undefined) && !hasFormat) return;
     checkInGrid(row, col);

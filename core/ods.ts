@@ -1,5 +1,5 @@
 import type { CellValue } from './grid';
-import { FileBudget, GridBuilder, SheetLimitError, SheetLimits, WorkbookRead } from './grid-builder';
+import { FileBudget, GridBuilder, MAX_CELL_TEXT, SheetLimitError, SheetLimits, WorkbookRead } from './grid-builder';
 import { message } from './messages';
 import { Attributes, XmlHandler, scanXml } from './xml-scan';
 
@@ -210,8 +210,9 @@ export function readOdsContent(contentXml: string, stylesXml: string | null, fil
   return out;
 }
 
-/** Excel's limit on the text of a cell. */
-const MAX_TEXT = 32_767;
+/** Excel's limit on the text of a cell (cut as the text is read: a `text:s` of a billion spaces
+ * is never made). */
+const MAX_TEXT = MAX_CELL_TEXT;
 
 /** Elements of a paragraph whose text is the paragraph's. */
 const TEXT_SPANS = new Set(['span', 'a', 's', 'tab', 'line-break', 'soft-page-break', 'bookmark', 'bookmark-start', 'bookmark-end']);

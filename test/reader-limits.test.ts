@@ -81,6 +81,13 @@ describe('A sheet costs the cells it holds, never their coordinates or merge are
     expect(viaExcelJs).toEqual(g);
   });
 
+  test('a cell holds at most 32,767 characters (Excel\'s limit), however long the text a file gives it', () => {
+    const [g] = readSpreadsheetMl(book(`<row r="1"><c r="A1" t="inlineStr"><is><t>${'ক'.repeat(100_000)}</t></is></c></row>`), 'x.xlsx').grids;
+    expect((g.values[0][0] as string).length).toBe(32_767);
+    const [csv] = csvRead(Buffer.from(`${'x'.repeat(50_000)},y\n`), 'long.csv').grids;
+    expect(csv.values[0].map((v) => (v as string).length)).toEqual([32_767, 1]);
+  });
+
   test('merges wholly outside the cells the sheet holds are left out; merges that overlap make the file damaged', async () => {
     const data = `<row r="1">${cell('A1')}${cell('B1')}</row>`;
     const [g] = readSpreadsheetMl(workbookPackage([{ name: 'S', xml: sheetXml(data, '<mergeCells><mergeCell ref="A40:XFD1048576"/><mergeCell ref="D1:XFD1"/></mergeCells>') }]), 'x.xlsx').grids;
