@@ -353,7 +353,12 @@ function readWorksheet(xml: string, sheet: string, file: string, book: Styles, b
         if (row >= EXCEL_ROWS) checkInGrid(row, 0, `A${ref ?? row + 1}`);
         col = -1;
       } else if (name === 'sheetData') inSheetData = true;
-      else if (name === 'mergeCell') {
+      else if (name === 'dimension') {
+        // What the sheet says it spans: never beyond the grid in a file Excel can open.
+        const ref = a.get('ref') ?? '';
+        const m = parseRef(ref);
+        if (m && (m.bottom >= EXCEL_ROWS || m.right >= EXCEL_COLUMNS)) checkInGrid(m.bottom, m.right, ref);
+      } else if (name === 'mergeCell') {
         const ref = a.get('ref') ?? '';
         const m = parseRef(ref);
         if (m) {
@@ -441,8 +446,9 @@ export function checkPartsForExcelJs(buf: Buffer, limits: PackageLimits = DEFAUL
 }
 
 /** Start tags ExcelJS turns into objects, found as text (a DOCTYPE stops the scanner): `<c>`,
- * `<row>`, `<mergeCell>`, `<col>` (a Column object per column from 1 to its max). */
-const MODELLED = /<(?:[A-Za-z_][\w.-]*:)?(c|row|mergeCell|col)[\s/>]([^>]*)/g;
+ * `<row>`, `<mergeCell>`, `<col>` (a Column object per column from 1 to its max), and the
+ * `<dimension>` a sheet says it spans. */
+const MODELLED = /<(?:[A-Za-z_][\w.-]*:)?(c|row|mergeCell|col|dimension)[\s/>]([^>]*)/g;
 const ATTRIBUTES = { r: /(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')/, ref: /(?:^|\s)ref\s*=\s*(?:"([^"]*)"|'([^']*)')/, max: /(?:^|\s)max\s*=\s*(?:"([^"]*)"|'([^']*)')/ };
 const attributeOf = (attrs: string, name: keyof typeof ATTRIBUTES) => {
   const m = ATTRIBUTES[name].exec(attrs);
@@ -468,7 +474,7 @@ function lookThroughSheet(xml: string, part: string, fallbackCells: number, befo
     } else if (tag === 'row') {
       const r = attributeOf(attrs, 'r');
       if (r !== undefined && !(Number(r) <= EXCEL_ROWS)) checkInGrid(EXCEL_ROWS, 0, `A${r}`);
-    } else if (tag === 'mergeCell') {
+    } else if (tag === 'mergeCell' || tag === 'dimension') {
       const ref = attributeOf(attrs, 'ref') ?? '';
       for (const end of ref.replace(/\$/g, '').split(':')) if (end) checkRef(end, ref);
     } else {

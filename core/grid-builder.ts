@@ -74,11 +74,12 @@ export interface WorkbookRead {
 const shortRef = (ref: string) => (ref.length > 24 ? `${ref.slice(0, 23)}…` : ref);
 
 /** Throws 'beyond-grid' unless (row, col), 0-based, is inside Excel's grid. `ref` names the cell
- * as the file wrote it (made from the coordinates when not given). */
+ * (or the range, `A1:XFE2`) as the file wrote it; made from the coordinates when not given. */
 export function checkInGrid(row: number, col: number, ref?: string): void {
   if (row >= 0 && row < EXCEL_ROWS && col >= 0 && col < EXCEL_COLUMNS) return;
   const cell = ref ?? (Number.isFinite(row) && Number.isFinite(col) && row < 1e9 && col < 1e6 ? a1(Math.max(0, row), Math.max(0, col)) : `R${row + 1}C${col + 1}`);
-  throw new SheetLimitError('beyond-grid', message('limit.beyond-grid', { cell: shortRef(cell), rows: EXCEL_ROWS }));
+  const reason = cell.includes(':') ? message('limit.beyond-grid-range', { range: shortRef(cell), rows: EXCEL_ROWS }) : message('limit.beyond-grid', { cell: shortRef(cell), rows: EXCEL_ROWS });
+  throw new SheetLimitError('beyond-grid', reason);
 }
 
 /** What the sheets of one file have used so far: `GridBuilder`s of one file share it. */

@@ -348,6 +348,10 @@ export const MESSAGES = {
     bn: 'ঘর {cell} শিটের শেষ সারি ({rows}) বা শেষ কলামের (XFD) বাইরে, যা Excel-এ থাকতে পারে না; ফাইলটি নষ্ট',
     en: 'cell {cell} lies beyond the last row ({rows}) or column (XFD) a sheet can have; the file is damaged',
   },
+  'limit.beyond-grid-range': {
+    bn: 'পরিসর {range} শিটের শেষ সারি ({rows}) বা শেষ কলামের (XFD) বাইরে পর্যন্ত গেছে, যা Excel-এ থাকতে পারে না; ফাইলটি নষ্ট',
+    en: 'the range {range} reaches beyond the last row ({rows}) or column (XFD) a sheet can have; the file is damaged',
+  },
   'limit.sheet-cells': {
     bn: 'শিটে {limit}টির বেশি ঘরে কিছু লেখা আছে, যা কোনো কর্মপরিকল্পনায় থাকে না',
     en: 'more than {limit} of its cells hold something, more than any plan has',

@@ -28,9 +28,15 @@ describe("Coordinates beyond Excel's grid (row > 1,048,576, column > XFD) make t
     await expect(readWorkbookGrids(book(data), 'x.xlsx')).rejects.toMatchObject({ reason: { en: expect.stringMatching(reason), bn: expect.stringMatching(/ফাইলটি নষ্ট/) } });
   });
 
+  test('a dimension past the last column (the first reader too)', async () => {
+    await expect(readWorkbookGrids(workbookPackage([{ name: 'S', xml: sheetXml(`<row r="1">${cell('A1')}</row>`).replace('<sheetData>', '<dimension ref="A1:XFE9"/><sheetData>') }]), 'x.xlsx')).rejects.toMatchObject({
+      reason: { en: expect.stringMatching(/the range A1:XFE9 reaches beyond the last row/), bn: expect.stringMatching(/পরিসর A1:XFE9/) },
+    });
+  });
+
   test('a merge past the last column', async () => {
     await expect(readWorkbookGrids(workbookPackage([{ name: 'S', xml: sheetXml(`<row r="1">${cell('A1')}</row>`, '<mergeCells><mergeCell ref="A1:XFE2"/></mergeCells>') }]), 'x.xlsx')).rejects.toMatchObject({
-      reason: { en: expect.stringMatching(/cell A1:XFE2 lies beyond/) },
+      reason: { en: expect.stringMatching(/the range A1:XFE2 reaches beyond/) },
     });
   });
 
@@ -39,10 +45,11 @@ describe("Coordinates beyond Excel's grid (row > 1,048,576, column > XFD) make t
     ['a row', '<row r="2000000"/>', ''],
     ['a merge', `<row r="1">${cell('A1')}</row>`, '<mergeCells><mergeCell ref="A1:A1048577"/></mergeCells>'],
     ['a column (ExcelJS makes one object per column up to max)', `<row r="1">${cell('A1')}</row>`, '<cols><col min="1" max="99999999" width="9"/></cols>'],
+    ['the dimension a sheet says it spans', `<row r="1">${cell('A1')}</row>`, '<dimension ref="A1:XFE9"/>'],
   ])('the same in the fallback reader (a DOCTYPE goes to ExcelJS): %s', async (_, data, after) => {
-    const buf = after.startsWith('<cols') ? workbookPackage([{ name: 'S1', xml: withDoctype(data).replace('<sheetData>', `${after}<sheetData>`) }]) : doctypeBook(data, after);
+    const buf = after.startsWith('<cols') || after.startsWith('<dimension') ? workbookPackage([{ name: 'S1', xml: withDoctype(data).replace('<sheetData>', `${after}<sheetData>`) }]) : doctypeBook(data, after);
     expect(() => readSpreadsheetMl(buf, 'x.xlsx')).toThrow(/document type declarations/);
-    await expect(readWorkbookGrids(buf, 'x.xlsx')).rejects.toMatchObject({ reason: { en: expect.stringMatching(/lies beyond the last row \(1,048,576\) or column \(XFD\)/) } });
+    await expect(readWorkbookGrids(buf, 'x.xlsx')).rejects.toMatchObject({ reason: { en: expect.stringMatching(/beyond the last row \(1,048,576\) or column \(XFD\)/) } });
   });
 
   test('in a CSV too: a field past column XFD', () => {
