@@ -649,6 +649,79 @@ Exit codes: 0 ok; 1 a file could not be read or holds no plan, or (check) an err
   'cli.col.where': { bn: 'ঘর', en: 'Cell' },
   // ── apa directives / apa due: add keys above this line ──
   // ── The command-line tool (cli): add keys above this line ──
+  // Files read and written by the command-line tool, bounded (issue 13): sheets too large to
+  // read, files that are not files, a reading worker's budget, a report changed since it was
+  // written. (Kept apart from cli/messages.ts, which is being merged into this catalogue.)
+  'sheet-not-read': { bn: 'এই শিটটি পড়া হয়নি: {reason}', en: 'This sheet was not read: {reason}' },
+  'limit.beyond-grid': {
+    bn: 'ঘর {cell} শিটের শেষ সারি ({rows}) বা শেষ কলামের (XFD) বাইরে, যা Excel-এ থাকতে পারে না; ফাইলটি নষ্ট',
+    en: 'cell {cell} lies beyond the last row ({rows}) or column (XFD) a sheet can have; the file is damaged',
+  },
+  'limit.beyond-grid-range': {
+    bn: 'পরিসর {range} শিটের শেষ সারি ({rows}) বা শেষ কলামের (XFD) বাইরে পর্যন্ত গেছে, যা Excel-এ থাকতে পারে না; ফাইলটি নষ্ট',
+    en: 'the range {range} reaches beyond the last row ({rows}) or column (XFD) a sheet can have; the file is damaged',
+  },
+  'limit.sheet-cells': {
+    bn: 'শিটে {limit}টির বেশি ঘরে কিছু লেখা আছে, যা কোনো কর্মপরিকল্পনায় থাকে না',
+    en: 'more than {limit} of its cells hold something, more than any plan has',
+  },
+  'limit.sheet-area': {
+    bn: 'লেখা ঘরগুলো {cell} পর্যন্ত ছড়ানো ({rows} সারি × {columns} কলাম), যা একটি শিটে পড়ার সীমা {limit}টি ঘরের বেশি; সারণি থেকে দূরের লেখা মুছে আবার সংরক্ষণ করুন (Ctrl+End শেষ ঘরটি দেখায়)',
+    en: 'its cells reach {cell} ({rows} rows × {columns} columns), more than the {limit} cells a sheet is read over; delete what lies far from the table and save again (Ctrl+End shows the last cell)',
+  },
+  'limit.file-cells': {
+    bn: 'ফাইলের শিটগুলোতে মোট {limit}টির বেশি ঘরে লেখা আছে; এই শিট ও এর পরের শিটগুলো পড়া হয়নি',
+    en: 'the file\'s sheets hold more than {limit} cells together; this sheet and the ones after it were not read',
+  },
+  'limit.file-area': {
+    bn: 'ফাইলের শিটগুলো মোট {limit}টির বেশি ঘরে ছড়ানো; এই শিট ও এর পরের শিটগুলো পড়া হয়নি',
+    en: 'the file\'s sheets spread over more than {limit} cells together; this sheet and the ones after it were not read',
+  },
+  'limit.file-sheets': {
+    bn: 'ফাইলে {limit}টির বেশি শিট আছে; এই শিট ও এর পরের শিটগুলো পড়া হয়নি',
+    en: 'the file has more than {limit} sheets; this sheet and the ones after it were not read',
+  },
+  'limit.merges-overlap': {
+    bn: 'একত্র করা (merge) ঘরগুলো একটি আরেকটির ওপর পড়েছে; ফাইলটি নষ্ট (Excel এটি মেরামত করতে চাইবে)',
+    en: 'merged areas overlap one another; the file is damaged (Excel would offer to repair it)',
+  },
+  'limit.fallback-cells': {
+    bn: 'ফাইলটি বিকল্প পাঠক দিয়ে পড়তে হয় (এতে DOCTYPE আছে), যা একটি ফাইলে {limit}টির বেশি ঘর পড়ে না ({part})',
+    en: 'the file needs the second reader (it has a DOCTYPE), which reads at most {limit} cells a file ({part})',
+  },
+  'unreadable.not-regular': {
+    bn: 'এটি সাধারণ ফাইল নয় ({kind}); শুধু ফাইল পড়া হয়',
+    en: 'it is not a regular file (a {kind}); only files are read',
+  },
+  'unreadable.input-too-large': {
+    bn: 'ফাইলটি {size} MB, যা পড়ার সীমা {limit} MB-এর বেশি; পড়া হয়নি',
+    en: 'the file is {size} MB, more than the {limit} MB a file may be; not read',
+  },
+  'unreadable.time-budget': {
+    bn: 'ফাইলটি পড়তে {seconds} সেকেন্ডের বেশি লেগেছে; পড়া বন্ধ করা হয়েছে',
+    en: 'reading the file took longer than {seconds} s; it was stopped',
+  },
+  'unreadable.memory-budget': {
+    bn: 'ফাইলটি পড়তে {mb} MB-এর বেশি মেমরি লেগেছে; পড়া বন্ধ করা হয়েছে',
+    en: 'reading the file needed more than {mb} MB of memory; it was stopped',
+  },
+  'unreadable.ods-encrypted': {
+    bn: 'ফাইলটি পাসওয়ার্ড দিয়ে সুরক্ষিত; LibreOffice-এ পাসওয়ার্ড সরিয়ে আবার সংরক্ষণ করুন',
+    en: 'the spreadsheet is password-protected; remove the password in LibreOffice and save it again',
+  },
+  'unreadable.ods-no-content': {
+    bn: 'OpenDocument ফাইলে content.xml নেই; ফাইলটি নষ্ট',
+    en: 'the OpenDocument file has no content.xml; the file is damaged',
+  },
+  'kind.fifo': { bn: 'পাইপ (FIFO)', en: 'named pipe (FIFO)' },
+  'kind.device': { bn: 'ডিভাইস', en: 'device' },
+  'kind.socket': { bn: 'সকেট', en: 'socket' },
+  'kind.other': { bn: 'অজানা ধরনের', en: 'special file' },
+  'report.changed': {
+    bn: '{file} apa লেখার পরে বদলানো হয়েছে (কেউ খুলে সংরক্ষণ করেছেন); তাই এটির ওপর লেখা হয়নি। অন্য নামে লিখতে -o দিন, অথবা বদলানো ফাইলটি মুছে নতুন করে লিখতে --force দিন।',
+    en: '{file} was changed after apa wrote it (someone edited and saved it), so it was not overwritten. Give another name with -o, or --force to replace it.',
+  },
+  // ── Files read and written by the command-line tool (issue 13): add keys above this line ──
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;
