@@ -465,10 +465,10 @@ describe('the adapter', () => {
     const rowError = (out: unknown[][]) => out[1][0] as { kind: string; text: string };
     const inAchievement = mk.column('SCORE', [[[3], [e], [4]], [T, T, T], [[10], [10], [10]], null, null]);
     expect([inAchievement[0][0], inAchievement[2][0]]).toEqual([9, 10]);
-    expect(rowError(inAchievement)).toEqual({ kind: 'value', text: expect.stringMatching(/"#DIV\/0!" কোনো মান নয় \(সূত্রের ত্রুটি\).* — "#DIV\/0!" is not a value \(a formula error\)/) });
+    expect(rowError(inAchievement)).toEqual({ kind: 'value', text: expect.stringMatching(/"#DIV\/0!" হিসাবযোগ্য মান নয় \(সূত্রের ত্রুটি\).* — "#DIV\/0!" is not a value that can be scored \(a formula error\)/) });
     const inTarget = mk.column('SCORE', [[[3], [3], [4]], [T, [4, e, 2, 1, null], T], [[10], [10], [10]], null, null]);
     expect([inTarget[0][0], inTarget[2][0]]).toEqual([9, 10]);
-    expect(rowError(inTarget).text).toContain('"#DIV/0!" is not a value (a formula error)');
+    expect(rowError(inTarget).text).toContain('"#DIV/0!" is not a value that can be scored (a formula error)');
     const inWeight = mk.column('SCORE', [[[3], [3], [4]], [T, T, T], [[10], [e], [10]], null, null]);
     expect([inWeight[0][0], inWeight[2][0]]).toEqual([9, 10]);
     expect(rowError(inWeight).text).toContain('The indicator weight is missing or not a number: "#DIV/0!"');

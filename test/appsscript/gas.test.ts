@@ -748,7 +748,8 @@ describe('the rules both hosts share', () => {
     const core = await corePlan('002-khulna-library.xlsx');
     const pending = core.result.indicators.find((x) => x.status === 'pending' && x.achievementCells.length === 1)!;
     const original = s.cells[pending.achievementCells[0]]?.v ?? null;
-    p.onEdit(env.userEdit(s.name, pending.achievementCells[0], 'কাজ চলছে'));
+    // An impossible date cannot be scored (progress in words would be pending, not invalid).
+    p.onEdit(env.userEdit(s.name, pending.achievementCells[0], '৩১০-০৬-২০২০'));
     const rule = s.rules.find((x) => x.values[0] === '=N("apa-sheets:invalid")=0')!;
     expect(rule.ranges.some((a) => { const x = parseAreaText(a); const q = parseA1(pending.achievementCells[0])!; return q.row >= x.top && q.row <= x.bottom && q.col >= x.left && q.col <= x.right; })).toBe(true);
     env.userEdit(s.name, pending.achievementCells[0], original);
