@@ -18,23 +18,20 @@ export const EXCEL_COLUMNS = 16_384;
 export interface SheetLimits {
   /** Most cells of one sheet that may hold something (a value, a number format, a merge). */
   sheetCells: number;
-  /** Most cells one sheet may span: rows × columns from A1 to the last row and the last column
-   * that hold a value. Core's sheet view is dense today (issue 12 makes it sparse), and its time
-   * follows this area. */
-  sheetArea: number;
-  /** The same two, for all the sheets of one file together. */
+  /** The same, for all the sheets of one file together. */
   fileCells: number;
-  fileArea: number;
   /** Most sheets of one file read (an office's workbook has a few; a crafted one can list the
    * same sheet tens of thousands of times). */
   fileSheets: number;
 }
 
 /** A large plan is some 500 rows × 30 columns (15,000 cells): every limit is far above any plan
- * and far below what would stall a run or exhaust a 256 MB heap. */
-export const DEFAULT_SHEET_LIMITS: SheetLimits = { sheetCells: 1_000_000, sheetArea: 4_000_000, fileCells: 2_000_000, fileArea: 8_000_000, fileSheets: 1_000 };
+ * and far below what would stall a run or exhaust a 256 MB heap. Nothing is limited by where the
+ * cells are: a stray mark at XFD5 costs one cell, and the grid (and core's sheet view) is as
+ * sparse as the sheet. */
+export const DEFAULT_SHEET_LIMITS: SheetLimits = { sheetCells: 1_000_000, fileCells: 2_000_000, fileSheets: 1_000 };
 
-export type SheetLimitKind = 'beyond-grid' | 'merges-overlap' | 'sheet-cells' | 'sheet-area' | 'file-cells' | 'file-area' | 'file-sheets';
+export type SheetLimitKind = 'beyond-grid' | 'merges-overlap' | 'sheet-cells' | 'file-cells' | 'file-sheets';
 
 /** A sheet past a limit. `damaged` (a coordinate beyond Excel's grid, merges that overlap): the
  * file is not one Excel can open, and is refused whole; otherwise the sheet is skipped with the
@@ -54,7 +51,7 @@ export class SheetLimitError extends Error {
 
   /** A file limit: this sheet and every one after it are not read (a reader lists the first). */
   get endsFile(): boolean {
-    return this.kind === 'file-cells' || this.kind === 'file-area' || this.kind === 'file-sheets';
+    return this.kind === 'file-cells' || this.kind === 'file-sheets';
   }
 }
 
@@ -85,7 +82,6 @@ export function checkInGrid(row: number, col: number, ref?: string): void {
 /** What the sheets of one file have used so far: `GridBuilder`s of one file share it. */
 export class FileBudget {
   cells = 0;
-  area = 0;
   sheets = 0;
   constructor(readonly limits: SheetLimits = DEFAULT_SHEET_LIMITS) {}
 
@@ -132,15 +128,8 @@ export class GridBuilder {
     checkInGrid(row, col);
     this.count(1);
     if (value !== null && value !== undefined) {
-      if (row > this.lastRow || col > this.lastCol) {
-        const rows = Math.max(row, this.lastRow) + 1;
-        const cols = Math.max(col, this.lastCol) + 1;
-        if (rows * cols > this.limits.sheetArea) {
-          throw new SheetLimitError('sheet-area', message('limit.sheet-area', { cell: a1(rows - 1, cols - 1), rows, columns: cols, limit: this.limits.sheetArea }));
-        }
-        this.lastRow = rows - 1;
-        this.lastCol = cols - 1;
-      }
+      if (row > this.lastRow) this.lastRow = row;
+      if (col > this.lastCol) this.lastCol = col;
       const vals = this.values[row];
       // A row's first cell in column A makes an array of one (a sheet of one-cell rows costs a
       // small array a row, not a growable one).
@@ -177,7 +166,7 @@ export class GridBuilder {
     if (this.budget.cells > this.limits.fileCells) throw this.exhaust('file-cells', this.limits.fileCells);
   }
 
-  private exhaust(kind: 'file-cells' | 'file-area' | 'file-sheets', limit: number): SheetLimitError {
+  private exhaust(kind: 'file-cells' | 'file-sheets', limit: number): SheetLimitError {
     this.budget.exhausted = new SheetLimitError(kind, message(`limit.${kind}`, { limit }));
     return this.budget.exhausted;
   }
@@ -193,10 +182,10 @@ export class GridBuilder {
   finish(): Grid {
     const rows = this.lastRow + 1;
     const cols = this.lastCol + 1;
-    this.budget.area += rows * cols;
-    if (this.budget.area > this.limits.fileArea) throw this.exhaust('file-area', this.limits.fileArea);
+    // A row that holds nothing is one shared empty row (frozen: nothing may write into it), so a
+    // sheet with a cell at A1 and one at A1048576 costs two rows, not a million arrays.
     const values: CellValue[][] = new Array(rows);
-    for (let r = 0; r < rows; r++) values[r] = this.values[r] ?? [];
+    for (let r = 0; r < rows; r++) values[r] = this.values[r] ?? EMPTY_ROW;
     const merges: MergeArea[] = [];
     let covered = 0;
     for (const m of this.merges) {
@@ -206,21 +195,20 @@ export class GridBuilder {
       merges.push(clipped);
     }
     // Merges that do not overlap cover at most the area they are cut to: more means they overlap,
-    // which Excel itself calls damaged, and which would make the loop below visit cells again
-    // and again.
+    // which Excel itself calls damaged.
     if (covered > (rows + 2) * (cols + 2)) throw new SheetLimitError('merges-overlap', message('limit.merges-overlap'));
     const formats = this.anyFormat ? this.formats : null;
+    // A merge's covered cells are empty (its top-left holds its value). Only the rows and cells
+    // the sheet holds are visited, never the merge's area.
+    const held = heldRows(this.values, formats);
     for (const m of merges) {
-      for (let r = m.top; r <= m.bottom && r < rows; r++) {
+      for (let i = firstAtLeast(held, m.top); i < held.length && held[i] <= m.bottom; i++) {
+        const r = held[i];
         const vals = values[r];
         const fmts = formats?.[r];
-        const last = Math.min(m.right, Math.max(vals.length, fmts?.length ?? 0) - 1);
-        for (let c = m.left; c <= last; c++) {
-          if (r === m.top && c === m.left) continue;
-          if (c < vals.length && vals[c] !== null && vals[c] !== undefined) vals[c] = null;
-          if (fmts && c < fmts.length && fmts[c] !== null && fmts[c] !== undefined) fmts[c] = null;
-        }
-        trimRow(vals);
+        clearCovered(vals, m, r);
+        if (fmts) clearCovered(fmts, m, r);
+        if (vals !== EMPTY_ROW) trimRow(vals);
       }
     }
     let height = rows;
@@ -232,12 +220,51 @@ export class GridBuilder {
       const f: (string | null)[][] = new Array(height);
       let any = false;
       for (let r = 0; r < height; r++) {
-        f[r] = formats[r] ?? [];
+        f[r] = formats[r] ?? (EMPTY_ROW as (string | null)[]);
         if (!any && f[r].some((x) => x)) any = true;
       }
       if (any) grid.formats = f;
     }
     return grid;
+  }
+}
+
+const EMPTY_ROW: CellValue[] = Object.freeze([]) as unknown as CellValue[];
+
+/** The rows that hold a value or a format, ascending (array index keys come in order). */
+function heldRows(values: (CellValue[] | undefined)[], formats: ((string | null)[] | undefined)[] | null): number[] {
+  const rows = new Set<number>();
+  for (const k of Object.keys(values)) rows.add(Number(k));
+  if (formats) for (const k of Object.keys(formats)) rows.add(Number(k));
+  return [...rows].sort((a, b) => a - b);
+}
+
+function firstAtLeast(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Empties the cells of `row` (sheet row r) that merge m covers, but its top-left: the row's
+ * entries are visited (a sparse row by its keys), never the merge's width. */
+function clearCovered<T>(row: (T | null)[], m: MergeArea, r: number): void {
+  const last = Math.min(m.right, row.length - 1);
+  if (last < m.left) return;
+  const clear = (c: number) => {
+    if ((r !== m.top || c !== m.left) && row[c] !== null && row[c] !== undefined) row[c] = null;
+  };
+  if (last - m.left <= PAD_GAP * 4) {
+    for (let c = m.left; c <= last; c++) clear(c);
+    return;
+  }
+  for (const k of Object.keys(row)) {
+    const c = Number(k);
+    if (c >= m.left && c <= last) clear(c);
   }
 }
 
@@ -261,6 +288,13 @@ function setCell<T>(row: (T | null)[], col: number, v: T): void {
 /** Trailing empty cells off a row (a merge emptied them). */
 function trimRow(row: CellValue[]): void {
   let n = row.length;
-  while (n > 0 && (row[n - 1] === null || row[n - 1] === undefined)) n--;
+  if (n > PAD_GAP * 4) {
+    // A sparse row: its last entry that holds something, found among its entries.
+    n = 0;
+    for (const k of Object.keys(row)) {
+      const c = Number(k);
+      if (row[c] !== null && row[c] !== undefined && c + 1 > n) n = c + 1;
+    }
+  } else while (n > 0 && (row[n - 1] === null || row[n - 1] === undefined)) n--;
   if (n < row.length) row.length = n;
 }

@@ -665,17 +665,9 @@ Exit codes: 0 ok; 1 a file could not be read or holds no plan, or (check) an err
     bn: 'শিটে {limit}টির বেশি ঘরে কিছু লেখা আছে, যা কোনো কর্মপরিকল্পনায় থাকে না',
     en: 'more than {limit} of its cells hold something, more than any plan has',
   },
-  'limit.sheet-area': {
-    bn: 'লেখা ঘরগুলো {cell} পর্যন্ত ছড়ানো ({rows} সারি × {columns} কলাম), যা একটি শিটে পড়ার সীমা {limit}টি ঘরের বেশি; সারণি থেকে দূরের লেখা মুছে আবার সংরক্ষণ করুন (Ctrl+End শেষ ঘরটি দেখায়)',
-    en: 'its cells reach {cell} ({rows} rows × {columns} columns), more than the {limit} cells a sheet is read over; delete what lies far from the table and save again (Ctrl+End shows the last cell)',
-  },
   'limit.file-cells': {
     bn: 'ফাইলের শিটগুলোতে মোট {limit}টির বেশি ঘরে লেখা আছে; এই শিট ও এর পরের শিটগুলো পড়া হয়নি',
     en: 'the file\'s sheets hold more than {limit} cells together; this sheet and the ones after it were not read',
-  },
-  'limit.file-area': {
-    bn: 'ফাইলের শিটগুলো মোট {limit}টির বেশি ঘরে ছড়ানো; এই শিট ও এর পরের শিটগুলো পড়া হয়নি',
-    en: 'the file\'s sheets spread over more than {limit} cells together; this sheet and the ones after it were not read',
   },
   'limit.file-sheets': {
     bn: 'ফাইলে {limit}টির বেশি শিট আছে; এই শিট ও এর পরের শিটগুলো পড়া হয়নি',

@@ -10,6 +10,9 @@ import { CellContext, Value, readCell, readText } from './values';
  * the merges that reach into them, and a cell is named by a key r × stride + c (a number: no
  * array is made per cell read).
  */
+/** Rows longer than this are walked by their entries, not their length (see `filledColumns`). */
+const SPARSE_ABOVE = 256;
+
 export class SheetView {
   readonly rows: number;
   private readonly merges: MergeIndex;
@@ -23,6 +26,7 @@ export class SheetView {
   // it covers: the text of a cell that needs cleaning (NFC, spaces) is cleaned once.
   private readonly cleaned = new Map<number, string>();
   private readonly compacts = new Map<number, string>();
+  private readonly filled = new Map<number, ArrayLike<number>>();
 
   constructor(
     readonly grid: Grid,
@@ -135,15 +139,38 @@ export class SheetView {
 
   /** Each column of row r whose own cell holds text, in order; `f` returning true stops. */
   forEachOwn(r: number, f: (c: number, text: string) => boolean | void): void {
-    const row = this.grid.values[r];
-    if (!row) return;
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (v === null || v === undefined || v === '') continue;
+    const cols = this.filledColumns(r);
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i];
       if (this.isCovered(r, c)) continue;
       const t = this.textAt(r * this.stride + c);
       if (t && f(c, t) === true) return;
     }
+  }
+
+  /** The columns of row r whose own cell holds anything, ascending. A far-away cell (a stray
+   * mark at XFD5) leaves a sparse row of the grid's width: its holes are never visited, so a row
+   * costs the cells it holds, not its length. */
+  private filledColumns(r: number): ArrayLike<number> {
+    let cols = this.filled.get(r);
+    if (cols !== undefined) return cols;
+    const row = this.grid.values[r];
+    const list: number[] = [];
+    if (row) {
+      const holds = (v: CellValue) => v !== null && v !== undefined && v !== '';
+      if (row.length <= SPARSE_ABOVE) {
+        for (let c = 0; c < row.length; c++) if (holds(row[c])) list.push(c);
+      } else {
+        // Array index keys come in ascending order and only for the entries a row has.
+        for (const k of Object.keys(row)) {
+          const c = Number(k);
+          if (Number.isInteger(c) && holds(row[c])) list.push(c);
+        }
+      }
+    }
+    cols = Int32Array.from(list);
+    this.filled.set(r, cols);
+    return cols;
   }
 
   /**
@@ -153,20 +180,24 @@ export class SheetView {
    * cost is the row's own cells and the merges it meets, whatever the sheet's width.
    */
   forEachVisible(r: number, f: (c: number, key: number) => boolean | void): void {
-    const own = this.rowLength(r);
+    const cols = this.filledColumns(r);
     const end = this.rowEnd(r);
+    let i = 0;
     let c = 0;
     while (c < end) {
-      let m: MergeArea | undefined;
-      if (c < own) m = this.merge(r, c);
-      else {
-        m = this.merges.count === 0 ? undefined : this.merges.firstFrom(r, c);
-        if (!m) return;
-        if (m.left > c) c = m.left;
-      }
-      const key = m === undefined ? r * this.stride + c : m.top * this.stride + m.left;
+      // The next column that shows anything: the row's next own cell, or the next merge over it.
+      while (i < cols.length && cols[i] < c) i++;
+      const nextOwn = i < cols.length ? cols[i] : end;
+      let m = this.merges.count === 0 ? undefined : this.merges.firstFrom(r, c);
+      if (m && m.left > nextOwn) m = undefined;
+      if (!m && nextOwn >= end) return;
+      if (m) c = Math.max(c, m.left);
+      else c = nextOwn;
+      // An own cell under a merge is the merge's (its top-left holds the value).
+      const over = m ?? this.merge(r, c);
+      const key = over === undefined ? r * this.stride + c : over.top * this.stride + over.left;
       if (this.holdsValue(key) && f(c, key) === true) return;
-      c = m === undefined ? c + 1 : Math.max(c + 1, m.right + 1);
+      c = over === undefined ? c + 1 : Math.max(c + 1, over.right + 1);
     }
   }
 

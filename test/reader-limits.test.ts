@@ -11,7 +11,7 @@ import { sheetXml, workbookPackage } from './fixtures/packages';
  * limits hold in the fallback reader (ExcelJS, for a DOCTYPE) and the CSV reader.
  */
 
-const SMALL: SheetLimits = { sheetCells: 10, sheetArea: 1000, fileCells: 25, fileArea: 5000, fileSheets: 6 };
+const SMALL: SheetLimits = { sheetCells: 10, fileCells: 25, fileSheets: 6 };
 const cell = (ref: string, v = '1') => `<c r="${ref}"><v>${v}</v></c>`;
 const book = (...sheets: string[]) => workbookPackage(sheets.map((data, i) => ({ name: `S${i + 1}`, xml: sheetXml(data) })));
 const withDoctype = (data: string, after = '') => sheetXml(data, after).replace('<worksheet ', '<!DOCTYPE worksheet [<!ELEMENT worksheet ANY>]><worksheet ');
@@ -65,9 +65,8 @@ describe('A sheet costs the cells it holds, never their coordinates or merge are
     expect(g.values[0].slice(0, 3)).toEqual([1, null, 1]);
   });
 
-  test('30,000 cells in column XFD are 30,000 entries (with a sheet area cap that lets them through)', () => {
-    const limits: SheetLimits = { ...DEFAULT_SHEET_LIMITS, sheetArea: Infinity, fileArea: Infinity };
-    const g = new GridBuilder('S', 'f', new FileBudget(limits));
+  test('30,000 cells in column XFD are 30,000 entries', () => {
+    const g = new GridBuilder('S', 'f', new FileBudget(DEFAULT_SHEET_LIMITS));
     for (let r = 0; r < 30_000; r++) g.put(r, EXCEL_COLUMNS - 1, 1);
     const grid = g.finish();
     expect(grid.values).toHaveLength(30_000);
@@ -107,8 +106,7 @@ describe('A sheet costs the cells it holds, never their coordinates or merge are
 
 describe('A cap on the cells read per sheet and per file', () => {
   test('the defaults: far above any plan (some 500 rows × 30 columns)', () => {
-    expect(DEFAULT_SHEET_LIMITS).toEqual({ sheetCells: 1_000_000, sheetArea: 4_000_000, fileCells: 2_000_000, fileArea: 8_000_000, fileSheets: 1_000 });
-    expect(DEFAULT_SHEET_LIMITS.sheetArea).toBeLessThan(EXCEL_ROWS * EXCEL_COLUMNS);
+    expect(DEFAULT_SHEET_LIMITS).toEqual({ sheetCells: 1_000_000, fileCells: 2_000_000, fileSheets: 1_000 });
     expect(FALLBACK_CELLS).toBe(100_000);
   });
 
@@ -121,12 +119,23 @@ describe('A cap on the cells read per sheet and per file', () => {
     expect(r.skipped).toEqual([{ sheet: 'S1', reason: { en: 'This sheet was not read: more than 10 of its cells hold something, more than any plan has', bn: expect.stringMatching(/^এই শিটটি পড়া হয়নি: শিটে ১০টির বেশি ঘরে/) } }]);
   });
 
-  test('a sheet whose cells reach too far is not read: the reason names the cell and the area', () => {
-    const r = readSpreadsheetMl(book(`<row r="1">${cell('A1')}</row><row r="200">${cell('J200')}</row>`), 'x.xlsx', DEFAULT_LIMITS, SMALL);
-    expect(r.grids).toEqual([]);
-    expect(r.skipped[0].reason.en).toBe(
-      'This sheet was not read: its cells reach J200 (200 rows × 10 columns), more than the 1,000 cells a sheet is read over; delete what lies far from the table and save again (Ctrl+End shows the last cell)',
-    );
+  test('where the cells are costs nothing: a sheet with cells at A1, J200 and XFD1048576 is three cells and read', () => {
+    const r = readSpreadsheetMl(book(`<row r="1">${cell('A1')}</row><row r="200">${cell('J200')}</row><row r="1048576">${cell('XFD1048576')}</row>`), 'x.xlsx', DEFAULT_LIMITS, SMALL);
+    expect(r.skipped).toEqual([]);
+    const g = r.grids[0];
+    expect(g.values).toHaveLength(EXCEL_ROWS);
+    // Rows hold their entries only (a short gap is padded with nulls: J200 is A200…J200).
+    const held = [...new Set(g.values)].flatMap((row) => Object.keys(row).filter((k) => row[Number(k)] !== null));
+    expect(held).toHaveLength(3);
+    expect(Object.keys(g.values[199])).toHaveLength(10);
+  });
+
+  test('a merge over the whole sheet above a far cell empties only the cells the sheet holds', () => {
+    const data = `<row r="1">${cell('A1')}${cell('B1')}</row><row r="1048576">${cell('XFD1048576')}</row>`;
+    const [g] = readSpreadsheetMl(workbookPackage([{ name: 'S1', xml: sheetXml(data, '<mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells>') }]), 'x.xlsx').grids;
+    expect(g.merges).toEqual([{ top: 0, left: 0, bottom: EXCEL_ROWS - 1, right: EXCEL_COLUMNS - 1 }]);
+    expect(g.values[0]).toEqual([1]);
+    expect(g.values).toHaveLength(1);
   });
 
   test('the sheets of a file share its cap: the sheets after it is reached are not read, the first of them named', () => {
