@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { problemSchema } from './plan';
+import { problemSchema } from './json';
 
 /** The stable JSON documents of `apa directives --json` and `apa due --json`; other tools read
  * them. directivesJson (directives.ts) and dueJson (due.ts) make them without loading zod. */

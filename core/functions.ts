@@ -2,7 +2,7 @@ import { Day, formatDay } from './dates';
 import { Bilingual, Language, message, MessageParam, text } from './messages';
 import type { Indicator, Target } from './plan';
 import { ScoreSettings, scoreIndicator, settingsWithDefaults, totalsOf, IndicatorScore } from './score';
-import { DEFAULT_TIER_PERCENT, Tier } from './tiers';
+import { DEFAULT_TIER_PERCENT, Tier } from './plan';
 import { whatNext } from './next';
 import { resolveUnit } from './units';
 import { CellValue } from './grid';

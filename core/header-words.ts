@@ -1,4 +1,4 @@
-import type { Tier } from './tiers';
+import type { Tier } from './plan';
 
 /**
  * The words offices put in a table's header cells, one vocabulary per column role (SCORING.md §1),

@@ -1,7 +1,7 @@
 import { toAsciiDigits } from './bengali-digits';
 import { monthOfName } from './dates';
 import { CUMULATIVE_WORDS, HeaderRole, QUARTER_NOUNS, QUARTER_ORDINALS, ROLE_ORDER, TIER_WORDS, VOCABULARY, VocabularyEntry } from './header-words';
-import type { Tier } from './tiers';
+import type { Tier } from './plan';
 import { cleanText } from './text';
 
 export type { HeaderRole } from './header-words';

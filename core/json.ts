@@ -1,5 +1,19 @@
 import { z } from 'zod';
-import { evidenceSchema, layoutSchema, planKindSchema, problemSchema } from './plan';
+import { EVIDENCE, LAYOUTS, PLAN_KINDS, Problem, SEVERITIES } from './plan';
+
+export const evidenceSchema = z.enum(EVIDENCE);
+export const layoutSchema = z.enum(LAYOUTS);
+export const planKindSchema = z.enum(PLAN_KINDS);
+/** A problem as the JSON documents carry it (core/plan.ts's Problem; a test keeps them one). */
+export const problemSchema = z.object({
+  code: z.string(),
+  severity: z.enum(SEVERITIES),
+  file: z.string().optional(),
+  sheet: z.string(),
+  cell: z.string(),
+  indicatorId: z.string().optional(),
+  message: z.object({ bn: z.string(), en: z.string() }),
+}) satisfies z.ZodType<Problem>;
 
 /** The stable JSON document of `apa score --json` / `apa check --json`; other tools read it. */
 export const jsonIndicatorSchema = z.object({

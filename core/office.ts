@@ -2,7 +2,7 @@ import { toAsciiDigits } from './bengali-digits';
 import { fiscalYearOfText, quarterOfPeriod, quarterOfText } from './header';
 import { PLAN_KIND_WORDS, SUBSUMED } from './plan-kinds';
 import { cleanText, compactText, nfcRegExp } from './text';
-import type { PlanKind } from './tiers';
+import type { PlanKind } from './plan';
 
 /** Who and when a sheet is about (SCORING.md §1): the office, the plan's kind, fiscal year and
  * quarter, from the cover-letter text above the table, the table's headers and, failing those,

@@ -1,4 +1,4 @@
-import type { PlanKind } from './tiers';
+import type { PlanKind } from './plan';
 
 /**
  * The plans an office keeps (SCORING.md §1), as their titles name them. Next to its main APA

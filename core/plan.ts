@@ -1,128 +1,126 @@
-import { z } from 'zod';
-import { LAYOUTS, PLAN_KINDS, TIERS } from './tiers';
+import type { Unit, Value } from './values';
 
-/** The typed plan the layout reader makes of a grid, and the problems found on the way. */
+/** The typed plan the layout reader makes of a grid, and the problems found on the way. Plain
+ * types: reading and scoring load no schema library; the JSON documents' schemas (core/json.ts)
+ * are the only place zod is used on a plan. */
 
-export { TIERS, DEFAULT_TIER_PERCENT } from './tiers';
-export type { Tier } from './tiers';
-export const tierSchema = z.enum(TIERS);
 
-export const unitSchema = z.enum(['date', 'percent', 'count']);
+/** The five tiers of an APA target (SCORING.md §2), best first, and their default percents. */
+export const TIERS = ['excellent', 'very-good', 'good', 'fair', 'below-fair'] as const;
+export type Tier = (typeof TIERS)[number];
 
-export const valueSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('empty') }),
-  z.object({ kind: z.literal('na') }),
-  z.object({ kind: z.literal('number'), value: z.number(), percent: z.boolean() }),
-  z.object({ kind: z.literal('date'), day: z.number().int() }),
-  z.object({
-    kind: z.literal('invalid'),
-    reason: z.enum(['free-text', 'impossible-date', 'bangla-calendar', 'host-error', 'date-for-number', 'number-for-date', 'implausible-date']),
-    text: z.string(),
-  }),
-  z.object({ kind: z.literal('words'), text: z.string(), candidates: z.array(z.string()), future: z.boolean() }),
-]);
+/** Default percent of each tier (SCORING.md §2); a 3-tier sheet's fair tier is 60. */
+export const DEFAULT_TIER_PERCENT: Record<Tier, number> = {
+  excellent: 100,
+  'very-good': 90,
+  good: 80,
+  fair: 70,
+  'below-fair': 60,
+};
 
-export const severitySchema = z.enum(['error', 'warning', 'info']);
-export type Severity = z.infer<typeof severitySchema>;
+/** The table layouts the reader knows (core/layouts/), and the plans offices keep (SCORING.md §1). */
+export const LAYOUTS = ['five-tier', 'three-tier', 'single-target', 'row-pairs', 'one-row-tiers'] as const;
+export type Layout = (typeof LAYOUTS)[number];
 
-export const problemSchema = z.object({
-  code: z.string(),
-  severity: severitySchema,
-  file: z.string().optional(),
-  sheet: z.string(),
+export const PLAN_KINDS = ['e-governance', 'apa', 'integrity', 'grievance', 'citizen-charter', 'rti', 'innovation'] as const;
+export type PlanKind = (typeof PLAN_KINDS)[number];
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export interface Problem {
+  code: string;
+  severity: Severity;
+  file?: string;
+  sheet: string;
   /** A1 address within the sheet; empty when the problem is about the whole sheet. */
-  cell: z.string(),
-  indicatorId: z.string().optional(),
-  message: z.object({ bn: z.string(), en: z.string() }),
-});
-export type Problem = z.infer<typeof problemSchema>;
+  cell: string;
+  indicatorId?: string;
+  message: { bn: string; en: string };
+}
 
-export const targetSchema = z.object({
-  tier: tierSchema,
-  percent: z.number(),
-  value: valueSchema,
-  cell: z.string(),
-});
-export type Target = z.infer<typeof targetSchema>;
+export interface Target {
+  tier: Tier;
+  percent: number;
+  value: Value;
+  cell: string;
+}
 
-export const achievementSchema = z.object({
-  value: valueSchema,
-  cell: z.string(),
+export interface Achievement {
+  value: Value;
+  cell: string;
   /** 1–4 for a quarter's column; absent for an annual or cumulative column. */
-  quarter: z.number().int().min(1).max(4).optional(),
-  cumulative: z.boolean(),
+  quarter?: number;
+  cumulative: boolean;
   /** Set when the value was read from a sentence (`২৯/০৮/২০২১ তারিখে সভা অনুষ্ঠিত হয়েছে।`). */
-  sentence: z.string().optional(),
-});
-export type Achievement = z.infer<typeof achievementSchema>;
+  sentence?: string;
+}
 
 export const EVIDENCE = ['yes', 'no', 'not-said'] as const;
-export const evidenceSchema = z.enum(EVIDENCE);
 export type Evidence = (typeof EVIDENCE)[number];
 
-export const indicatorSchema = z.object({
+export interface Indicator {
   /** Normalised id, ASCII digits without brackets (`1.1.1`); empty when the sheet has none. */
-  id: z.string(),
-  name: z.string(),
+  id: string;
+  name: string;
   /** The unit as written, and as resolved from it and the targets (SCORING.md §3). */
-  unitText: z.string(),
-  unit: unitSchema,
-  weight: z.number().nullable(),
-  weightCell: z.string(),
-  targets: z.array(targetSchema),
-  achievements: z.array(achievementSchema),
-  remarks: z.string(),
+  unitText: string;
+  unit: Unit;
+  weight: number | null;
+  weightCell: string;
+  targets: Target[];
+  achievements: Achievement[];
+  remarks: string;
   /** A1 address of the first remarks cell that holds text; empty when there is none. */
-  remarksCell: z.string(),
+  remarksCell: string;
   /** The remarks say only `প্রযোজ্য নয়` (or N/A): with no achievement, the indicator is n/a. */
-  remarksSayNa: z.boolean(),
+  remarksSayNa: boolean;
   /** Evidence attached, as the remarks or an evidence column say (SCORING.md §3). */
-  evidence: evidenceSchema,
+  evidence: Evidence;
   /** The cell that says so; empty when not said. */
-  evidenceCell: z.string(),
+  evidenceCell: string;
   /** 1-based sheet row of the indicator (of a target/achievement pair, the first row). */
-  row: z.number().int(),
+  row: number;
   /** A1 address of the indicator's name cell. */
-  cell: z.string(),
-  areaId: z.string(),
-  activityId: z.string(),
-  activity: z.string(),
-});
-export type Indicator = z.infer<typeof indicatorSchema>;
+  cell: string;
+  areaId: string;
+  activityId: string;
+  activity: string;
+}
 
-export const areaSchema = z.object({
-  id: z.string(),
-  name: z.string(),
+export interface Area {
+  id: string;
+  name: string;
   /** The weight the sheet states for the area, when it has an area-weight column. */
-  weight: z.number().nullable(),
-  weightCell: z.string(),
-  indicators: z.array(indicatorSchema),
-});
-export type Area = z.infer<typeof areaSchema>;
+  weight: number | null;
+  weightCell: string;
+  indicators: Indicator[];
+}
 
-export const layoutSchema = z.enum(LAYOUTS);
-export type { Layout, PlanKind } from './tiers';
-export const planKindSchema = z.enum(PLAN_KINDS);
+export const OFFICE_SOURCES = ['name-line', 'letterhead', 'title', 'file', 'sheet'] as const;
+export type OfficeSource = (typeof OFFICE_SOURCES)[number];
 
-export const planSchema = z.object({
-  file: z.string().optional(),
-  sheet: z.string(),
-  office: z.string(),
-  officeSource: z.enum(['name-line', 'letterhead', 'title', 'file', 'sheet']),
+export interface Plan {
+  file?: string;
+  sheet: string;
+  office: string;
+  officeSource: OfficeSource;
   /** Fiscal year as the year it starts in (2024 = 2024-25), when the sheet says it. */
-  fiscalYear: z.number().int().nullable(),
-  quarter: z.number().int().min(1).max(4).nullable(),
+  fiscalYear: number | null;
+  quarter: number | null;
   /** Which plan the sheet is (SCORING.md §1), when its title, headers, remarks or file say. */
-  kind: planKindSchema.nullable(),
-  layout: layoutSchema,
+  kind: PlanKind | null;
+  layout: Layout;
   /** The sheet has no weight column: every indicator weighs 1 (SCORING.md §5). */
-  equalWeights: z.boolean(),
+  equalWeights: boolean;
   /** 1-based sheet row of the table's first header row. */
-  headerRow: z.number().int(),
-  tiers: z.array(z.object({ tier: tierSchema, percent: z.number() })),
-  areas: z.array(areaSchema),
-  problems: z.array(problemSchema),
-});
-export type Plan = z.infer<typeof planSchema>;
+  headerRow: number;
+  tiers: { tier: Tier; percent: number }[];
+  areas: Area[];
+  problems: Problem[];
+}
 
-export { planIndicators } from './plan-walk';
+/** Every indicator of a plan, area by area. */
+export function planIndicators(plan: Plan): Indicator[] {
+  return plan.areas.flatMap((a) => a.indicators);
+}

@@ -1,5 +1,5 @@
 import type { Area, Indicator, Plan, Target } from './plan';
-import type { Tier } from './tiers';
+import type { Tier } from './plan';
 import type { ScoreSettings } from './settings';
 import { Unit, Value } from './values';
 

@@ -4,7 +4,7 @@ import { PAIR_LABELS } from './header-words';
 import { nfcSet } from './text';
 import type { SheetView } from './sheet-view';
 import { isColumnNumberRow } from './table-rows';
-import type { Tier } from './tiers';
+import type { Tier } from './plan';
 
 /**
  * A table's header (SCORING.md §1): where it is, and what each column holds. A header cell is

@@ -1,7 +1,7 @@
 import { formatDay, fiscalYearBounds, Day } from './dates';
 import { digits, message, MessageKey, MessageParam } from './messages';
 import type { Problem, Severity, Plan } from './plan';
-import { planIndicators } from './plan-walk';
+import { planIndicators } from './plan';
 import { PlanScore, scorePlan } from './score';
 import { toBengaliDigits } from './bengali-digits';
 import { Unit, Value } from './values';

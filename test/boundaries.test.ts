@@ -122,6 +122,11 @@ describe('zod at the edges only: the JSON documents and the settings', () => {
     expect(loaded.length).toBeGreaterThan(5);
     expect(loaded.filter((f) => (PACKAGES.get(f) ?? []).some((p) => p === 'zod' || p.startsWith('zod/')))).toEqual([]);
   });
+
+  test("in core, only the JSON documents' schemas and the settings import zod: the plan is plain types", () => {
+    const importers = [...PACKAGES.entries()].filter(([f, ps]) => f.startsWith('core/') && ps.some((p) => p === 'zod' || p.startsWith('zod/'))).map(([f]) => f);
+    expect(importers.sort()).toEqual(['core/directives-json.ts', 'core/json.ts', 'core/settings.ts']);
+  });
 });
 
 describe('no import cycles', () => {

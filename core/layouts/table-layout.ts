@@ -1,6 +1,6 @@
 import type { SheetView } from '../sheet-view';
 import type { Column, TableHeader } from '../table-header';
-import { DEFAULT_TIER_PERCENT, Layout, Tier } from '../tiers';
+import { DEFAULT_TIER_PERCENT, Layout, Tier } from '../plan';
 
 /**
  * One table layout (SCORING.md §1): how it recognises itself from the header (and, where the
