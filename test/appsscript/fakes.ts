@@ -42,6 +42,8 @@ import type {
   GasGlobals,
   GasHtmlOutput,
   GasHtmlService,
+  GasLock,
+  GasLockService,
   GasMenu,
   GasProperties,
   GasPropertiesService,
@@ -225,6 +227,8 @@ export interface FakeAlert {
 
 export interface FakeMenuData {
   caption: string;
+  /** The add-on menu (Extensions → the add-on's name), rather than a menu of the spreadsheet's own. */
+  addon?: boolean;
   items: ({ caption: string; functionName: string } | { separator: true })[];
 }
 
@@ -234,7 +238,17 @@ export interface FakeGasOptions {
   scriptTimeZone?: string;
   /** Start of the simulated clock. */
   now?: number;
+  /** The user's locale (`Session.getActiveUserLocale`); default `bn`. */
+  userLocale?: string;
+  /** How the script runs: `NONE` is an Editor add-on's onOpen before the user has authorised it
+   * in this file — every service call but the menu's throws, as Apps Script refuses them. */
+  authMode?: FakeAuthMode;
 }
+
+export type FakeAuthMode = 'NONE' | 'LIMITED' | 'FULL';
+
+/** What Apps Script lets a script call in AuthMode.NONE: building the add-on menu, nothing else. */
+const ALLOWED_WITHOUT_AUTHORISATION = new Set(['SpreadsheetApp.getUi', 'Ui.createAddonMenu', 'Ui.createMenu', 'Menu.addItem', 'Menu.addSeparator', 'Menu.addSubMenu', 'Menu.addToUi']);
 
 // ── The environment: one spreadsheet, its services, the UI ──────────────────────────────────
 
@@ -245,7 +259,13 @@ export class FakeGas {
   readonly alerts: FakeAlert[] = [];
   readonly toasts: { msg: string; title: string }[] = [];
   readonly menus: FakeMenuData[] = [];
-  readonly sidebars: { file: string; title: string }[] = [];
+  readonly sidebars: { file: string; title: string; appended: string }[] = [];
+  /** The spreadsheet's document lock: `other` is another user's run holding it (a test sets it). */
+  readonly documentLock = { held: false, other: false };
+  userLocale: string;
+  authMode: FakeAuthMode;
+  /** What the add-on menu is named (its listing's name, or a bound script's project name). */
+  addonName = 'APA Sheets';
   htmlFiles: Record<string, string>;
   scriptTimeZone: string;
   readonly documentProperties = new Map<string, string>();
@@ -257,6 +277,9 @@ export class FakeGas {
   readonly Utilities: FakeUtilities;
   readonly Session: FakeSession;
   readonly PropertiesService: FakePropertiesService;
+  readonly LockService: FakeLockService;
+  /** Apps Script's own enumeration of authorisation modes (what `e.authMode` holds). */
+  readonly ScriptApp = { AuthMode: { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const };
 
   constructor(data?: FakeSpreadsheetData, options: FakeGasOptions = {}) {
     this.data = data ? clone(data) : emptySpreadsheet();
@@ -268,6 +291,9 @@ export class FakeGas {
     this.Utilities = new FakeUtilities(this);
     this.Session = new FakeSession(this);
     this.PropertiesService = new FakePropertiesService(this);
+    this.LockService = new FakeLockService(this);
+    this.userLocale = options.userLocale ?? 'bn';
+    this.authMode = options.authMode ?? 'FULL';
   }
 
   static fromJSON(data: FakeSpreadsheetData, options: FakeGasOptions = {}): FakeGas {
@@ -280,6 +306,9 @@ export class FakeGas {
 
   /** Counts one service call and advances the simulated clock by its cost. */
   count(method: string): void {
+    if (this.authMode === 'NONE' && !ALLOWED_WITHOUT_AUTHORISATION.has(method)) {
+      throw new Error(`Exception: You do not have permission to call ${method} before the add-on is authorised (AuthMode.NONE).`);
+    }
     this.calls.total++;
     this.calls.byMethod[method] = (this.calls.byMethod[method] ?? 0) + 1;
     this.clock.now += this.clock.cost(method);
@@ -309,8 +338,16 @@ export class FakeGas {
   }
 
   /** The globals the server code reads (`gasGlobals()`), for a vm context or `globalThis`. */
-  globals(): GasGlobals & { PropertiesService: GasPropertiesService } {
-    return { SpreadsheetApp: this.SpreadsheetApp, HtmlService: this.HtmlService, Utilities: this.Utilities, Session: this.Session, PropertiesService: this.PropertiesService };
+  globals(): GasGlobals & { PropertiesService: GasPropertiesService; LockService: GasLockService; ScriptApp: FakeGas['ScriptApp'] } {
+    return {
+      SpreadsheetApp: this.SpreadsheetApp,
+      HtmlService: this.HtmlService,
+      Utilities: this.Utilities,
+      Session: this.Session,
+      PropertiesService: this.PropertiesService,
+      LockService: this.LockService,
+      ScriptApp: this.ScriptApp,
+    };
   }
 
   /** Puts the globals on `target` (a vm context's global, or a browser's window). */
@@ -1120,8 +1157,9 @@ export class FakeMenu implements GasMenu {
   constructor(
     private readonly env: FakeGas,
     caption: string,
+    addon = false,
   ) {
-    this.menu = { caption, items: [] };
+    this.menu = { caption, items: [], ...(addon ? { addon: true } : {}) };
   }
   addItem(caption: string, functionName: string): FakeMenu {
     this.env.count('Menu.addItem');
@@ -1135,7 +1173,7 @@ export class FakeMenu implements GasMenu {
   }
   addToUi(): void {
     this.env.count('Menu.addToUi');
-    const i = this.env.menus.findIndex((m) => m.caption === this.menu.caption);
+    const i = this.env.menus.findIndex((m) => m.caption === this.menu.caption && !!m.addon === !!this.menu.addon);
     if (i >= 0) this.env.menus.splice(i, 1, clone(this.menu));
     else this.env.menus.push(clone(this.menu));
   }
@@ -1143,6 +1181,8 @@ export class FakeMenu implements GasMenu {
 
 export class FakeHtmlOutput implements GasHtmlOutput {
   title = '';
+  /** What `append` added after the file's content. */
+  appended = '';
   constructor(
     private readonly env: FakeGas,
     readonly file: string,
@@ -1153,24 +1193,37 @@ export class FakeHtmlOutput implements GasHtmlOutput {
     this.title = title;
     return this;
   }
+  append(addedContent: string): FakeHtmlOutput {
+    this.env.count('HtmlOutput.append');
+    this.appended += addedContent;
+    return this;
+  }
 }
 
 export class FakeUi implements GasUi {
   readonly ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const;
+  readonly Button = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' } as const;
   constructor(private readonly env: FakeGas) {}
   createMenu(caption: string): FakeMenu {
     this.env.count('Ui.createMenu');
     return new FakeMenu(this.env, caption);
   }
-  alert(title: string, prompt: string, _buttons: GasEnumValue): GasEnumValue {
+  createAddonMenu(): FakeMenu {
+    this.env.count('Ui.createAddonMenu');
+    return new FakeMenu(this.env, this.env.addonName, true);
+  }
+  /** The answer the user gives to the next alerts that ask (YES_NO): a test pushes them; none left, YES. */
+  readonly answers: ('YES' | 'NO')[] = [];
+  alert(title: string, prompt: string, buttons: GasEnumValue): GasEnumValue {
     this.env.count('Ui.alert');
     this.env.alerts.push({ title, prompt });
+    if (buttons === this.ButtonSet.YES_NO) return this.answers.shift() ?? 'YES';
     return 'OK';
   }
   showSidebar(userInterface: GasHtmlOutput): void {
     this.env.count('Ui.showSidebar');
     if (!(userInterface instanceof FakeHtmlOutput)) throw new Error('Exception: Invalid argument: userInterface');
-    this.env.sidebars.push({ file: userInterface.file, title: userInterface.title });
+    this.env.sidebars.push({ file: userInterface.file, title: userInterface.title, appended: userInterface.appended });
   }
 }
 
@@ -1228,6 +1281,46 @@ export class FakeSession implements GasSession {
   getScriptTimeZone(): string {
     this.env.count('Session.getScriptTimeZone');
     return this.env.scriptTimeZone;
+  }
+  getActiveUserLocale(): string {
+    this.env.count('Session.getActiveUserLocale');
+    return this.env.userLocale;
+  }
+}
+
+/** The document lock: one holder at a time. When another user's run holds it (`documentLock.other`),
+ * `tryLock` waits its whole timeout on the simulated clock and gives up, as Apps Script's does. */
+export class FakeLock implements GasLock {
+  private mine = false;
+  constructor(private readonly env: FakeGas) {}
+  tryLock(timeoutInMillis: number): boolean {
+    this.env.count('Lock.tryLock');
+    if (this.mine) return true;
+    const l = this.env.documentLock;
+    if (l.other || l.held) {
+      this.env.clock.now += Math.max(0, timeoutInMillis);
+      return false;
+    }
+    l.held = true;
+    this.mine = true;
+    return true;
+  }
+  releaseLock(): void {
+    this.env.count('Lock.releaseLock');
+    if (this.mine) this.env.documentLock.held = false;
+    this.mine = false;
+  }
+  hasLock(): boolean {
+    this.env.count('Lock.hasLock');
+    return this.mine;
+  }
+}
+
+export class FakeLockService implements GasLockService {
+  constructor(private readonly env: FakeGas) {}
+  getDocumentLock(): FakeLock {
+    this.env.count('LockService.getDocumentLock');
+    return new FakeLock(this.env);
   }
 }
 
