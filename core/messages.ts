@@ -325,10 +325,11 @@ export const MESSAGES = {
   'ui.rule.to-date': { bn: 'এ পর্যন্ত', en: 'to date' },
   'ui.remove.title': { bn: 'যোগ করা সব সরানো', en: 'Removing what was added' },
   'ui.remove.check': { bn: 'কী কী সরানো হবে দেখুন', en: 'See what would be removed' },
-  'ui.remove.preview': {
-    bn: 'সরানো হবে: {sheets}টি একত্রীকরণের শিট, {columns}টি স্কোর ও স্তরের কলাম, {legends}টি রঙের অর্থ এবং {rules}টি রঙের নিয়ম ({tabs}টি শিটে)।',
-    en: 'This removes {sheets} consolidation sheets, {columns} score and tier columns, {legends} legends and {rules} colour rules (on {tabs} sheets).',
-  },
+  'ui.remove.preview': { bn: 'সরানো হবে — {items}।', en: 'This removes — {items}.' },
+  'ui.remove.item.sheets': { bn: 'একত্রীকরণের শিট {count}টি', en: 'consolidation sheets: {count}' },
+  'ui.remove.item.columns': { bn: 'স্কোর ও স্তরের কলাম {count}টি', en: 'score and tier columns: {count}' },
+  'ui.remove.item.legends': { bn: 'রঙের অর্থ {count}টি', en: 'legends: {count}' },
+  'ui.remove.item.rules': { bn: 'রঙের নিয়ম {count}টি', en: 'colour rules: {count}' },
   'ui.remove.sheets-named': { bn: 'একত্রীকরণের শিট: {names}', en: 'Consolidation sheets: {names}' },
   'ui.remove.ask': { bn: 'এগুলো সরাবেন? আপনার লেখা বা বিন্যাস বদলাবে না।', en: 'Remove them? Nothing you typed or formatted changes.' },
   'ui.remove.confirm': { bn: 'হ্যাঁ, সরান', en: 'Yes, remove' },
@@ -341,11 +342,11 @@ export const MESSAGES = {
   'ui.help.open': { bn: 'নতুন ট্যাবে খুলুন', en: 'Open in a new tab' },
   'ui.check.pending-to-date': {
     bn: 'এটি এ পর্যন্ত অর্জিত শতাংশ: {count}টি সূচক এখনো অপেক্ষমাণ, সেগুলো হিসাবে ধরা হয়নি।',
-    en: 'This is the percent to date: {count} indicators are still pending and not counted yet.',
+    en: 'This is the percent to date: pending indicators ({count}) are not counted yet.',
   },
   'ui.check.invalid-left-out': {
     bn: '{count}টি সূচকের নম্বর হিসাব করা যায়নি (নিচের সমস্যাগুলো দেখুন), তাই শতাংশে ধরা হয়নি।',
-    en: '{count} indicators could not be scored (see the problems below), so the percent leaves them out.',
+    en: 'Indicators that could not be scored ({count}; see the problems below) are left out of the percent.',
   },
   'ui.check.nothing-entered': {
     bn: 'এখনো কোনো সূচকের অর্জন লেখা হয়নি, তাই শতাংশ নেই। অর্জনের ঘরে মান লিখলে নম্বর দেখা যাবে।',

@@ -1,5 +1,5 @@
 import { Rect, cellCount } from './areas';
-import { message } from './messages';
+import { Bilingual, MessageKey, message } from './messages';
 import type { CommandResult, RemovalPreview } from './operations';
 import { Located, OwnedRecord, OwnedSheet, clearedRecord, locatedAreas } from './ownership';
 
@@ -66,4 +66,17 @@ export function removalPreview(plan: RemovalPlan, sheets: RemovalSheet[], found:
     if (c || l || r) touched++;
   }
   return { reportSheets, columns, legends, rules, sheets: touched, nothing: !reportSheets.length && !columns && !legends && !rules };
+}
+
+/** What Remove would take away, in words: each kind with its count (those there are), or that there is nothing. */
+export function removalPreviewText(p: RemovalPreview): Bilingual {
+  if (p.nothing) return message('wb.nothing-to-remove');
+  const counts: [MessageKey, number][] = [
+    ['ui.remove.item.sheets', p.reportSheets.length],
+    ['ui.remove.item.columns', p.columns],
+    ['ui.remove.item.legends', p.legends],
+    ['ui.remove.item.rules', p.rules],
+  ];
+  const parts = counts.filter(([, n]) => n > 0).map(([key, count]) => message(key, { count }));
+  return message('ui.remove.preview', { items: { bn: parts.map((x) => x.bn).join('; '), en: parts.map((x) => x.en).join('; ') } });
 }

@@ -2,6 +2,7 @@ import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, Spin
 import { useId, useState } from 'react';
 import { message } from '../core/messages';
 import type { CommandResult, HostOperations, RemovalPreview } from '../core/operations';
+import { removalPreviewText } from '../core/removal';
 import { ErrorBar } from './ErrorBar';
 import { useBilingual, useT } from './i18n';
 import { ResultBar } from './ResultBar';
@@ -56,7 +57,7 @@ export function RemoveAll({ ops }: { ops: HostOperations }) {
       {asking && p && !p.nothing && (
         <MessageBar intent="warning" layout="multiline" data-testid="remove-confirm">
           <MessageBarBody>
-            <span data-testid="remove-preview">{t('ui.remove.preview', { sheets: p.reportSheets.length, columns: p.columns, legends: p.legends, rules: p.rules, tabs: p.sheets })}</span>
+            <span data-testid="remove-preview">{b(removalPreviewText(p))}</span>
             {p.reportSheets.length > 0 && <span className={styles.names}>{t('ui.remove.sheets-named', { names: p.reportSheets.join(t('ui.list-separator')) })}</span>}
             <span className={styles.names}>{t('ui.remove.ask')}</span>
           </MessageBarBody>

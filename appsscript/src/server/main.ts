@@ -1,7 +1,8 @@
 import { toBengaliDigits } from '../../../core/bengali-digits';
 import { formatDay } from '../../../core/dates';
 import { Bilingual, Language, MessageKey, message, text } from '../../../core/messages';
-import type { CommandContext, Preferences, RemovalPreview } from '../../../core/operations';
+import type { CommandContext, Preferences } from '../../../core/operations';
+import { removalPreviewText } from '../../../core/removal';
 import { LANGUAGE_KEY, SETTINGS_KEY, languageOfLocale, readContext, readLanguage, readSettings, storedSettings } from '../../../core/preferences';
 import { DEFAULT_SETTINGS } from '../../../core/score';
 import { FunctionName, SheetsCell, createSheetsFunctions } from './custom-functions';
@@ -147,7 +148,7 @@ export function onEdit(e: GasOnEditEvent): void {
   // A simple trigger must never fail loudly on someone's typing: errors end here. It does not
   // wait for another user's command: the next edit, or Highlight tiers, colours again.
   try {
-    locked(() => workbook().onEdit(e), 0);
+    workbook().onEdit(e, (write) => locked(write, 0));
   } catch {
     // the next edit, or Highlight tiers, tries again
   }
@@ -225,9 +226,11 @@ export function apaMenuHighlightTiers(): void {
   commandMenu((wb, context) => wb.highlightTiers(context));
 }
 
-/** What Remove will take away, in words (the sidebar and the menu's question). */
-export function removalText(p: RemovalPreview): Bilingual {
-  return p.nothing ? message('wb.nothing-to-remove') : message('ui.remove.preview', { sheets: p.reportSheets.length, columns: p.columns, legends: p.legends, rules: p.rules, tabs: p.sheets });
+/** Remove: everything the script added, and the settings remembered for this spreadsheet. */
+function removeEverything() {
+  const r = locked(() => workbook().removeAll());
+  gasGlobals().PropertiesService?.getDocumentProperties().deleteProperty(SETTINGS_KEY);
+  return r;
 }
 
 /** Remove, from the menu: says what it will take away and asks (Yes / No) before it does. */
@@ -239,9 +242,9 @@ export function apaMenuRemove(): void {
       return;
     }
     const ui = gasGlobals().SpreadsheetApp.getUi();
-    const answer = ui.alert(text('ui.title').bn, shown(message('gas.remove.ask', { what: removalText(preview) })), ui.ButtonSet.YES_NO);
+    const answer = ui.alert(text('ui.title').bn, shown(message('gas.remove.ask', { what: removalPreviewText(preview) })), ui.ButtonSet.YES_NO);
     if (answer !== ui.Button.YES) return;
-    const r = locked(() => workbook().removeAll());
+    const r = removeEverything();
     if (r.ok) toast(r.message);
     else alert(r.message);
   });
@@ -325,7 +328,7 @@ export function apaPreviewRemoval() {
 }
 
 export function apaRemoveAll() {
-  return serve(() => locked(() => workbook().removeAll()));
+  return serve(() => removeEverything());
 }
 
 export function apaWhatNext(context?: unknown) {

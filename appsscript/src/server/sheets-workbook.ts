@@ -96,8 +96,8 @@ export interface SheetsWorkbook {
   whatNext(context?: CommandContext): NextResult;
   consolidate(options?: SheetsConsolidateOptions, context?: CommandContext): SheetsConsolidateResult;
   /** The simple `onEdit` trigger: re-highlights a highlighted sheet when a cell that decides a tier
-   * changed. Returns whether it did. */
-  onEdit(e: GasOnEditEvent): boolean;
+   * changed (inside `guard`, when given: the caller's lock). Returns whether it did. */
+  onEdit(e: GasOnEditEvent, guard?: <T>(write: () => T) => T): boolean;
 }
 
 // ── Reading a sheet ─────────────────────────────────────────────────────────────────────────
@@ -472,7 +472,7 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
     return highlightSheet(ss, sheet, id, block, { located, grid, a }, handle, context.language);
   }
 
-  function onEdit(e: GasOnEditEvent): boolean {
+  function onEdit(e: GasOnEditEvent, guard: <T>(write: () => T) => T = (write) => write()): boolean {
     const range = e?.range;
     if (!range) return false;
     const ss = e.source ?? app.getActiveSpreadsheet();
@@ -488,8 +488,10 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
     const owned = [...(rec.columns ? [columnsRect(rec.columns)] : []), ...(rec.legend ? [legendRect(rec.legend)] : [])];
     const watch = rec.watch?.map((x) => parseArea(x)).filter((x): x is Rect => x !== null);
     if (!editCanChangeTiers([edited], owned, watch?.length ? watch : undefined)) return false;
-    const block = readSheet(sheet, sheet.getName());
-    return highlightSheet(ss, sheet, id, block, analyse(block.sheet, block, rec, defaults.settings, today()), handle).ok;
+    return guard(() => {
+      const block = readSheet(sheet, sheet.getName());
+      return highlightSheet(ss, sheet, id, block, analyse(block.sheet, block, rec, defaults.settings, today()), handle).ok;
+    });
   }
 
   /** Everything Remove takes away, found: the report sheets (by their mark), each sheet's own
