@@ -40,6 +40,7 @@ import type {
   GasEnumValue,
   GasFontWeight,
   GasGlobals,
+  GasGridRange,
   GasHtmlOutput,
   GasHtmlService,
   GasLock,
@@ -51,6 +52,7 @@ import type {
   GasRangeList,
   GasSession,
   GasSheet,
+  GasSheetsApi,
   GasSpreadsheet,
   GasSpreadsheetApp,
   GasUi,
@@ -243,6 +245,8 @@ export interface FakeGasOptions {
   /** How the script runs: `NONE` is an Editor add-on's onOpen before the user has authorised it
    * in this file — every service call but the menu's throws, as Apps Script refuses them. */
   authMode?: FakeAuthMode;
+  /** The advanced Sheets service enabled (a `Sheets` global), as a deployer may choose. */
+  sheetsApi?: boolean;
 }
 
 export type FakeAuthMode = 'NONE' | 'LIMITED' | 'FULL';
@@ -278,6 +282,10 @@ export class FakeGas {
   readonly Session: FakeSession;
   readonly PropertiesService: FakePropertiesService;
   readonly LockService: FakeLockService;
+  /** The advanced Sheets service, when the test enabled it. */
+  readonly Sheets: FakeSheetsApi | undefined;
+  /** The spreadsheet's id (what `getId` gives and the Sheets API is asked about). */
+  readonly spreadsheetId = '1FakeSpreadsheetId';
   /** Apps Script's own enumeration of authorisation modes (what `e.authMode` holds). */
   readonly ScriptApp = { AuthMode: { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const };
 
@@ -294,6 +302,7 @@ export class FakeGas {
     this.LockService = new FakeLockService(this);
     this.userLocale = options.userLocale ?? 'bn';
     this.authMode = options.authMode ?? 'FULL';
+    this.Sheets = options.sheetsApi ? new FakeSheetsApi(this) : undefined;
   }
 
   static fromJSON(data: FakeSpreadsheetData, options: FakeGasOptions = {}): FakeGas {
@@ -347,6 +356,7 @@ export class FakeGas {
       PropertiesService: this.PropertiesService,
       LockService: this.LockService,
       ScriptApp: this.ScriptApp,
+      ...(this.Sheets ? { Sheets: this.Sheets } : {}),
     };
   }
 
@@ -465,6 +475,10 @@ export class FakeSpreadsheet implements GasSpreadsheet {
   constructor(private readonly env: FakeGas) {}
   private get d(): FakeSpreadsheetData {
     return this.env.data;
+  }
+  getId(): string {
+    this.env.count('Spreadsheet.getId');
+    return this.env.spreadsheetId;
   }
   getActiveSheet(): FakeSheet {
     this.env.count('Spreadsheet.getActiveSheet');
@@ -1322,6 +1336,29 @@ export class FakeLockService implements GasLockService {
     this.env.count('LockService.getDocumentLock');
     return new FakeLock(this.env);
   }
+}
+
+/** The advanced Sheets service's `Spreadsheets.get` for `sheets(properties.sheetId,merges)`:
+ * one call, every sheet's merged areas as GridRanges, zeros left out as the API's JSON does. */
+export class FakeSheetsApi implements GasSheetsApi {
+  constructor(private readonly env: FakeGas) {}
+  readonly Spreadsheets = {
+    get: (spreadsheetId: string, optionalArgs: { fields: string }) => {
+      this.env.count('Sheets.Spreadsheets.get');
+      if (spreadsheetId !== this.env.spreadsheetId) throw new Error(`GoogleJsonResponseException: API call to sheets.spreadsheets.get failed with error: Requested entity was not found.`);
+      if (optionalArgs?.fields !== 'sheets(properties.sheetId,merges)') throw new Error(`the fake answers only sheets(properties.sheetId,merges), not ${optionalArgs?.fields}`);
+      const nonZero = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== 0));
+      return {
+        sheets: this.env.data.sheets.map((s) => {
+          const merges = s.merges.map((m): GasGridRange => {
+            const a = parseAreaText(m);
+            return nonZero({ sheetId: s.id, startRowIndex: a.top, endRowIndex: a.bottom + 1, startColumnIndex: a.left, endColumnIndex: a.right + 1 });
+          });
+          return { properties: nonZero({ sheetId: s.id }), ...(merges.length ? { merges } : {}) };
+        }),
+      };
+    },
+  };
 }
 
 export class FakeProperties implements GasProperties {

@@ -1159,6 +1159,35 @@ describe('consolidate 200 generated office tabs', () => {
     expect(naive / used.total).toBeGreaterThan(20);
   });
 
+  test('with the advanced Sheets service enabled (a deployer\'s choice): the merged areas are computed from one Sheets API answer, not asked of each area; the same workbook', () => {
+    const plain = newEnv(base);
+    loadGasProject(plain).apaConsolidate({});
+    const env = FakeGas.fromJSON(base, { now: NOW, htmlFiles: htmlFiles(), sheetsApi: true });
+    const from = env.mark();
+    const r = loadGasProject(env).apaConsolidate({});
+    const used = env.callsSince(from);
+    expect(r.done).toBe(r.total);
+    expect(json(snapshot(env.data))).toBe(json(snapshot(plain.data)));
+    expect(used.byMethod['Sheets.Spreadsheets.get']).toBe(1);
+    expect(used.byMethod['Range.getA1Notation']).toBeUndefined();
+    expect(used.byMethod['Range.getMergedRanges']).toBeUndefined();
+    const merges = env.data.sheets.slice(0, 200).reduce((n, s) => n + s.merges.length, 0);
+    expect(merges).toBeGreaterThan(0);
+    expect(used.total).toBeLessThanOrEqual(200 * 5 + 200 + 2);
+    report.consolidate200WithSheetsApi = { tabs: 200, serviceCalls: used.total, byMethod: used.byMethod };
+  });
+
+  test('the Sheets API refusing (service enabled, API off in the Cloud project): each tab asks SpreadsheetApp, the same workbook', () => {
+    const plain = newEnv(base);
+    loadGasProject(plain).apaConsolidate({});
+    const env = FakeGas.fromJSON(base, { now: NOW, htmlFiles: htmlFiles(), sheetsApi: true });
+    env.Sheets!.Spreadsheets.get = () => {
+      throw new Error('GoogleJsonResponseException: API call to sheets.spreadsheets.get failed with error: Google Sheets API has not been used in project 1 before or it is disabled.');
+    };
+    loadGasProject(env).apaConsolidate({});
+    expect(json(snapshot(env.data))).toBe(json(snapshot(plain.data)));
+  });
+
   test('near Apps Script\'s 6 minutes it stops, says how far it got, and resumes to the same result; nothing is written until the end', () => {
     const oneShot = newEnv(base);
     loadGasProject(oneShot).apaConsolidate({});

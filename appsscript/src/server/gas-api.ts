@@ -135,6 +135,7 @@ export interface GasSheet {
 }
 
 export interface GasSpreadsheet {
+  getId(): string;
   getActiveSheet(): GasSheet;
   getSheets(): GasSheet[];
   getSheetByName(name: string): GasSheet | null;
@@ -234,6 +235,26 @@ export interface GasGlobals {
   Session: GasSession;
   PropertiesService?: GasPropertiesService;
   LockService?: GasLockService;
+  /** The advanced Sheets service, there only when whoever deploys the script enabled it: it needs
+   * the wider `spreadsheets.readonly` scope (docs/deploy.md), so it is never the default. */
+  Sheets?: GasSheetsApi;
+}
+
+/** A rectangle as the Sheets API gives it: 0-based, end exclusive; a 0 is left out of the JSON. */
+export interface GasGridRange {
+  sheetId?: number;
+  startRowIndex?: number;
+  endRowIndex?: number;
+  startColumnIndex?: number;
+  endColumnIndex?: number;
+}
+
+/** The part of the advanced Sheets service (Sheets API v4) the script uses: every sheet's merged
+ * areas in one call. */
+export interface GasSheetsApi {
+  Spreadsheets: {
+    get(spreadsheetId: string, optionalArgs: { fields: string }): { sheets?: { properties?: { sheetId?: number }; merges?: GasGridRange[] }[] };
+  };
 }
 
 /** The real globals of the script's runtime (Apps Script's, or the fakes installed by a test). */

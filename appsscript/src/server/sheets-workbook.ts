@@ -15,7 +15,7 @@ import { ScoreSettings, settingsWithDefaults } from '../../../core/score';
 import { SheetAnalysis, analyseTab, checkResult, noPlanResult } from '../../../core/sheet-analysis';
 import { SheetBlock, blockGrid, blockIsBlank } from '../../../core/sheet-block';
 import type { Grid } from '../../../core/grid';
-import { GasConditionalFormatRule, GasDeveloperMetadata, GasGlobals, GasOnEditEvent, GasSheet, GasSpreadsheet } from './gas-api';
+import { GasConditionalFormatRule, GasDeveloperMetadata, GasGlobals, GasGridRange, GasOnEditEvent, GasSheet, GasSheetsApi, GasSpreadsheet } from './gas-api';
 
 /**
  * THE Sheets adapter: the one module that reads and writes the spreadsheet (SpreadsheetApp), for
@@ -102,18 +102,45 @@ export interface SheetsWorkbook {
 
 // ── Reading a sheet ─────────────────────────────────────────────────────────────────────────
 
-/** Reads a sheet's data range from A1: getDataRange + getValues + getNumberFormats +
- * getMergedRanges, and one getA1Notation per merged area. `name`: the grid's (none when no grid is made). */
-export function readSheet(sheet: GasSheet, name = ''): SheetBlock {
+/** Reads a sheet's data range from A1: getDataRange + getValues + getNumberFormats, and its
+ * merged areas: those of `sheetMerges` when given (computed from one Sheets API answer), else
+ * getMergedRanges and one getA1Notation per area — the least SpreadsheetApp allows.
+ * `name`: the grid's (none when no grid is made). */
+export function readSheet(sheet: GasSheet, name = '', sheetMerges?: Rect[]): SheetBlock {
   const range = sheet.getDataRange();
   const values = range.getValues();
   const formats = range.getNumberFormats();
-  const merges: Rect[] = [];
-  for (const m of range.getMergedRanges()) {
-    const r = parseArea(m.getA1Notation());
-    if (r) merges.push(r);
+  let merges: Rect[] = [];
+  if (sheetMerges) {
+    // What getMergedRanges of the data range gives: the areas that reach into it.
+    const rows = values.length;
+    const cols = values.reduce((w, r) => Math.max(w, r.length), 0);
+    merges = sheetMerges.filter((m) => m.top < rows && m.left < cols);
+  } else {
+    for (const m of range.getMergedRanges()) {
+      const r = parseArea(m.getA1Notation());
+      if (r) merges.push(r);
+    }
   }
   return { sheet: name, top: 0, left: 0, values, formats, merges };
+}
+
+/** A Sheets API rectangle as the sheet's cells (0-based, inclusive). */
+const gridRect = (m: GasGridRange): Rect => ({ top: m.startRowIndex ?? 0, left: m.startColumnIndex ?? 0, bottom: (m.endRowIndex ?? 1) - 1, right: (m.endColumnIndex ?? 1) - 1 });
+
+/** Every sheet's merged areas from one Sheets API call (sheet id → areas), when the deployer
+ * enabled the advanced service; null without it or when the API refuses (then each sheet asks
+ * SpreadsheetApp). */
+export function mergesOfEverySheet(api: GasSheetsApi | undefined, ss: GasSpreadsheet): Map<number, Rect[]> | null {
+  if (!api) return null;
+  try {
+    const answer = api.Spreadsheets.get(ss.getId(), { fields: 'sheets(properties.sheetId,merges)' });
+    const out = new Map<number, Rect[]>();
+    for (const s of answer.sheets ?? []) out.set(s.properties?.sheetId ?? 0, (s.merges ?? []).map(gridRect));
+    return out;
+  } catch {
+    return null;
+  }
 }
 
 interface Analysis {
@@ -617,6 +644,7 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
 
     const first = state.next;
     const t = today();
+    const merges = first < tabs.length ? mergesOfEverySheet(g.Sheets, ss) : null;
     for (let i = state.next; i < tabs.length; i++) {
       // At least one tab per call, so every call advances.
       if (i > first && elapsed() > readBudget) return partial();
@@ -624,7 +652,7 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
       let block: SheetBlock | null = null;
       let error: string | undefined;
       try {
-        block = readSheet(tab.sheet, tab.name);
+        block = readSheet(tab.sheet, tab.name, merges?.get(tab.id));
       } catch (err) {
         error = err instanceof Error ? err.message : String(err);
       }
