@@ -4,7 +4,7 @@ import { mountPane } from '../../../pane/mount';
 import { themeFor } from '../../../pane/theme';
 import { unavailableOperations } from '../../../pane/unavailable';
 import { createExcelWorkbook } from '../workbook/excel-workbook';
-import { localLanguageStore } from './language-store';
+import { localLanguageStore } from '../workbook/language-store';
 
 /** package.json's version, put in by the build (webpack.config.js, DefinePlugin). */
 declare const __APA_VERSION__: string;

@@ -1,6 +1,6 @@
 import type { Language } from '../../../core/messages';
 import { LANGUAGE_KEY, readLanguage } from '../../../core/preferences';
-import type { LanguageStore } from '../workbook/excel-workbook';
+import type { LanguageStore } from './excel-workbook';
 
 /**
  * The user's language in Excel, per user: the task pane's local storage (Office's roaming settings
