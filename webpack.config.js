@@ -69,6 +69,8 @@ const DEV_SERVER_PORT = Number(process.env.npm_package_config_dev_server_port ||
 
 const ROOT = __dirname;
 const at = (...p) => path.join(ROOT, ...p);
+/** package.json's version: the pane's footer shows it (both builds put it in as __APA_VERSION__). */
+const VERSION = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
 const FUNCTIONS_ENTRY = at('addin', 'src', 'functions', 'functions.ts');
 const TASKPANE_ENTRY = at('addin', 'src', 'taskpane', 'index.tsx');
 const TASKPANE_TEMPLATE = at('addin', 'src', 'taskpane', 'taskpane.html');
@@ -244,8 +246,18 @@ class InlineSidebarPlugin {
   }
 }
 
-/** The Google Sheets sidebar build (--env sidebar): appsscript/build/Sidebar.html and nothing else. */
-function sidebarConfig(dev) {
+/** Where the sidebar's help links lead: the add-in's help pages on APA_BASE_URL when it is given
+ * (npm run package), else nowhere (null) — the sidebar then has only the guide built into it. */
+function sidebarHelpBase() {
+  return process.env.APA_BASE_URL ? baseUrl(false) : null;
+}
+
+/** The Google Sheets sidebar build (--env sidebar): appsscript/build/Sidebar.html and nothing else.
+ * The user guide goes inside it (__APA_HELP__, from docs/ by addin/tools/help-pages.ts): a Sheets
+ * user's Help opens there, with no host needed. */
+async function sidebarConfig(dev) {
+  const { DefinePlugin } = require('webpack');
+  const help = await tools().inlineHelp(at('docs'));
   return {
     mode: dev ? 'development' : 'production',
     // No eval and no separate source maps: the page is one file.
@@ -277,7 +289,10 @@ function sidebarConfig(dev) {
     // The page is written by InlineSidebarPlugin after the JavaScript is minified; webpack's HTML
     // minimizer (experiments.html "auto") would otherwise rework it and move the licences out.
     optimization: { splitChunks: false, runtimeChunk: false, minimizeOptions: { html: false } },
-    plugins: [new InlineSidebarPlugin()],
+    plugins: [
+      new DefinePlugin({ __APA_VERSION__: JSON.stringify(VERSION), __APA_HELP__: JSON.stringify(help), __APA_HELP_BASE__: JSON.stringify(sidebarHelpBase()) }),
+      new InlineSidebarPlugin(),
+    ],
     performance: { hints: dev ? false : 'warning', maxAssetSize: 1.5e6, maxEntrypointSize: 1.5e6 },
   };
 }
@@ -327,6 +342,7 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      new (require('webpack').DefinePlugin)({ __APA_VERSION__: JSON.stringify(VERSION) }),
       new CustomFunctionsMetadataPlugin({ output: METADATA_FILE, input: FUNCTIONS_ENTRY }),
       new FunctionHelpPlugin(base),
       new HtmlWebpackPlugin({

@@ -513,6 +513,7 @@ function sheets() {
   const g = JSON.parse(fs.readFileSync(path.join(root, 'test', 'output', 'gas-calls.json'), 'utf8')) as {
     bundle: { bytes: number; gzipBytes: number; codeJsBytes: number };
     consolidate200: { tabs: number; serviceCalls: number; dataCalls: number; mergedAreasRead: number; naive: { serviceCalls: number }; ratio: number };
+    consolidate200WithSheetsApi?: { tabs: number; serviceCalls: number };
     timeLimit: { costModel: string; executionLimitSeconds: number; runs: { done: number; total: number; simulatedSeconds: number }[] };
   };
   const c = g.consolidate200;
@@ -524,6 +525,17 @@ function sheets() {
     ratio: `${fmt(c.ratio, 1)}× fewer`,
     goal: 'one batched read per tab, batched writes',
   });
+  const api = g.consolidate200WithSheetsApi;
+  if (api) {
+    rows.push({
+      what: `Google Sheets: the same ${api.tabs} tabs with the advanced Sheets service enabled (opt-in: needs the spreadsheets.readonly scope)`,
+      command: 'npm run bench -- --only=sheets',
+      ours: `${fmt(api.serviceCalls)} calls: the merged areas of every tab computed from one Spreadsheets.get`,
+      baseline: `${fmt(c.serviceCalls)} calls: SpreadsheetApp only (the default, spreadsheets.currentonly)`,
+      ratio: `${fmt(c.serviceCalls / api.serviceCalls, 1)}× fewer`,
+      goal: 'A1 notations computed, not asked for',
+    });
+  }
   const runs = g.timeLimit.runs;
   rows.push({
     what: `Google Sheets: the same under a simulated clock (${g.timeLimit.costModel})`,

@@ -1,9 +1,9 @@
 import { Rect, compactAreas, rectContains, rectsIntersect, styleRuns } from './areas';
 import { parseA1 } from './grid';
 import { HighlightKey, LEGEND_ORDER, PALETTE, highlightSpec } from './highlight';
-import { message } from './messages';
+import { Language, message } from './messages';
 import type { CommandResult } from './operations';
-import { LEGEND_ROWS, LEGEND_TITLE, OwnedLegend, cfFormula, legendLabel } from './ownership';
+import { LEGEND_ROWS, OwnedLegend, cfFormula, legendLabel, legendTitle } from './ownership';
 import type { SpecCell } from './report';
 import type { PlanScore } from './score';
 
@@ -54,9 +54,10 @@ export function highlightPlan(result: PlanScore): HighlightPlan {
 /** The legend's place: the block's legend column, from the header row down. */
 export const legendAt = (col: number, top: number): OwnedLegend => ({ col, top, bottom: top + LEGEND_ROWS - 1 });
 
-/** The legend as one column of cells: its title in bold, then each palette entry in its colours. */
-export function legendCells(): SpecCell[][] {
-  return [[{ v: LEGEND_TITLE, bold: true }], ...LEGEND_ORDER.map((k) => [{ v: legendLabel(k), fill: PALETTE[k].fill, font: PALETTE[k].font }])];
+/** The legend as one column of cells, in the user's language (none: both, as the first versions
+ * wrote it): its title in bold, then each palette entry in its colours. */
+export function legendCells(language?: Language): SpecCell[][] {
+  return [[{ v: legendTitle(language), bold: true }], ...LEGEND_ORDER.map((k) => [{ v: legendLabel(k, language), fill: PALETTE[k].fill, font: PALETTE[k].font }])];
 }
 
 /** Whether an edit (its areas) can change a highlighted sheet's tiers: not when it lies wholly in

@@ -1,8 +1,9 @@
 import type { Consolidation } from './consolidate';
 import type { HighlightKey } from './highlight';
-import type { Bilingual, MessageKey } from './messages';
+import type { Bilingual, Language, MessageKey } from './messages';
 import type { Layout, PlanKind, Problem, Tier } from './plan';
 import type { Totals } from './score';
+import type { ScoreSettings } from './settings';
 import type { Unit } from './values';
 
 /**
@@ -12,24 +13,71 @@ import type { Unit } from './values';
  * (`appsscript/src/sidebar/gas-operations.ts`, answered by `appsscript/src/server/`); tests use the
  * same code over typed fakes. React components receive an object of this type and never call a
  * host themselves.
+ *
+ * Every command takes the `CommandContext` it runs with: the user's language (everything the command
+ * writes into the workbook — column headers, the legend, tier names, notes — is in it) and the
+ * scoring settings (SCORING.md §4–§5, the CLI's `--mode`, `--na`, `--final`). A host given none
+ * uses what it remembers (`loadPreferences`), else Bengali and the spec's defaults.
  */
 export interface WorkbookOperations {
   /** Reads the active sheet and reports the plan it holds. */
-  checkActiveSheet(): Promise<CheckResult>;
+  checkActiveSheet(context?: CommandContext): Promise<CheckResult>;
   /** Selects a cell (clicking a problem): `sheet` and an A1 `cell` within it. */
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Writes the add-in's score and tier columns next to the active sheet's table, as live =APA.* formulas. */
-  addScoreColumns(): Promise<CommandResult>;
+  addScoreColumns(context?: CommandContext): Promise<CommandResult>;
   /** Colours the active sheet's achievement cells by tier (the core palette) and keeps them current. */
-  highlightTiers(): Promise<CommandResult>;
+  highlightTiers(context?: CommandContext): Promise<CommandResult>;
+  /** What `removeAll` would take away, counted, without changing anything (the pane asks before removing). */
+  previewRemoval(): Promise<RemovalPreview>;
   /** Takes away everything the add-in added to the workbook, and nothing else. */
-  removeAll(): Promise<CommandResult>;
+  removeAll(context?: CommandContext): Promise<CommandResult>;
   /** For each pending or below-top indicator of the active sheet: what reaches the next and the top tier. */
-  whatNext(): Promise<NextResult>;
+  whatNext(context?: CommandContext): Promise<NextResult>;
   /** Every other tab one office: scores each and writes the summary, per-indicator and problems sheets and a chart. */
-  consolidate(options: LongRunOptions): Promise<ConsolidateResult>;
+  consolidate(options: LongRunOptions, context?: CommandContext): Promise<ConsolidateResult>;
   /** Inserts the offices' .xlsx files as tabs (one per plan sheet), then consolidates. */
-  addOfficeFiles(files: OfficeFile[], options: LongRunOptions): Promise<AddFilesResult>;
+  addOfficeFiles(files: OfficeFile[], options: LongRunOptions, context?: CommandContext): Promise<AddFilesResult>;
+  /** The language the user last picked (per user) and the workbook's settings (in the workbook). */
+  loadPreferences(): Promise<Preferences>;
+  /** Remembers the language the user picked, for this user, in every workbook. */
+  saveLanguage(language: Language): Promise<void>;
+  /** Remembers the scoring settings in the workbook itself: whoever opens it next scores it the same way. */
+  saveSettings(settings: ScoreSettings): Promise<void>;
+}
+
+/** What a command runs with. */
+export interface CommandContext {
+  /** The language of what the command writes into the workbook, and of its messages' first reading. */
+  language: Language;
+  settings: ScoreSettings;
+}
+
+export interface Preferences {
+  /** The language the user picked last; null when they never picked one (the pane then follows
+   * the host's display language). */
+  language: Language | null;
+  /** The workbook's settings (the spec's defaults when it has none). */
+  settings: ScoreSettings;
+  /** The host's display language, when the host knows it better than the page does (Google Sheets:
+   * the user's Google account). */
+  displayLanguage?: Language;
+}
+
+/** What "Remove" would take away: counted before the pane asks. */
+export interface RemovalPreview {
+  /** Report sheets (consolidation) to delete, by name. */
+  reportSheets: string[];
+  /** Score and tier columns to clear (two per sheet that has them). */
+  columns: number;
+  /** Legends to clear. */
+  legends: number;
+  /** Conditional-format rules (tier colours) to delete. */
+  rules: number;
+  /** Sheets whose columns, legend or colours go. */
+  sheets: number;
+  /** True when there is nothing to remove. */
+  nothing: boolean;
 }
 
 export interface LongRunOptions {
@@ -53,6 +101,8 @@ export interface CheckResult {
   totals: Totals | null;
   indicators: IndicatorLine[];
   problems: Problem[];
+  /** The settings the totals were scored with (absent when the sheet holds no plan). */
+  settings?: ScoreSettings;
 }
 
 export interface IndicatorLine {
@@ -74,6 +124,9 @@ export interface CommandResult {
   message: Bilingual;
   /** How many cells/columns/sheets the command wrote or removed. */
   changed: number;
+  /** The settings what it wrote follows, those that apply to it (score columns: the between-tier
+   * rule their formulas carry; n/a and final evaluation change only totals). */
+  settings?: Partial<ScoreSettings>;
 }
 
 export interface NextResult {

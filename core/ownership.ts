@@ -1,6 +1,6 @@
 import { Rect, parseArea, rectA1 } from './areas';
 import { HighlightKey, LEGEND_ORDER, PALETTE } from './highlight';
-import { message } from './messages';
+import { Language, message, text } from './messages';
 import { SheetBlock, blockBottom, blockValue } from './sheet-block';
 
 /**
@@ -8,8 +8,10 @@ import { SheetBlock, blockBottom, blockValue } from './sheet-block';
  * one key (Excel: `workbook.settings`; Google Sheets: spreadsheet developer metadata), and the
  * markers that find each owned thing again even when the user has moved it:
  *
- * - score and tier columns: the header pair `APA স্কোর` | `APA স্তর`, formulas below it;
- * - the legend: its title cell, then one cell per palette entry;
+ * - score and tier columns: the header pair `APA স্কোর` | `APA স্তর` (in English `APA score` |
+ *   `APA tier`: either pair, in the language the user wrote them in), formulas below it;
+ * - the legend: its title cell, then one cell per palette entry (in either language, or both as
+ *   the first versions wrote it);
  * - conditional-format rules: custom rules whose formula carries `"apa-sheets:<key>"`;
  * - report sheets: marked by the host with the record's token (a sheet copied in from another
  *   workbook's report carries another token and stays the user's);
@@ -23,16 +25,31 @@ import { SheetBlock, blockBottom, blockValue } from './sheet-block';
 export const OWNED_KEY = 'apa-sheets.owned';
 export const RECORD_VERSION = 2;
 export const MARKER = 'apa-sheets:';
-export const SCORE_HEADER = 'APA স্কোর';
-export const TIER_HEADER = 'APA স্তর';
+/** The Bengali header pair (what the first versions wrote; `columnHeaders` gives each language's). */
+export const SCORE_HEADER: string = text('wb.header.score').bn;
+export const TIER_HEADER: string = text('wb.header.tier').bn;
+/** The legend's title as the first versions wrote it, in both languages. */
 export const LEGEND_TITLE = `${message('legend').bn} / ${message('legend').en}`;
 export const LEGEND_ROWS = 1 + LEGEND_ORDER.length;
 /** Beside a table: score, tier, a gap, the legend — the legend's offset from the score column. */
 export const LEGEND_OFFSET = 3;
 export const BLOCK_WIDTH = LEGEND_OFFSET + 1;
 
-export function legendLabel(key: HighlightKey): string {
-  return `${PALETTE[key].label.bn} / ${PALETTE[key].label.en}`;
+const LANGUAGES: readonly Language[] = ['bn', 'en'];
+
+/** The score and tier columns' headers in `language`. */
+export function columnHeaders(language: Language = 'bn'): [string, string] {
+  return [text('wb.header.score')[language], text('wb.header.tier')[language]];
+}
+
+/** The legend's title in `language`; without one, both languages (the first versions' legend). */
+export function legendTitle(language?: Language): string {
+  return language ? text('legend')[language] : LEGEND_TITLE;
+}
+
+/** A palette entry's label in the legend, in `language`; without one, both languages. */
+export function legendLabel(key: HighlightKey, language?: Language): string {
+  return language ? PALETTE[key].label[language] : `${PALETTE[key].label.bn} / ${PALETTE[key].label.en}`;
 }
 
 /** A custom conditional-format formula that is always true and names its owner and tier. */
@@ -191,7 +208,8 @@ export function contentHash(s: string): string {
 
 export interface Located {
   columns?: OwnedColumns;
-  legend?: OwnedLegend;
+  /** With the language its labels are in (absent: both, as the first versions wrote it). */
+  legend?: OwnedLegend & { language?: Language };
   /** Areas left out when the sheet is read as a plan. */
   blank: Rect[];
 }
@@ -209,18 +227,28 @@ export function locateOwned(block: Pick<SheetBlock, 'top' | 'left' | 'values'> |
   const located: Located = { blank: [] };
   if (!block) return located;
   const at = (r: number, c: number) => blockValue(block, r, c);
-  const isHeaderPair = (r: number, c: number) => at(r, c) === SCORE_HEADER && at(r, c + 1) === TIER_HEADER;
-  const isLegend = (r: number, c: number) => at(r, c) === LEGEND_TITLE && at(r + 1, c) === legendLabel(LEGEND_ORDER[0]);
+  const headers = LANGUAGES.map((l) => columnHeaders(l));
+  const firstHeaders = new Set(headers.map((h) => h[0]));
+  const isHeaderPair = (r: number, c: number) => headers.some(([s, t]) => at(r, c) === s && at(r, c + 1) === t);
+  // A legend: its title, then the first palette entry's label, in the same language.
+  const legends = [...LANGUAGES, undefined].map((language) => ({ language, title: legendTitle(language), first: legendLabel(LEGEND_ORDER[0], language) }));
+  const titles = new Set(legends.map((l) => l.title));
+  const legendAt = (r: number, c: number) => legends.find((l) => at(r, c) === l.title && at(r + 1, c) === l.first);
   let col = rec?.columns && isHeaderPair(rec.columns.top, rec.columns.score) ? { r: rec.columns.top, c: rec.columns.score } : null;
-  let leg = rec?.legend && isLegend(rec.legend.top, rec.legend.col) ? { r: rec.legend.top, c: rec.legend.col } : null;
+  const recorded = rec?.legend ? legendAt(rec.legend.top, rec.legend.col) : undefined;
+  let leg = rec?.legend && recorded ? { r: rec.legend.top, c: rec.legend.col, language: recorded.language } : null;
   for (let i = 0; i < block.values.length && (!col || !leg); i++) {
     const row = block.values[i];
     for (let j = 0; j < row.length; j++) {
       const v = row[j];
+      if (typeof v !== 'string') continue;
       const r = block.top + i;
       const c = block.left + j;
-      if (!col && v === SCORE_HEADER && isHeaderPair(r, c)) col = { r, c };
-      if (!leg && v === LEGEND_TITLE && isLegend(r, c)) leg = { r, c };
+      if (!col && firstHeaders.has(v) && isHeaderPair(r, c)) col = { r, c };
+      if (!leg && titles.has(v)) {
+        const found = legendAt(r, c);
+        if (found) leg = { r, c, language: found.language };
+      }
     }
   }
   const bottom = blockBottom(block);
@@ -238,7 +266,7 @@ export function locateOwned(block: Pick<SheetBlock, 'top' | 'left' | 'values'> |
     located.blank.push({ top: col.r, left: col.c, bottom: Math.max(last, bottom), right: col.c + 1 });
   }
   if (leg) {
-    located.legend = { col: leg.c, top: leg.r, bottom: leg.r + LEGEND_ROWS - 1 };
+    located.legend = { col: leg.c, top: leg.r, bottom: leg.r + LEGEND_ROWS - 1, ...(leg.language ? { language: leg.language } : {}) };
     located.blank.push(legendRect(located.legend));
   }
   return located;

@@ -1,6 +1,6 @@
 import { Rect, cellCount } from './areas';
-import { message } from './messages';
-import type { CommandResult } from './operations';
+import { Bilingual, MessageKey, message } from './messages';
+import type { CommandResult, RemovalPreview } from './operations';
 import { Located, OwnedRecord, OwnedSheet, clearedRecord, locatedAreas } from './ownership';
 
 /**
@@ -43,4 +43,40 @@ export function removed(done: { sheets: number; cleared: Rect[]; rules: number }
   const cells = done.cleared.reduce((n, r) => n + cellCount(r), 0);
   if (!done.rules && !cells && !done.sheets && !hadRecord) return { ok: true, message: message('wb.nothing-to-remove'), changed: 0 };
   return { ok: true, message: message('wb.removed', { sheets: done.sheets, cells, rules: done.rules }), changed: done.sheets + cells + done.rules };
+}
+
+/** What Remove would take away, counted from its plan (before anything is deleted): the report
+ * sheets by name, and on the other sheets the score and tier columns, legends and colour rules
+ * found (`rules`: the host's count of its own conditional-format rules, per sheet id). */
+export function removalPreview(plan: RemovalPlan, sheets: RemovalSheet[], found: { names: Record<string, string>; rules: Record<string, number> }): RemovalPreview {
+  const byId = new Map(sheets.map((s) => [s.id, s]));
+  const reportSheets = plan.reports.map((id) => found.names[id] ?? id);
+  let columns = 0;
+  let legends = 0;
+  let rules = 0;
+  let touched = 0;
+  for (const s of plan.sheets) {
+    const located = byId.get(s.id)?.located;
+    const c = located?.columns ? 2 : 0;
+    const l = located?.legend ? 1 : 0;
+    const r = found.rules[s.id] ?? 0;
+    columns += c;
+    legends += l;
+    rules += r;
+    if (c || l || r) touched++;
+  }
+  return { reportSheets, columns, legends, rules, sheets: touched, nothing: !reportSheets.length && !columns && !legends && !rules };
+}
+
+/** What Remove would take away, in words: each kind with its count (those there are), or that there is nothing. */
+export function removalPreviewText(p: RemovalPreview): Bilingual {
+  if (p.nothing) return message('wb.nothing-to-remove');
+  const counts: [MessageKey, number][] = [
+    ['ui.remove.item.sheets', p.reportSheets.length],
+    ['ui.remove.item.columns', p.columns],
+    ['ui.remove.item.legends', p.legends],
+    ['ui.remove.item.rules', p.rules],
+  ];
+  const parts = counts.filter(([, n]) => n > 0).map(([key, count]) => message(key, { count }));
+  return message('ui.remove.preview', { items: { bn: parts.map((x) => x.bn).join('; '), en: parts.map((x) => x.en).join('; ') } });
 }

@@ -1,10 +1,10 @@
 import { rectA1 } from './areas';
 import { Grid, columnLetters, parseA1 } from './grid';
-import { message } from './messages';
+import { Language, message } from './messages';
 import type { CommandResult } from './operations';
-import { LEGEND_OFFSET, LEGEND_ROWS, Located, SCORE_HEADER, TIER_HEADER } from './ownership';
+import { LEGEND_OFFSET, LEGEND_ROWS, Located, columnHeaders } from './ownership';
 import type { Indicator } from './plan';
-import type { PlanScore } from './score';
+import type { PlanScore, ScoreSettings } from './score';
 import { cleanText } from './text';
 
 /** How each host names the functions in a formula: `=APA.SCORE(…)` in Excel (the add-in's
@@ -28,6 +28,16 @@ export interface ScoreColumnsSpec {
   scoreFormat: string;
   /** Indicators that got formulas. */
   count: number;
+  /** The settings the formulas carry (the between-tier rule: n/a and final evaluation change totals only). */
+  settings: Pick<ScoreSettings, 'mode'>;
+}
+
+/** A function call with its optional arguments: those after the last one given left out, an
+ * omitted one before it given as `""` (what both hosts read as "omitted"). */
+function call(fn: string, required: string[], optional: (string | null)[]): string {
+  const opt = [...optional];
+  while (opt.length && opt[opt.length - 1] === null) opt.pop();
+  return `=${fn}(${[...required, ...opt.map((a) => a ?? '""')].join(',')})`;
 }
 
 /** The unit cell of an indicator: the cell of its row, left of the targets, holding its unit text. */
@@ -50,9 +60,12 @@ function unitCell(grid: Grid, ind: Indicator, firstTargetCol: number): string | 
 
 /** `=APA.SCORE(K14,F14:J14,E14,D14)` and `=APA.TIER(K14,F14:J14,D14)` (in the host's dialect) for
  * each indicator, on the row of its achievement (the second row of a target/achievement pair),
- * reading its cumulative achievement when it has one, else its last. */
-export function scoreColumns(grid: Grid, result: PlanScore, dialect: Dialect): ScoreColumnsSpec {
+ * reading its cumulative achievement when it has one, else its last. The plan's between-tier rule
+ * goes into SCORE (`"floor"`), the user's language into the headers and TIER (`"en"`). */
+export function scoreColumns(grid: Grid, result: PlanScore, dialect: Dialect, options: { language?: Language } = {}): ScoreColumnsSpec {
   const fn = FUNCTION_PREFIX[dialect];
+  const language = options.language ?? 'bn';
+  const mode = result.settings.mode;
   const rows: { row: number; score: string; tier: string }[] = [];
   for (const s of result.indicators) {
     const ind = s.indicator;
@@ -65,15 +78,18 @@ export function scoreColumns(grid: Grid, result: PlanScore, dialect: Dialect): S
     const right = Math.max(...targets.map((t) => t.col));
     const targetRef = rectA1({ top: targets[0].row, left, bottom: targets[0].row, right });
     const unit = unitCell(grid, ind, left);
-    const u = unit ? `,${unit}` : '';
-    rows.push({ row: a.row, score: `=${fn}SCORE(${ach.cell},${targetRef},${ind.weightCell || '""'}${u})`, tier: `=${fn}TIER(${ach.cell},${targetRef}${u})` });
+    rows.push({
+      row: a.row,
+      score: call(`${fn}SCORE`, [ach.cell, targetRef, ind.weightCell || '""'], [unit, mode === 'floor' ? '"floor"' : null]),
+      tier: call(`${fn}TIER`, [ach.cell, targetRef], [unit, language === 'en' ? '"en"' : null]),
+    });
   }
   const top = result.plan.headerRow - 1;
   const bottom = Math.max(top, ...rows.map((r) => r.row));
   const body: [string, string][] = [];
   for (let r = top + 1; r <= bottom; r++) body.push(['', '']);
   for (const fr of rows) body[fr.row - top - 1] = [fr.score, fr.tier];
-  return { top, bottom, header: [SCORE_HEADER, TIER_HEADER], body, scoreFormat: SCORE_FORMAT, count: rows.length };
+  return { top, bottom, header: columnHeaders(language), body, scoreFormat: SCORE_FORMAT, count: rows.length, settings: { mode } };
 }
 
 /** Where APA Sheets' block beside a table goes (score, tier, a gap, the legend): its first column
@@ -102,5 +118,5 @@ export function blockRows(result: PlanScore): { top: number; bottom: number } {
 /** What "Add score columns" answers once the columns are written at `col`. */
 export function columnsAdded(sheet: string, spec: ScoreColumnsSpec, col: number): CommandResult {
   const columns = `${columnLetters(col)}:${columnLetters(col + 1)}`;
-  return { ok: true, message: message('wb.columns-added', { sheet, count: spec.count, columns }), changed: 2 * spec.count + 2 };
+  return { ok: true, message: message('wb.columns-added', { sheet, count: spec.count, columns }), changed: 2 * spec.count + 2, settings: spec.settings };
 }

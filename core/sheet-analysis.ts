@@ -65,6 +65,7 @@ export function checkResult(a: SheetAnalysis): CheckResult {
     totals: a.result.totals,
     indicators: indicatorLines(a.result),
     problems: a.problems,
+    settings: a.result.settings,
   };
 }
 

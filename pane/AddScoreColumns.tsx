@@ -3,6 +3,7 @@ import type { CommandResult, WorkbookOperations } from '../core/operations';
 import { ErrorBar } from './ErrorBar';
 import { useT } from './i18n';
 import { ResultBar } from './ResultBar';
+import { SettingsLine } from './SettingsLine';
 import { useSectionStyles } from './styles';
 import { useOperation } from './useOperation';
 
@@ -22,6 +23,7 @@ export function AddScoreColumns({ ops }: { ops: WorkbookOperations }) {
       </div>
       <ErrorBar error={op.error} onDismiss={op.clearError} />
       {!op.busy && <ResultBar result={op.result} />}
+      {!op.busy && op.result?.ok && <SettingsLine settings={op.result.settings} />}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { ConsolidationView } from './ConsolidationView';
 import { ErrorBar } from './ErrorBar';
 import { useT } from './i18n';
 import { LongRunProgress } from './LongRunProgress';
+import { SettingsLine } from './SettingsLine';
 import { useSectionStyles } from './styles';
 import { useLongRun } from './useOperation';
 
@@ -23,7 +24,12 @@ export function Consolidate({ ops }: { ops: WorkbookOperations }) {
       {run.busy && <LongRunProgress progress={run.progress} onCancel={run.cancel} />}
       <ErrorBar error={run.error} onDismiss={run.clearError} />
       {!run.busy && run.cancelled && <CancelledBar />}
-      {!run.busy && !run.cancelled && !run.error && run.result && <ConsolidationView result={run.result} />}
+      {!run.busy && !run.cancelled && !run.error && run.result && (
+        <>
+          <SettingsLine settings={run.result.consolidation?.settings} />
+          <ConsolidationView result={run.result} />
+        </>
+      )}
     </div>
   );
 }

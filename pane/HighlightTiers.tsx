@@ -7,7 +7,8 @@ import { ResultBar } from './ResultBar';
 import { useSectionStyles } from './styles';
 import { useOperation } from './useOperation';
 
-/** "Highlight tiers": colour the achievement cells with the core palette; the legend; remove it all. */
+/** "Highlight tiers": colour the achievement cells with the core palette; the legend. (Removing
+ * them lives on its own, under Settings.) */
 export function HighlightTiers({ ops }: { ops: WorkbookOperations }) {
   const section = useSectionStyles();
   const t = useT();
@@ -24,12 +25,6 @@ export function HighlightTiers({ ops }: { ops: WorkbookOperations }) {
       <ErrorBar error={op.error} onDismiss={op.clearError} />
       {!op.busy && <ResultBar result={op.result} />}
       <Legend />
-      <div className={section.actions}>
-        <Button disabled={op.busy} onClick={() => void op.run(() => ops.removeAll())} data-testid="remove-run">
-          {t('ui.highlight.remove')}
-        </Button>
-      </div>
-      <p className={section.intro}>{t('ui.highlight.remove-note')}</p>
     </div>
   );
 }

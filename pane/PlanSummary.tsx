@@ -3,6 +3,8 @@ import type { CheckResult } from '../core/operations';
 import type { MessageKey } from '../core/messages';
 import { digitsIn, num, percent } from './format';
 import { useLanguage, useT } from './i18n';
+import { SettingsLine } from './SettingsLine';
+import type { Totals } from '../core/score';
 
 const useStyles = makeStyles({
   office: {
@@ -56,20 +58,8 @@ export function PlanSummary({ result }: { result: CheckResult }) {
       <h3 className={styles.office} data-testid="plan-office">
         {plan.office}
       </h3>
-      {totals && (
-        <div className={styles.percentBox} role="status">
-          <span className={styles.percent} data-testid="plan-percent">
-            {percent(totals.percent, language)}
-          </span>
-          {totals.toDate && <span className={styles.term}>({t('ui.to-date-short')})</span>}
-        </div>
-      )}
-      {totals?.toDate && (
-        <p className={styles.note} data-testid="to-date-note">
-          {t('ui.check.to-date')}
-        </p>
-      )}
-      {totals && totals.percent === null && <p className={styles.note}>{t('ui.check.no-percent')}</p>}
+      {totals && <Standing totals={totals} final={result.settings?.final ?? false} />}
+      <SettingsLine settings={result.settings} />
       <dl className={styles.facts}>
         <dt className={styles.term}>{t('col.sheet')}</dt>
         <dd className={styles.value}>{result.sheet}</dd>
@@ -113,5 +103,44 @@ export function PlanSummary({ result }: { result: CheckResult }) {
         )}
       </dl>
     </section>
+  );
+}
+
+/** The plan's percent, and in a plain sentence what it stands for: "to date" only while some
+ * indicators are pending; a plan with nothing scored says so in words (no large "—" that looks like
+ * a value still loading); indicators that could not be scored are named as left out. */
+function Standing({ totals, final }: { totals: Totals; final: boolean }) {
+  const styles = useStyles();
+  const t = useT();
+  const language = useLanguage();
+  const scorable = totals.scored + (final ? totals.pending + totals.invalid : 0);
+  if (totals.percent === null) {
+    const key = totals.invalid === 0 && totals.pending > 0 ? 'ui.check.nothing-entered' : totals.pending === 0 && totals.invalid > 0 ? 'ui.check.nothing-scorable' : 'ui.check.no-percent';
+    return (
+      <p className={styles.note} role="status" data-testid="no-percent">
+        {t(key)}
+      </p>
+    );
+  }
+  const toDate = !final && totals.pending > 0;
+  return (
+    <>
+      <div className={styles.percentBox} role="status">
+        <span className={styles.percent} data-testid="plan-percent">
+          {percent(totals.percent, language)}
+        </span>
+        {toDate && <span className={styles.term}>({t('ui.to-date-short')})</span>}
+      </div>
+      {toDate && (
+        <p className={styles.note} data-testid="to-date-note">
+          {t('ui.check.pending-to-date', { count: totals.pending })}
+        </p>
+      )}
+      {!final && totals.invalid > 0 && scorable > 0 && (
+        <p className={styles.note} data-testid="invalid-note">
+          {t('ui.check.invalid-left-out', { count: totals.invalid })}
+        </p>
+      )}
+    </>
   );
 }

@@ -36,19 +36,25 @@ function isBilingual(value: unknown): value is Bilingual {
   return typeof value === 'object' && value !== null && typeof (value as Bilingual).bn === 'string' && typeof (value as Bilingual).en === 'string';
 }
 
-/** What went wrong, for the error bar: a bilingual text when the error carries one. */
-export function describeError(error: unknown, language: Language): string {
-  if (isBilingual(error)) return error[language];
+/** What went wrong, for the error bar: our own text (bilingual) when the error carries one, and the
+ * host's own words as a detail. A host's raw text is never the message itself: without one of ours
+ * the pane says, in its own words, that the host could not do it (`message` null). */
+export function errorText(error: unknown): { message: Bilingual | null; detail: string | null } {
+  if (isBilingual(error)) return { message: error, detail: null };
   if (typeof error === 'object' && error !== null) {
+    const e = error as Record<string, unknown>;
+    const detail = typeof e.detail === 'string' && e.detail ? e.detail : null;
     for (const field of ['bilingual', 'text', 'detail', 'reason']) {
-      const v = (error as Record<string, unknown>)[field];
-      if (isBilingual(v)) return v[language];
+      const v = e[field];
+      if (isBilingual(v)) return { message: v, detail };
     }
-    const m = (error as { message?: unknown }).message;
-    if (typeof m === 'string' && m) return m;
+    const m = typeof e.message === 'string' ? e.message : '';
+    const code = typeof e.code === 'string' ? e.code : '';
+    const raw = [code, m].filter(Boolean).join(': ');
+    return { message: null, detail: detail ?? (raw || null) };
   }
-  if (typeof error === 'string' && error) return error;
-  return message('ui.error.unknown')[language];
+  if (typeof error === 'string' && error) return { message: null, detail: error };
+  return { message: null, detail: null };
 }
 
 /** True for the rejection an aborted operation gives. */

@@ -13,10 +13,14 @@ export function unavailableOperations(reason: Bilingual, cause: unknown, capabil
     selectCell: fail,
     addScoreColumns: fail,
     highlightTiers: fail,
+    previewRemoval: fail,
     removeAll: fail,
     whatNext: fail,
     consolidate: fail,
     addOfficeFiles: fail,
+    loadPreferences: fail,
+    saveLanguage: fail,
+    saveSettings: fail,
   };
 }
 

@@ -123,3 +123,21 @@ function rewriteLink(href: string, page: HelpPage, served: Map<string, HelpPage>
   const rel = path.posix.relative(path.posix.dirname(page.out), target.out);
   return anchor === undefined ? rel : `${rel}#${anchor}`;
 }
+
+/** The pages as the Sheets sidebar shows them inside itself (pane/HelpView.tsx): each page's body
+ * only (the sidebar has its own styles), without its pictures (the sidebar is one file; the
+ * pictures stay on the pages) and with links reduced to their text (in the sidebar's frame a link
+ * would replace the sidebar or the spreadsheet). */
+export async function inlineHelp(docsDir: string): Promise<{ guide: string; functions: { bn: string; en: string } }> {
+  const pages = await renderHelp(docsDir);
+  const body = (out: string) => {
+    const html = pages.get(out)?.toString('utf8');
+    if (!html) throw new Error(`the help page ${out} was not built`);
+    const main = /<main>\n([\s\S]*)\n {4}<\/main>/.exec(html)?.[1] ?? '';
+    return main
+      .replace(/<img\b[^>]*>/g, '')
+      .replace(/<a\b[^>]*>([\s\S]*?)<\/a>/g, '$1')
+      .replace(/<p>\s*<\/p>\n?/g, '');
+  };
+  return { guide: body('help/user-guide.bn.html'), functions: { bn: body('help/functions.bn.html'), en: body('help/functions.html') } };
+}

@@ -15,8 +15,11 @@ import { formatNumber } from '../../core/bengali-digits';
 import { PALETTE } from '../../core/highlight';
 import { readPlan } from '../../core/layout';
 import { message } from '../../core/messages';
+import { removalPreviewText } from '../../core/removal';
+import { SCORE_HEADER } from '../../core/ownership';
 import { scorePlan } from '../../core/score';
 import type { FakeSheetData, FakeWorkbookData } from './fake-excel';
+import type { StubWindow } from './office-stub';
 import { base64Loader, sheetsFromXlsx } from './fake-excel-load';
 import { CHROMIUM, ROOT, buildDist, bundleOfficeStub, guardNetwork, launchChromium, screenshot, serve, waitForFile } from './browser-helpers';
 
@@ -110,7 +113,7 @@ interface Pane {
 }
 
 /** Opens the built pane over a fake workbook holding `seed`. */
-async function openPane(seed: FakeWorkbookData, size: Size, options: { xlsxLoader?: boolean } = {}): Promise<Pane> {
+async function openPane(seed: FakeWorkbookData, size: Size, options: { xlsxLoader?: boolean; office?: StubWindow['__APA_OFFICE__'] } = {}): Promise<Pane> {
   const context = await browser.newContext({ viewport: size, deviceScaleFactor: 1, reducedMotion: 'reduce', locale: 'bn-BD', serviceWorkers: 'block' });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -124,6 +127,11 @@ async function openPane(seed: FakeWorkbookData, size: Size, options: { xlsxLoade
   await page.addInitScript((s) => {
     (window as unknown as { __APA_SEED__: unknown }).__APA_SEED__ = s;
   }, seed);
+  if (options.office) {
+    await page.addInitScript((o) => {
+      (window as unknown as { __APA_OFFICE__: unknown }).__APA_OFFICE__ = o;
+    }, options.office);
+  }
   await page.goto(`${server.origin}/taskpane.html`);
   await page.getByTestId('tab-check').waitFor();
   return {
@@ -153,6 +161,9 @@ async function watchCsp(page: Page): Promise<string[]> {
   );
   return csp;
 }
+
+/** A Fluent radio or switch's <input> by its test id (on the input itself, or its wrapper). */
+const input = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
 
 /** Clicks a section tab and waits for its panel. */
 async function section(page: Page, id: string) {
@@ -206,9 +217,21 @@ describeBrowser.each(SIZES)('the built pane at $width×$height', (size) => {
     expect(ours.some((c) => c.ranges.some((r) => /L|K/.test(r)))).toBe(true);
     await screenshot(page, `highlight-bn-${tag}`);
 
-    // Remove takes it all away again.
+    // Remove (on its own, under Settings) says what it will take away, asks, then takes it all away again.
+    expect(await page.getByTestId('panel-highlight').getByTestId('remove-check').count()).toBe(0);
+    await section(page, 'settings');
+    await page.getByTestId('remove-check').click();
+    await page.getByTestId('remove-confirm').waitFor();
+    const rules = ours.length;
+    expect(await page.getByTestId('remove-preview').innerText()).toBe(removalPreviewText({ reportSheets: [], columns: 0, legends: 1, rules, sheets: 1, nothing: false }).bn);
+    await screenshot(page, `remove-ask-bn-${tag}`);
+    await page.getByTestId('remove-keep').click();
+    expect(await page.getByTestId('remove-confirm').count()).toBe(0);
+    const kept = await pane.fake<{ formula?: string }[]>("return wb.toJSON().sheets.find((s) => s.name === 'অগ্রগতি').conditionalFormats;");
+    expect(kept.filter((c) => c.formula?.includes('apa-sheets')).length).toBe(rules);
+    await page.getByTestId('remove-check').click();
     await page.getByTestId('remove-run').click();
-    await page.getByTestId('command-result').waitFor();
+    await page.getByTestId('panel-settings').getByTestId('command-result').waitFor();
     const after = await pane.fake<{ formula?: string }[]>("return wb.toJSON().sheets.find((s) => s.name === 'অগ্রগতি').conditionalFormats;");
     expect(after.filter((c) => c.formula?.includes('apa-sheets'))).toEqual([]);
     await pane.close();
@@ -323,6 +346,9 @@ describeBrowser.each(SIZES)('the built pane at $width×$height', (size) => {
     await page.getByTestId('check-run').click();
     await page.getByTestId('error-bar').waitFor();
     expect(await page.getByTestId('error-bar').innerText()).toContain(message('ui.error.title').bn);
+    // In the catalogue's words; Excel's own (English) only as the detail.
+    expect(await page.getByTestId('error-text').innerText()).toBe(message('ui.error.host').bn);
+    expect(await page.getByTestId('error-detail').innerText()).toMatch(/^বিস্তারিত: /);
     await screenshot(page, `error-bn-${tag}`);
     await pane.fake('wb.limit = 5000000; return null;');
     await page.getByTestId('check-run').click();
@@ -334,6 +360,7 @@ describeBrowser.each(SIZES)('the built pane at $width×$height', (size) => {
 
 describeBrowser('the built pane, the rest', () => {
   const size = SIZES[0];
+  const tag = (s: Size) => `${s.width}`;
 
   test('the page\'s Content-Security-Policy: scripts from itself and the office.js CDN only, connections to itself only, no eval', async () => {
     const pane = await openPane(seed002, size);
@@ -417,6 +444,113 @@ describeBrowser('the built pane, the rest', () => {
     expect(violations).toEqual([]);
     expect(csp).toEqual([]);
     await context.close();
+  });
+
+  test('Office in English with its Black (dark) theme: the pane opens in English, dark, in Office\'s own colours', async () => {
+    const pane = await openPane(seed002, size, { office: { displayLanguage: 'en-US', officeTheme: { isDarkTheme: true, bodyBackgroundColor: '#262626', bodyForegroundColor: '#FFFFFF', controlBackgroundColor: '#3A3A3A', controlForegroundColor: '#FFFFFF', themeId: 'Black' } } });
+    const { page } = pane;
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByTestId('check-run').innerText()).toBe('Check this sheet');
+    const look = await page.evaluate(() => {
+      const main = document.querySelector('main')!;
+      const provider = main.parentElement!;
+      return { background: getComputedStyle(provider).backgroundColor, color: getComputedStyle(main).color, scheme: document.documentElement.style.colorScheme };
+    });
+    expect(look).toEqual({ background: 'rgb(38, 38, 38)', color: 'rgb(255, 255, 255)', scheme: 'dark' });
+    await page.getByTestId('check-run').click();
+    await page.getByTestId('plan-percent').waitFor();
+    expect(await page.getByTestId('plan-percent').innerText()).toBe(enPercent(percent002));
+    await screenshot(page, `check-en-dark-${tag(size)}`);
+    await pane.close();
+  });
+
+  test('Office in Bengali, light: Bengali and the light theme; any other display language is English', async () => {
+    const light = await openPane(seed002, size, { office: { displayLanguage: 'bn-IN' } });
+    expect(await light.page.locator('html').getAttribute('lang')).toBe('bn');
+    expect(await light.page.evaluate(() => getComputedStyle(document.querySelector('main')!.parentElement!).backgroundColor)).toBe('rgb(255, 255, 255)');
+    await light.close();
+    const french = await openPane(seed002, size, { office: { displayLanguage: 'fr-FR' } });
+    expect(await french.page.locator('html').getAttribute('lang')).toBe('en');
+    await french.close();
+  });
+
+  test('the language the user picks is remembered for them (the pane\'s local storage), not Office\'s, and what they write follows it', async () => {
+    const pane = await openPane(seed002, size, { office: { displayLanguage: 'bn-BD', partitionKey: 'tenant-7/' } });
+    const { page } = pane;
+    await page.getByRole('radio', { name: 'English' }).check();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await page.evaluate(() => localStorage.getItem('tenant-7/apa-sheets.language'))).toBe('en');
+    await page.reload();
+    await page.getByTestId('tab-check').waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByTestId('check-run').innerText()).toBe('Check this sheet');
+    // The score columns and the legend are written in English.
+    await section(page, 'columns');
+    await page.getByTestId('columns-run').click();
+    await page.getByTestId('command-result').waitFor();
+    await section(page, 'highlight');
+    await page.getByTestId('highlight-run').click();
+    await page.getByTestId('panel-highlight').getByTestId('command-result').waitFor();
+    const cells = await pane.fake<{ v?: unknown; f?: string }[]>("return Object.values(wb.toJSON().sheets.find((s) => s.name === 'অগ্রগতি').cells);");
+    const values = cells.map((c) => c.v);
+    expect(values).toContain('APA score');
+    expect(values).toContain('APA tier');
+    expect(values).toContain('Legend');
+    expect(values).not.toContain(SCORE_HEADER);
+    expect(cells.filter((c) => (c.f ?? '').startsWith('=APA.TIER(')).every((c) => c.f!.endsWith(',"en")'))).toBe(true);
+    await pane.close();
+  });
+
+  test('settings: chosen in the pane, kept in the workbook, applied to every command, shown on the result; the next session has them', async () => {
+    const pane = await openPane(seed002, size);
+    const { page } = pane;
+    await section(page, 'settings');
+    await input(page, 'setting-mode-floor').check();
+    await page.getByTestId('settings-status').getByText(message('ui.settings.saved').bn).waitFor();
+    await input(page, 'setting-final').check();
+    await page.waitForFunction(() => {
+      const v = (window as unknown as { __APA_FAKE__: { settings: Map<string, unknown> } }).__APA_FAKE__.settings.get('apa-sheets.settings');
+      return typeof v === 'string' && JSON.parse(v).final === true;
+    });
+    expect(await page.getByTestId('settings-cli').innerText()).toContain('--mode floor --na rescale --final');
+    await screenshot(page, `settings-bn-${tag(size)}`);
+    await section(page, 'check');
+    await page.getByTestId('check-run').click();
+    await page.getByTestId('plan-percent').waitFor();
+    const settings = { mode: 'floor' as const, na: 'rescale' as const, final: true };
+    const { grids } = await readWorkbookGrids(path.join(SAMPLES, '002-khulna-library.xlsx'), '002');
+    const plan = grids.map((g) => readPlan(g)).find((r) => r.kind === 'plan')!;
+    const expected = scorePlan((plan as { plan: Parameters<typeof scorePlan>[0] }).plan, settings).totals.percent!;
+    expect(expected).not.toBeCloseTo(percent002, 2);
+    expect(await page.getByTestId('plan-percent').innerText()).toBe(bnPercent(expected));
+    expect(await page.getByTestId('settings-line').innerText()).toBe(message('ui.settings.line', { mode: message('ui.rule.floor'), na: message('ui.rule.rescale'), final: message('ui.rule.final') }).bn);
+    expect(await page.getByTestId('to-date-note').count()).toBe(0);
+    // The workbook, opened again (another session, another user): the same settings.
+    const saved = await pane.fake<FakeWorkbookData>('return wb.toJSON();');
+    await pane.close();
+    const again = await openPane(saved, size);
+    await section(again.page, 'settings');
+    expect(await input(again.page, 'setting-mode-floor').isChecked()).toBe(true);
+    expect(await input(again.page, 'setting-final').isChecked()).toBe(true);
+    await again.close();
+  });
+
+  test('help and version at the foot of the pane: the version is package.json\'s; help opens the user guide\'s pages served beside the pane', async () => {
+    const pane = await openPane(seed002, size);
+    const { page } = pane;
+    const version = (JSON.parse(await fs.readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(await page.getByTestId('version').innerText()).toContain(version.replace(/\d/g, (d) => '০১২৩৪৫৬৭৮৯'[Number(d)]));
+    const guide = page.getByTestId('help-guide');
+    expect(await guide.getAttribute('target')).toBe('_blank');
+    const href = await guide.evaluate((a) => (a as HTMLAnchorElement).href);
+    expect(href).toBe(`${server.origin}/help/user-guide.bn.html`);
+    const functions = await page.getByTestId('help-functions').evaluate((a) => (a as HTMLAnchorElement).href);
+    expect(functions).toBe(`${server.origin}/help/functions.bn.html`);
+    for (const url of [href, functions]) expect((await page.request.get(url)).status()).toBe(200);
+    await page.getByRole('radio', { name: 'English' }).check();
+    expect(await page.getByTestId('help-functions').evaluate((a) => (a as HTMLAnchorElement).href)).toBe(`${server.origin}/help/functions.html`);
+    expect(await page.getByTestId('version').innerText()).toContain(`Version ${version}`);
+    await pane.close();
   });
 
   test('keyboard: the tabs, the language switch and the buttons are reachable and work without a mouse', async () => {

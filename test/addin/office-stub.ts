@@ -22,6 +22,8 @@ export interface StubWindow {
   __APA_SYNC_DELAY__?: number;
   /** Set by a test to open the page as if outside Excel: no `Excel` global. */
   __APA_NO_EXCEL__?: boolean;
+  /** Set by a test: what `Office.context` says of the user's Office (display language, theme). */
+  __APA_OFFICE__?: { displayLanguage?: string; officeTheme?: Record<string, unknown>; partitionKey?: string };
   Office?: unknown;
   Excel?: unknown;
   CustomFunctions?: unknown;
@@ -52,8 +54,11 @@ w.Office = {
   context: {
     host: 'Excel',
     platform: 'PC',
-    displayLanguage: 'bn-BD',
+    // Office in Bengali with its light ("Colorful") theme, unless the test says otherwise.
+    displayLanguage: w.__APA_OFFICE__?.displayLanguage ?? 'bn-BD',
     contentLanguage: 'bn-BD',
+    officeTheme: w.__APA_OFFICE__?.officeTheme ?? { bodyBackgroundColor: '#FFFFFF', bodyForegroundColor: '#262626', controlBackgroundColor: '#FFFFFF', controlForegroundColor: '#262626', isDarkTheme: false, themeId: 'Colorful' },
+    partitionKey: w.__APA_OFFICE__?.partitionKey,
     diagnostics: { host: 'Excel', platform: 'PC', version: '16.0.0.0' },
     requirements: { isSetSupported: () => true },
   },

@@ -24,8 +24,17 @@ import { Legend } from '../../pane/Legend';
 import { PlanSummary } from '../../pane/PlanSummary';
 import { ProblemList } from '../../pane/ProblemList';
 import { NextList } from '../../pane/WhatNeeded';
-import { daysLeft, describeError, unitValue } from '../../pane/format';
-import { paneTheme as theme } from '../../pane/theme';
+import { daysLeft, errorText, unitValue } from '../../pane/format';
+import { isDark, paneTheme as theme, themeFor } from '../../pane/theme';
+import { webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_SETTINGS } from '../../core/score';
+import { languageOfLocale } from '../../core/preferences';
+import { ErrorBar } from '../../pane/ErrorBar';
+import { HighlightTiers } from '../../pane/HighlightTiers';
+import { Settings } from '../../pane/Settings';
+import { SettingsLine, cliFlags } from '../../pane/SettingsLine';
+import { bindContext } from '../../pane/preferences';
 
 const samples = path.join(__dirname, '..', '..', 'samples');
 
@@ -177,7 +186,10 @@ describe('Check this sheet, over core\'s result for office 002', () => {
     expect(result.totals!.percent).toBeCloseTo(73.36, 2);
     expect(text).toContain(`${formatNumber(result.totals!.percent!, 'bn')}%`);
     expect(text).toContain('৭৩.৩৬%');
-    expect(text).toContain(t('ui.check.to-date', 'bn'));
+    // Three indicators are pending: "to date", and the sentence says how many.
+    expect(text).toMatch(new RegExp(`\\(\\s*${t('ui.to-date-short', 'bn')}\\s*\\)`));
+    expect(text).toContain(message('ui.check.pending-to-date', { count: 3 }).bn);
+    expect(text).toContain(message('ui.check.invalid-left-out', { count: 1 }).bn);
     expect(text).toContain(message('ui.total.value', { score: formatNumber(result.totals!.score, 'bn'), max: formatNumber(result.totals!.max, 'bn') }).bn);
   });
 
@@ -287,10 +299,12 @@ describe('What is needed', () => {
     expect(daysLeft(1, 'en')).toBe('1 day left');
     expect(daysLeft(-3, 'en')).toBe('Passed 3 days ago');
     expect(daysLeft(-3, 'bn')).toBe('৩ দিন আগে পেরিয়ে গেছে');
-    expect(describeError(new Error('boom'), 'en')).toBe('boom');
-    expect(describeError({ bn: 'ক', en: 'k' }, 'bn')).toBe('ক');
-    expect(describeError(Object.assign(new Error('x'), { bilingual: { bn: 'খ', en: 'kh' } }), 'en')).toBe('kh');
-    expect(describeError(undefined, 'en')).toBe('Unknown error');
+    // A host's raw text is only ever the detail; our own text, when the error has one, is the message.
+    expect(errorText(new Error('boom'))).toEqual({ message: null, detail: 'boom' });
+    expect(errorText(Object.assign(new Error('Wait until the previous call completes.'), { code: 'InvalidOperation' }))).toEqual({ message: null, detail: 'InvalidOperation: Wait until the previous call completes.' });
+    expect(errorText({ bn: 'ক', en: 'k' })).toEqual({ message: { bn: 'ক', en: 'k' }, detail: null });
+    expect(errorText(Object.assign(new Error('x'), { bilingual: { bn: 'খ', en: 'kh' }, detail: 'Exception: boom' }))).toEqual({ message: { bn: 'খ', en: 'kh' }, detail: 'Exception: boom' });
+    expect(errorText(undefined)).toEqual({ message: null, detail: null });
   });
 });
 
@@ -323,5 +337,151 @@ describe('Consolidate: the offices ranked', () => {
     const en = render(<ConsolidationView result={result} />, 'en');
     expect(en).toContain('Offices ranked (4)');
     expect(en).toContain('Skipped tabs (1)');
+  });
+});
+
+describe('pane states that say what they mean', () => {
+  let plan: Plan;
+  beforeAll(async () => {
+    plan = (await planOf('002-khulna-library.xlsx'))[0];
+  });
+  const withTotals = (totals: Partial<CheckResult['totals'] & object>, settings = DEFAULT_SETTINGS): CheckResult => {
+    const r = checkResultOf(plan);
+    return { ...r, totals: { ...r.totals!, ...totals }, settings };
+  };
+
+  test('"to date" only while something is pending: an invalid indicator alone is named as left out, not "to date"', () => {
+    const text = render(<PlanSummary result={withTotals({ pending: 0, invalid: 1, toDate: true })} />, 'en');
+    expect(text).not.toMatch(/\(\s*to date\s*\)/);
+    expect(text).not.toContain('percent to date');
+    expect(render(<PlanSummary result={withTotals({ pending: 2, invalid: 0, toDate: true })} />, 'en')).toMatch(/\(\s*to date\s*\)/);
+    expect(text).toContain(message('ui.check.invalid-left-out', { count: 1 }).en);
+  });
+
+  test('a final evaluation is never "to date"', () => {
+    const text = render(<PlanSummary result={withTotals({ pending: 2, toDate: false }, { ...DEFAULT_SETTINGS, final: true })} />, 'en');
+    expect(text).not.toContain('to date');
+    expect(text).toContain(message('ui.settings.line', { mode: 'in proportion', na: 'left out', final: 'final evaluation' }).en);
+  });
+
+  test('a plan with nothing entered yet says so in a sentence, with no large "—" where the percent would be', () => {
+    const html = renderToString(
+      <LanguageContext.Provider value="bn">
+        <FluentProvider theme={theme}>
+          <PlanSummary result={withTotals({ percent: null, score: 0, max: 0, scored: 0, pending: 12, invalid: 0, na: 0, planScore: null })} />
+        </FluentProvider>
+      </LanguageContext.Provider>,
+    );
+    expect(html).not.toContain('data-testid="plan-percent"');
+    expect(textOf(html)).toContain(t('ui.check.nothing-entered', 'bn'));
+    const invalid = render(<PlanSummary result={withTotals({ percent: null, scored: 0, pending: 0, invalid: 3 })} />, 'en');
+    expect(invalid).toContain(t('ui.check.nothing-scorable', 'en'));
+  });
+
+  test('every scored result shows the rules it was scored with, as the CLI names them', () => {
+    const text = render(<PlanSummary result={withTotals({}, { mode: 'floor', na: 'zero', final: false })} />, 'en');
+    expect(text).toContain('Rules: between tiers the lower tier · not applicable zero · to date');
+    expect(cliFlags({ mode: 'floor', na: 'zero', final: true })).toBe('--mode floor --na zero --final');
+    expect(cliFlags(DEFAULT_SETTINGS)).toBe('--mode interpolate --na rescale');
+    const line = render(<SettingsLine settings={{ mode: 'interpolate' }} />, 'bn');
+    expect(line).toBe(message('ui.settings.line.mode', { mode: t('ui.rule.interpolate', 'bn') }).bn);
+  });
+
+  test('an error from the host: the catalogue\'s words first, the host\'s own as a detail', () => {
+    const raw = Object.assign(new Error('The operation failed because the workbook is read-only.'), { code: 'AccessDenied' });
+    const text = render(<ErrorBar error={raw} />, 'bn');
+    expect(text).toContain(t('ui.error.host', 'bn'));
+    expect(text).toContain(message('ui.error.detail', { detail: 'AccessDenied: The operation failed because the workbook is read-only.' }).bn);
+    expect(text.indexOf(t('ui.error.host', 'bn'))).toBeLessThan(text.indexOf('AccessDenied'));
+    const ours = render(<ErrorBar error={Object.assign(new Error('x'), { bilingual: message('gas.busy'), detail: 'Lock timeout' })} />, 'en');
+    expect(ours).toContain(message('gas.busy').en);
+    expect(ours).toContain('Details: Lock timeout');
+  });
+});
+
+describe('settings, help and version in the pane', () => {
+  test('the settings tab: the three settings with the CLI\'s flags; Remove on its own there, not among the everyday commands', () => {
+    const highlight = render(<HighlightTiers ops={untouchable} />);
+    expect(highlight).not.toContain(t('ui.highlight.remove', 'bn'));
+    const html = renderToString(
+      <LanguageContext.Provider value="en">
+        <FluentProvider theme={theme}>
+          <Settings ops={untouchable} settings={{ mode: 'floor', na: 'full', final: true }} saving="saved" onChange={() => undefined} />
+        </FluentProvider>
+      </LanguageContext.Provider>,
+    );
+    const text = textOf(html);
+    for (const key of ['ui.settings.mode', 'ui.settings.mode.interpolate', 'ui.settings.mode.floor', 'ui.settings.na', 'ui.settings.na.rescale', 'ui.settings.na.full', 'ui.settings.na.zero', 'ui.settings.final', 'ui.settings.saved', 'ui.highlight.remove', 'ui.remove.check'] as MessageKey[]) {
+      expect(text).toContain(t(key, 'en'));
+    }
+    expect(text).toContain('--mode floor --na full --final');
+    expect(html).toMatch(/value="floor"[^>]*checked|checked[^>]*value="floor"/);
+    expect(html).toMatch(/value="full"[^>]*checked|checked[^>]*value="full"/);
+  });
+
+  test('the footer: the version from package.json, help links to the guide\'s pages beside the pane', () => {
+    const version = (JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+    const html = renderToString(<App ops={untouchable} initialLanguage="en" about={{ version, helpBase: '' }} />);
+    expect(textOf(html)).toContain(`Version ${version}`);
+    expect(html).toMatch(/href="help\/user-guide\.bn\.html"[^>]*target="_blank"/);
+    expect(html).toMatch(/href="help\/functions\.html"/);
+    const bn = renderToString(<App ops={untouchable} about={{ version, helpBase: 'https://apa.example.gov.bd/addin/' }} />);
+    expect(textOf(bn)).toContain(message('ui.footer.version', { version: version.replace(/\d/g, (d) => '০১২৩৪৫৬৭৮৯'[Number(d)]) }).bn);
+    expect(bn).toContain('href="https://apa.example.gov.bd/addin/help/functions.bn.html"');
+  });
+});
+
+describe('the host\'s theme', () => {
+  test('Office\'s dark mode gives Fluent\'s dark theme, with the pane in Office\'s own body colours', () => {
+    const dark = themeFor({ isDarkTheme: true, bodyBackgroundColor: '#262626', bodyForegroundColor: '#ffffff' });
+    expect(dark.colorNeutralBackground1).toBe('#262626');
+    expect(dark.colorNeutralForeground1).toBe('#ffffff');
+    expect(dark.colorBrandBackground).toBe(webDarkTheme.colorBrandBackground);
+    expect(dark.fontFamilyBase).toContain('Nirmala UI');
+  });
+  test('the light (and colourful) themes give the light theme; Office colours that do not read well are not taken', () => {
+    const light = themeFor({ isDarkTheme: false, bodyBackgroundColor: '#ffffff', bodyForegroundColor: '#262626' });
+    expect(light.colorBrandBackground).toBe(webLightTheme.colorBrandBackground);
+    expect(light.colorNeutralBackground1).toBe('#ffffff');
+    // A host that says only its colours: Dark Gray by its background.
+    expect(isDark({ bodyBackgroundColor: '#444444' })).toBe(true);
+    expect(isDark({ bodyBackgroundColor: '#e6e6e6' })).toBe(false);
+    const clash = themeFor({ isDarkTheme: true, bodyBackgroundColor: '#ffffff', bodyForegroundColor: '#000000' });
+    expect(clash.colorNeutralBackground1).toBe(webDarkTheme.colorNeutralBackground1);
+    expect(themeFor(undefined).colorNeutralBackground1).toBe(webLightTheme.colorNeutralBackground1);
+  });
+});
+
+describe('every command runs with the pane\'s context', () => {
+  test('bindContext hands each command the current language and settings, and leaves the rest as they are', async () => {
+    const seen: { name: string; args: unknown[] }[] = [];
+    const record = (name: string) => (...args: unknown[]) => {
+      seen.push({ name, args });
+      return Promise.resolve(null as never);
+    };
+    const ops = Object.fromEntries(
+      ['checkActiveSheet', 'selectCell', 'addScoreColumns', 'highlightTiers', 'previewRemoval', 'removeAll', 'whatNext', 'consolidate', 'addOfficeFiles', 'loadPreferences', 'saveLanguage', 'saveSettings'].map((n) => [n, record(n)]),
+    ) as unknown as WorkbookOperations;
+    const context = { language: 'en' as const, settings: { mode: 'floor' as const, na: 'zero' as const, final: true } };
+    const bound = bindContext(ops, async () => context);
+    await bound.checkActiveSheet();
+    await bound.addScoreColumns();
+    await bound.highlightTiers();
+    await bound.whatNext();
+    await bound.removeAll();
+    await bound.consolidate({});
+    await bound.addOfficeFiles([], {});
+    await bound.selectCell('S', 'A1');
+    await bound.previewRemoval();
+    for (const name of ['checkActiveSheet', 'addScoreColumns', 'highlightTiers', 'whatNext', 'removeAll']) expect(seen.find((c) => c.name === name)!.args).toEqual([context]);
+    expect(seen.find((c) => c.name === 'consolidate')!.args).toEqual([{}, context]);
+    expect(seen.find((c) => c.name === 'addOfficeFiles')!.args).toEqual([[], {}, context]);
+    expect(seen.find((c) => c.name === 'selectCell')!.args).toEqual(['S', 'A1']);
+    expect(seen.find((c) => c.name === 'previewRemoval')!.args).toEqual([]);
+  });
+
+  test('the language of the host\'s display: bn-* is Bengali, anything else English', () => {
+    for (const l of ['bn', 'bn-BD', 'bn-IN', 'bn_BD', 'BN-bd']) expect(languageOfLocale(l)).toBe('bn');
+    for (const l of ['en-US', 'en-GB', 'fr-FR', 'hi-IN', 'bnx', '', undefined, null]) expect(languageOfLocale(l)).toBe('en');
   });
 });

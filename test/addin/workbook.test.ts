@@ -26,7 +26,7 @@ import {
 } from '../../core';
 import { ExcelSheetData, excelGrid } from '../../addin/src/workbook/excel-grid';
 import { createExcelWorkbook, ExcelWorkbookOperations } from '../../addin/src/workbook/excel-workbook';
-import { LEGEND_TITLE, OWNED_KEY, RECORD_VERSION, SCORE_HEADER, TIER_HEADER, readRecord as parseRecord } from '../../core/ownership';
+import { LEGEND_TITLE, OWNED_KEY, RECORD_VERSION, SCORE_HEADER, TIER_HEADER, columnHeaders, legendLabel, legendTitle, readRecord as parseRecord } from '../../core/ownership';
 import { highlightPlan } from '../../core/highlight-spec';
 import { scoreColumns } from '../../core/score-columns';
 import { nextResult } from '../../core/next';
@@ -249,7 +249,8 @@ describe.each(SEEDS)('%s', (file) => {
     // One record for both hosts, with the areas core says edits must touch to change a tier.
     expect(JSON.parse(wb.settings.get(OWNED_KEY) as string).version).toBe(RECORD_VERSION);
     expect(record.sheets[sheet.id].watch).toEqual(highlightPlan(result).watch.map(areaA1));
-    expect(sheet.cell(legend.top, legend.col)?.v).toBe(LEGEND_TITLE);
+    // In the language of the command (Bengali: the default context).
+    expect(sheet.cell(legend.top, legend.col)?.v).toBe(legendTitle('bn'));
     LEGEND_ORDER.forEach((k, i) => expect(sheet.cell(legend.top + 1 + i, legend.col)?.fill).toBe(PALETTE[k].fill.toUpperCase()));
     // The user's fill and their own conditional format are still there, unchanged.
     expect(json(snapshotWorkbook(wb, { userOnly: true }))).toBe(json({ sheets: before.sheets.map(({ extra: _e, ...x }) => x) }));
@@ -338,6 +339,142 @@ describe.each(SEEDS)('%s', (file) => {
     const v = wb.getCell(sheet.name, cell)?.v ?? null;
     await wb.userEdit(sheet.name, cell, v);
     expect(wb.syncs.length).toBe(from);
+  });
+});
+
+// ── The user's language and the workbook's settings ─────────────────────────────────────────
+
+describe('the user\'s language and the workbook\'s settings (Excel)', () => {
+  const file = '002-khulna-library.xlsx';
+  const english = { language: 'en' as const, settings: { mode: 'interpolate' as const, na: 'rescale' as const, final: false } };
+  const bengali = { ...english, language: 'bn' as const };
+  let wb: FakeWorkbook;
+  let sheet: FakeSheet;
+  let before: WorkbookSnapshot;
+  let grid: Grid;
+  let plan: PlanScore['plan'];
+
+  beforeEach(async () => {
+    wb = await loadFakeWorkbook(fs.readFileSync(path.join(dir, file)));
+    const cli = await cliPlan(file);
+    sheet = wb.sheet(cli.sheet);
+    wb.activate(sheet.name);
+    before = snapshotWorkbook(wb);
+    const c = coreOn(sheet);
+    grid = c.grid;
+    plan = c.result.plan;
+  });
+
+  test('everything a command writes is in the language it is given: headers, TIER\'s names, the legend; switching rewrites them in place', async () => {
+    const api = ops(wb);
+    await api.addScoreColumns(english);
+    await api.highlightTiers(english);
+    const rec = parseRecord(wb.settings.get(OWNED_KEY))!.sheets[sheet.id];
+    const cols = rec.columns!;
+    const spec = scoreColumns(grid, scorePlan(plan), 'excel', { language: 'en' });
+    expect([sheet.cell(cols.top, cols.score)?.v, sheet.cell(cols.top, cols.tier)?.v]).toEqual(columnHeaders('en'));
+    expect(columnHeaders('en')).toEqual(['APA score', 'APA tier']);
+    const tiers = spec.body.map(([, tier]) => tier).filter(Boolean);
+    expect(tiers.length).toBeGreaterThan(0);
+    for (const f of tiers) expect(f).toMatch(/^=APA\.TIER\(.*,"en"\)$/);
+    spec.body.forEach(([score, tier], i) => expect([sheet.cell(cols.top + 1 + i, cols.score)?.f, sheet.cell(cols.top + 1 + i, cols.tier)?.f]).toEqual([score || undefined, tier || undefined]));
+    const legend = rec.legend!;
+    expect(sheet.cell(legend.top, legend.col)?.v).toBe('Legend');
+    LEGEND_ORDER.forEach((k, i) => expect(sheet.cell(legend.top + 1 + i, legend.col)?.v).toBe(legendLabel(k, 'en')));
+
+    // In Bengali now: the same places, Bengali words; nothing left over in English.
+    await api.addScoreColumns(bengali);
+    await api.highlightTiers(bengali);
+    const again = parseRecord(wb.settings.get(OWNED_KEY))!.sheets[sheet.id];
+    expect(again.columns).toEqual(cols);
+    expect(again.legend).toEqual(legend);
+    expect([sheet.cell(cols.top, cols.score)?.v, sheet.cell(cols.top, cols.tier)?.v]).toEqual([SCORE_HEADER, TIER_HEADER]);
+    expect(sheet.cell(legend.top, legend.col)?.v).toBe(legendTitle('bn'));
+    const text = [...sheet.cells.values()].map((c) => `${c.v ?? ''} ${c.f ?? ''}`).join(' ');
+    expect(text).not.toMatch(/APA score|"en"|Legend/);
+    await api.removeAll();
+    expect(json(snapshotWorkbook(wb))).toBe(json(before));
+  });
+
+  test('a legend the first versions wrote in both languages is found (and replaced in the command\'s language)', async () => {
+    const api = ops(wb);
+    await api.highlightTiers(bengali);
+    const legend = parseRecord(wb.settings.get(OWNED_KEY))!.sheets[sheet.id].legend!;
+    wb.setCell(sheet.name, `${String.fromCharCode(65 + legend.col)}${legend.top + 1}`, { v: LEGEND_TITLE });
+    LEGEND_ORDER.forEach((k, i) => wb.setCell(sheet.name, `${String.fromCharCode(65 + legend.col)}${legend.top + 2 + i}`, { v: legendLabel(k) }));
+    await api.highlightTiers(english);
+    expect(parseRecord(wb.settings.get(OWNED_KEY))!.sheets[sheet.id].legend).toEqual(legend);
+    expect(sheet.cell(legend.top, legend.col)?.v).toBe('Legend');
+    await api.removeAll();
+    expect(json(snapshotWorkbook(wb))).toBe(json(before));
+  });
+
+  test('settings are applied to every command: the totals, the formulas (the between-tier rule), and shown on the result', async () => {
+    const api = ops(wb);
+    const settings = { mode: 'floor' as const, na: 'zero' as const, final: true };
+    const r = await api.checkActiveSheet({ language: 'bn', settings });
+    expect(r.totals).toEqual(scorePlan(plan, settings).totals);
+    expect(r.totals).not.toEqual(scorePlan(plan).totals);
+    expect(r.settings).toEqual(settings);
+    const cols = await api.addScoreColumns({ language: 'bn', settings });
+    expect(cols.settings).toEqual({ mode: 'floor' });
+    const rec = parseRecord(wb.settings.get(OWNED_KEY))!.sheets[sheet.id].columns!;
+    const scores = [...Array(rec.bottom - rec.top).keys()].map((i) => sheet.cell(rec.top + 1 + i, rec.score)?.f).filter(Boolean);
+    expect(scores.length).toBeGreaterThan(0);
+    for (const f of scores) expect(f).toMatch(/^=APA\.SCORE\(.*,"floor"\)$/);
+    expect(scores).toEqual(scoreColumns(grid, scorePlan(plan, settings), 'excel').body.map(([f]) => f).filter(Boolean));
+    const next = await api.whatNext({ language: 'bn', settings });
+    expect(next).toEqual(nextResult(sheet.name, scorePlan(plan, settings), todayInDhaka(NOW)));
+  });
+
+  test('settings are remembered in the workbook (workbook.settings): a later session, and a command given no context, use them; Remove takes them away too', async () => {
+    const settings = { mode: 'floor' as const, na: 'full' as const, final: false };
+    const first = ops(wb);
+    expect((await first.loadPreferences()).settings).toEqual({ mode: 'interpolate', na: 'rescale', final: false });
+    const from = wb.syncs.length;
+    await first.saveSettings(settings);
+    expect(wb.syncs.length - from).toBe(1);
+    expect(JSON.parse(wb.settings.get('apa-sheets.settings') as string)).toEqual(settings);
+    // The workbook travels: another session (another copy of the add-in) reads the same settings.
+    const later = ops(FakeWorkbook.fromJSON(wb.toJSON()));
+    expect((await later.loadPreferences()).settings).toEqual(settings);
+    const r = await ops(wb).checkActiveSheet();
+    expect(r.settings).toEqual(settings);
+    expect(r.totals).toEqual(scorePlan(plan, settings).totals);
+    // An unreadable value (typed by hand, another version) gives the defaults for what it lacks.
+    wb.settings.set('apa-sheets.settings', '{"mode":"ceil","na":"zero"}');
+    expect((await ops(wb).loadPreferences()).settings).toEqual({ mode: 'interpolate', na: 'zero', final: false });
+    await first.removeAll();
+    expect(json(snapshotWorkbook(wb))).toBe(json(before));
+  });
+
+  test('the language is the user\'s, not the workbook\'s: kept by the language store, never in the workbook', async () => {
+    let kept: 'bn' | 'en' | null = null;
+    const api = createExcelWorkbook(wb.run, { now: () => NOW, restoreHandlers: false, languageStore: { get: () => kept, set: (l) => (kept = l) } });
+    expect((await api.loadPreferences()).language).toBeNull();
+    await api.saveLanguage('en');
+    expect(kept).toBe('en');
+    expect((await api.loadPreferences()).language).toBe('en');
+    expect(json(snapshotWorkbook(wb))).toBe(json(before));
+  });
+
+  test('Remove says what it will take away, counted, and changes nothing until asked', async () => {
+    const api = ops(wb);
+    expect(await api.previewRemoval()).toEqual({ reportSheets: [], columns: 0, legends: 0, rules: 0, sheets: 0, nothing: true });
+    await api.addScoreColumns(bengali);
+    const h = await api.highlightTiers(bengali);
+    expect(h.ok).toBe(true);
+    const once = json(snapshotWorkbook(wb));
+    const from = wb.syncs.length;
+    const preview = await api.previewRemoval();
+    expect(wb.syncs.length - from).toBeLessThanOrEqual(3);
+    expect(json(snapshotWorkbook(wb))).toBe(once);
+    const rules = sheet.cfs.filter((c) => c.formula?.includes('apa-sheets:')).length;
+    expect(rules).toBeGreaterThan(0);
+    expect(preview).toEqual({ reportSheets: [], columns: 2, legends: 1, rules, sheets: 1, nothing: false });
+    const removed = await api.removeAll();
+    expect(removed.message.en).toContain(`${rules} colour rules`);
+    expect(json(snapshotWorkbook(wb))).toBe(json(before));
   });
 });
 
@@ -456,7 +593,23 @@ describe('consolidate', () => {
     expect(json(snapshotWorkbook(wb))).toBe(once);
   });
 
-  test('removeAll takes the report sheets away and leaves every tab as it was', async () => {
+  test('removeAll says first what it will take away (the report sheets by name), changing nothing; then takes them away and leaves every tab as it was', async () => {
+    const once = json(snapshotWorkbook(wb));
+    const preview = await api.previewRemoval();
+    expect(json(snapshotWorkbook(wb))).toBe(once);
+    const spec = consolidationWorkbook((await api.consolidate({})).consolidation!);
+    expect(preview.reportSheets.sort()).toEqual(spec.sheets.map((x) => x.name).sort());
+    expect(preview.nothing).toBe(false);
+    await api.removeAll();
+    expect(json(snapshotWorkbook(wb))).toBe(json(before));
+    expect((await api.previewRemoval()).nothing).toBe(true);
+  });
+
+  test('the report follows the language it is given (the command\'s context)', async () => {
+    const r = await api.consolidate({}, { language: 'en', settings: { mode: 'interpolate', na: 'rescale', final: false } });
+    const spec = consolidationWorkbook(r.consolidation!, 'en');
+    expect(r.written).toEqual(spec.sheets.map((x) => x.name));
+    expect(r.written[0]).not.toBe(consolidationWorkbook(r.consolidation!, 'bn').sheets[0].name);
     await api.removeAll();
     expect(json(snapshotWorkbook(wb))).toBe(json(before));
   });

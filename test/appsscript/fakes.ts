@@ -40,8 +40,11 @@ import type {
   GasEnumValue,
   GasFontWeight,
   GasGlobals,
+  GasGridRange,
   GasHtmlOutput,
   GasHtmlService,
+  GasLock,
+  GasLockService,
   GasMenu,
   GasProperties,
   GasPropertiesService,
@@ -49,6 +52,7 @@ import type {
   GasRangeList,
   GasSession,
   GasSheet,
+  GasSheetsApi,
   GasSpreadsheet,
   GasSpreadsheetApp,
   GasUi,
@@ -225,6 +229,8 @@ export interface FakeAlert {
 
 export interface FakeMenuData {
   caption: string;
+  /** The add-on menu (Extensions → the add-on's name), rather than a menu of the spreadsheet's own. */
+  addon?: boolean;
   items: ({ caption: string; functionName: string } | { separator: true })[];
 }
 
@@ -234,7 +240,19 @@ export interface FakeGasOptions {
   scriptTimeZone?: string;
   /** Start of the simulated clock. */
   now?: number;
+  /** The user's locale (`Session.getActiveUserLocale`); default `bn`. */
+  userLocale?: string;
+  /** How the script runs: `NONE` is an Editor add-on's onOpen before the user has authorised it
+   * in this file — every service call but the menu's throws, as Apps Script refuses them. */
+  authMode?: FakeAuthMode;
+  /** The advanced Sheets service enabled (a `Sheets` global), as a deployer may choose. */
+  sheetsApi?: boolean;
 }
+
+export type FakeAuthMode = 'NONE' | 'LIMITED' | 'FULL';
+
+/** What Apps Script lets a script call in AuthMode.NONE: building the add-on menu, nothing else. */
+const ALLOWED_WITHOUT_AUTHORISATION = new Set(['SpreadsheetApp.getUi', 'Ui.createAddonMenu', 'Ui.createMenu', 'Menu.addItem', 'Menu.addSeparator', 'Menu.addSubMenu', 'Menu.addToUi']);
 
 // ── The environment: one spreadsheet, its services, the UI ──────────────────────────────────
 
@@ -245,7 +263,13 @@ export class FakeGas {
   readonly alerts: FakeAlert[] = [];
   readonly toasts: { msg: string; title: string }[] = [];
   readonly menus: FakeMenuData[] = [];
-  readonly sidebars: { file: string; title: string }[] = [];
+  readonly sidebars: { file: string; title: string; appended: string }[] = [];
+  /** The spreadsheet's document lock: `other` is another user's run holding it (a test sets it). */
+  readonly documentLock = { held: false, other: false };
+  userLocale: string;
+  authMode: FakeAuthMode;
+  /** What the add-on menu is named (its listing's name, or a bound script's project name). */
+  addonName = 'APA Sheets';
   htmlFiles: Record<string, string>;
   scriptTimeZone: string;
   readonly documentProperties = new Map<string, string>();
@@ -257,6 +281,13 @@ export class FakeGas {
   readonly Utilities: FakeUtilities;
   readonly Session: FakeSession;
   readonly PropertiesService: FakePropertiesService;
+  readonly LockService: FakeLockService;
+  /** The advanced Sheets service, when the test enabled it. */
+  readonly Sheets: FakeSheetsApi | undefined;
+  /** The spreadsheet's id (what `getId` gives and the Sheets API is asked about). */
+  readonly spreadsheetId = '1FakeSpreadsheetId';
+  /** Apps Script's own enumeration of authorisation modes (what `e.authMode` holds). */
+  readonly ScriptApp = { AuthMode: { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const };
 
   constructor(data?: FakeSpreadsheetData, options: FakeGasOptions = {}) {
     this.data = data ? clone(data) : emptySpreadsheet();
@@ -268,6 +299,10 @@ export class FakeGas {
     this.Utilities = new FakeUtilities(this);
     this.Session = new FakeSession(this);
     this.PropertiesService = new FakePropertiesService(this);
+    this.LockService = new FakeLockService(this);
+    this.userLocale = options.userLocale ?? 'bn';
+    this.authMode = options.authMode ?? 'FULL';
+    this.Sheets = options.sheetsApi ? new FakeSheetsApi(this) : undefined;
   }
 
   static fromJSON(data: FakeSpreadsheetData, options: FakeGasOptions = {}): FakeGas {
@@ -280,6 +315,9 @@ export class FakeGas {
 
   /** Counts one service call and advances the simulated clock by its cost. */
   count(method: string): void {
+    if (this.authMode === 'NONE' && !ALLOWED_WITHOUT_AUTHORISATION.has(method)) {
+      throw new Error(`Exception: You do not have permission to call ${method} before the add-on is authorised (AuthMode.NONE).`);
+    }
     this.calls.total++;
     this.calls.byMethod[method] = (this.calls.byMethod[method] ?? 0) + 1;
     this.clock.now += this.clock.cost(method);
@@ -309,8 +347,17 @@ export class FakeGas {
   }
 
   /** The globals the server code reads (`gasGlobals()`), for a vm context or `globalThis`. */
-  globals(): GasGlobals & { PropertiesService: GasPropertiesService } {
-    return { SpreadsheetApp: this.SpreadsheetApp, HtmlService: this.HtmlService, Utilities: this.Utilities, Session: this.Session, PropertiesService: this.PropertiesService };
+  globals(): GasGlobals & { PropertiesService: GasPropertiesService; LockService: GasLockService; ScriptApp: FakeGas['ScriptApp'] } {
+    return {
+      SpreadsheetApp: this.SpreadsheetApp,
+      HtmlService: this.HtmlService,
+      Utilities: this.Utilities,
+      Session: this.Session,
+      PropertiesService: this.PropertiesService,
+      LockService: this.LockService,
+      ScriptApp: this.ScriptApp,
+      ...(this.Sheets ? { Sheets: this.Sheets } : {}),
+    };
   }
 
   /** Puts the globals on `target` (a vm context's global, or a browser's window). */
@@ -428,6 +475,10 @@ export class FakeSpreadsheet implements GasSpreadsheet {
   constructor(private readonly env: FakeGas) {}
   private get d(): FakeSpreadsheetData {
     return this.env.data;
+  }
+  getId(): string {
+    this.env.count('Spreadsheet.getId');
+    return this.env.spreadsheetId;
   }
   getActiveSheet(): FakeSheet {
     this.env.count('Spreadsheet.getActiveSheet');
@@ -1120,8 +1171,9 @@ export class FakeMenu implements GasMenu {
   constructor(
     private readonly env: FakeGas,
     caption: string,
+    addon = false,
   ) {
-    this.menu = { caption, items: [] };
+    this.menu = { caption, items: [], ...(addon ? { addon: true } : {}) };
   }
   addItem(caption: string, functionName: string): FakeMenu {
     this.env.count('Menu.addItem');
@@ -1135,7 +1187,7 @@ export class FakeMenu implements GasMenu {
   }
   addToUi(): void {
     this.env.count('Menu.addToUi');
-    const i = this.env.menus.findIndex((m) => m.caption === this.menu.caption);
+    const i = this.env.menus.findIndex((m) => m.caption === this.menu.caption && !!m.addon === !!this.menu.addon);
     if (i >= 0) this.env.menus.splice(i, 1, clone(this.menu));
     else this.env.menus.push(clone(this.menu));
   }
@@ -1143,6 +1195,8 @@ export class FakeMenu implements GasMenu {
 
 export class FakeHtmlOutput implements GasHtmlOutput {
   title = '';
+  /** What `append` added after the file's content. */
+  appended = '';
   constructor(
     private readonly env: FakeGas,
     readonly file: string,
@@ -1153,24 +1207,37 @@ export class FakeHtmlOutput implements GasHtmlOutput {
     this.title = title;
     return this;
   }
+  append(addedContent: string): FakeHtmlOutput {
+    this.env.count('HtmlOutput.append');
+    this.appended += addedContent;
+    return this;
+  }
 }
 
 export class FakeUi implements GasUi {
   readonly ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const;
+  readonly Button = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' } as const;
   constructor(private readonly env: FakeGas) {}
   createMenu(caption: string): FakeMenu {
     this.env.count('Ui.createMenu');
     return new FakeMenu(this.env, caption);
   }
-  alert(title: string, prompt: string, _buttons: GasEnumValue): GasEnumValue {
+  createAddonMenu(): FakeMenu {
+    this.env.count('Ui.createAddonMenu');
+    return new FakeMenu(this.env, this.env.addonName, true);
+  }
+  /** The answer the user gives to the next alerts that ask (YES_NO): a test pushes them; none left, YES. */
+  readonly answers: ('YES' | 'NO')[] = [];
+  alert(title: string, prompt: string, buttons: GasEnumValue): GasEnumValue {
     this.env.count('Ui.alert');
     this.env.alerts.push({ title, prompt });
+    if (buttons === this.ButtonSet.YES_NO) return this.answers.shift() ?? 'YES';
     return 'OK';
   }
   showSidebar(userInterface: GasHtmlOutput): void {
     this.env.count('Ui.showSidebar');
     if (!(userInterface instanceof FakeHtmlOutput)) throw new Error('Exception: Invalid argument: userInterface');
-    this.env.sidebars.push({ file: userInterface.file, title: userInterface.title });
+    this.env.sidebars.push({ file: userInterface.file, title: userInterface.title, appended: userInterface.appended });
   }
 }
 
@@ -1229,6 +1296,69 @@ export class FakeSession implements GasSession {
     this.env.count('Session.getScriptTimeZone');
     return this.env.scriptTimeZone;
   }
+  getActiveUserLocale(): string {
+    this.env.count('Session.getActiveUserLocale');
+    return this.env.userLocale;
+  }
+}
+
+/** The document lock: one holder at a time. When another user's run holds it (`documentLock.other`),
+ * `tryLock` waits its whole timeout on the simulated clock and gives up, as Apps Script's does. */
+export class FakeLock implements GasLock {
+  private mine = false;
+  constructor(private readonly env: FakeGas) {}
+  tryLock(timeoutInMillis: number): boolean {
+    this.env.count('Lock.tryLock');
+    if (this.mine) return true;
+    const l = this.env.documentLock;
+    if (l.other || l.held) {
+      this.env.clock.now += Math.max(0, timeoutInMillis);
+      return false;
+    }
+    l.held = true;
+    this.mine = true;
+    return true;
+  }
+  releaseLock(): void {
+    this.env.count('Lock.releaseLock');
+    if (this.mine) this.env.documentLock.held = false;
+    this.mine = false;
+  }
+  hasLock(): boolean {
+    this.env.count('Lock.hasLock');
+    return this.mine;
+  }
+}
+
+export class FakeLockService implements GasLockService {
+  constructor(private readonly env: FakeGas) {}
+  getDocumentLock(): FakeLock {
+    this.env.count('LockService.getDocumentLock');
+    return new FakeLock(this.env);
+  }
+}
+
+/** The advanced Sheets service's `Spreadsheets.get` for `sheets(properties.sheetId,merges)`:
+ * one call, every sheet's merged areas as GridRanges, zeros left out as the API's JSON does. */
+export class FakeSheetsApi implements GasSheetsApi {
+  constructor(private readonly env: FakeGas) {}
+  readonly Spreadsheets = {
+    get: (spreadsheetId: string, optionalArgs: { fields: string }) => {
+      this.env.count('Sheets.Spreadsheets.get');
+      if (spreadsheetId !== this.env.spreadsheetId) throw new Error(`GoogleJsonResponseException: API call to sheets.spreadsheets.get failed with error: Requested entity was not found.`);
+      if (optionalArgs?.fields !== 'sheets(properties.sheetId,merges)') throw new Error(`the fake answers only sheets(properties.sheetId,merges), not ${optionalArgs?.fields}`);
+      const nonZero = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== 0));
+      return {
+        sheets: this.env.data.sheets.map((s) => {
+          const merges = s.merges.map((m): GasGridRange => {
+            const a = parseAreaText(m);
+            return nonZero({ sheetId: s.id, startRowIndex: a.top, endRowIndex: a.bottom + 1, startColumnIndex: a.left, endColumnIndex: a.right + 1 });
+          });
+          return { properties: nonZero({ sheetId: s.id }), ...(merges.length ? { merges } : {}) };
+        }),
+      };
+    },
+  };
 }
 
 export class FakeProperties implements GasProperties {

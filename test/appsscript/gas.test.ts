@@ -41,8 +41,9 @@ import {
   todayInDhaka,
   validatePlan,
 } from '../../core';
-import { LEGEND_TITLE, OwnedRecord, RECORD_VERSION, SCORE_HEADER, TIER_HEADER, readRecord } from '../../core/ownership';
+import { LEGEND_TITLE, OwnedRecord, RECORD_VERSION, SCORE_HEADER, TIER_HEADER, columnHeaders, legendLabel, legendTitle, readRecord } from '../../core/ownership';
 import { highlightPlan } from '../../core/highlight-spec';
+import { removalPreviewText } from '../../core/removal';
 import { scoreColumns } from '../../core/score-columns';
 import { nextResult } from '../../core/next';
 import { LINK_FONT, columnOf } from '../../core/report';
@@ -151,10 +152,14 @@ async function corePlan(file: string) {
   throw new Error(`no plan in ${file}`);
 }
 
+/** The plan core read (for scoring it again under other settings). */
+const readPlanOf = (c: { result: PlanScore }) => c.result.plan;
+
 /** What Sheets passes for a reference in a formula: a bare value for one cell, a 2-D array for a
  * range; an empty cell is `""`, a date cell a `Date`, a covered merged cell `""`. */
 function sheetsArg(sheet: FakeSheetData, ref: string): unknown {
-  if (ref === '""') return '';
+  const literal = /^"(.*)"$/.exec(ref);
+  if (literal) return literal[1];
   const a = parseAreaText(ref);
   const at = (r: number, c: number) => {
     const v = sheet.cells[cellA1(r, c)]?.v;
@@ -312,13 +317,16 @@ describe('entry points', () => {
     expect(dayFromJsDate(v[0][0])).toBe(Date.UTC(2025, 2, 16) / DAY);
   });
 
-  test('onOpen adds the APA menu with every command; onInstall does too', () => {
+  test('onInstall builds the add-on menu (Extensions → APA Sheets) with every command; onOpen builds the same', () => {
     const env = newEnv({ timeZone: 'Asia/Dhaka', sheets: [], metadata: [], activeSheetId: 0, nextId: 1 });
     const p = loadGasProject(env);
-    p.onOpen({});
+    p.onInstall({ authMode: env.ScriptApp.AuthMode.FULL });
     expect(env.menus).toHaveLength(1);
     const menu = env.menus[0];
-    expect(menu.caption).toBe('APA');
+    expect(menu.addon).toBe(true);
+    expect(menu.caption).toBe(env.addonName);
+    // An Editor add-on adds no menu of its own to the spreadsheet's menu bar.
+    expect(env.calls.byMethod['Ui.createMenu']).toBeUndefined();
     const items = menu.items.filter((i): i is { caption: string; functionName: string } => 'functionName' in i);
     expect(items.map((i) => i.functionName)).toEqual(MENU_ITEMS.map((m) => m.name));
     const english = ['Check this sheet', 'Add score columns', 'Highlight tiers', 'Remove', 'What is needed', 'Consolidate', 'Open sidebar'];
@@ -326,9 +334,31 @@ describe('entry points', () => {
       expect(item.caption).toContain(english[i]);
       expect(typeof p[item.functionName]).toBe('function');
     });
-    p.onInstall({});
-    expect(env.menus).toHaveLength(1);
+    p.onOpen({ authMode: env.ScriptApp.AuthMode.LIMITED });
+    expect(env.menus).toEqual([menu]);
     expect(TRIGGERS.map((t) => t.name)).toEqual(['onOpen', 'onInstall', 'onEdit']);
+  });
+
+  test('before the user has authorised the add-on (AuthMode.NONE), onOpen builds the menu and touches nothing else', async () => {
+    const env = FakeGas.fromJSON(await spreadsheetFromXlsx(fs.readFileSync(path.join(dir, '002-khulna-library.xlsx'))), { now: NOW, htmlFiles: htmlFiles(), authMode: 'NONE' });
+    const p = loadGasProject(env);
+    // The fake refuses, as Apps Script does, everything but the menu in this mode.
+    expect(() => env.SpreadsheetApp.getActiveSpreadsheet()).toThrow(/AuthMode\.NONE/);
+    expect(() => env.PropertiesService.getUserProperties()).toThrow(/AuthMode\.NONE/);
+    const event = { authMode: env.ScriptApp.AuthMode.NONE, get source(): never { throw new Error('the event\'s source was read in AuthMode.NONE'); } };
+    p.onOpen(event);
+    expect(env.menus).toHaveLength(1);
+    expect(env.menus[0].addon).toBe(true);
+    const items = env.menus[0].items.filter((i): i is { caption: string; functionName: string } => 'functionName' in i);
+    expect(items.map((i) => i.functionName)).toEqual(MENU_ITEMS.map((m) => m.name));
+    expect(Object.keys(env.calls.byMethod).sort()).toEqual(['Menu.addItem', 'Menu.addSeparator', 'Menu.addToUi', 'SpreadsheetApp.getUi', 'Ui.createAddonMenu']);
+  });
+
+  test('the template spreadsheet\'s bound script: the same onOpen gives the menu under Extensions, named after the script project', () => {
+    const env = newEnv({ timeZone: 'Asia/Dhaka', sheets: [], metadata: [], activeSheetId: 0, nextId: 1 });
+    env.addonName = 'APA Sheets';
+    loadGasProject(env).onOpen({ authMode: env.ScriptApp.AuthMode.LIMITED });
+    expect(env.menus.map((m) => [m.caption, m.addon])).toEqual([['APA Sheets', true]]);
   });
 
   test('a sidebar call that fails throws an Error whose message is the bilingual reason (JSON)', async () => {
@@ -358,7 +388,10 @@ describe('entry points', () => {
     const data: FakeSpreadsheetData = { timeZone: 'Asia/Dhaka', sheets: [], metadata: [], activeSheetId: 0, nextId: 1 };
     const env = FakeGas.fromJSON(data, { htmlFiles: { Sidebar: '<!doctype html><title>APA</title>' } });
     loadGasProject(env).showSidebar();
-    expect(env.sidebars).toEqual([{ file: 'Sidebar', title: 'APA শিট' }]);
+    expect(env.sidebars.map(({ file, title }) => ({ file, title }))).toEqual([{ file: 'Sidebar', title: 'APA শিট' }]);
+    // What is remembered goes into the page, so the sidebar opens in the user's language at once.
+    const handed = /^<script>window\.__APA_PREFERENCES__ = (.*);<\/script>$/.exec(env.sidebars[0].appended);
+    expect(JSON.parse(handed![1])).toEqual({ language: null, settings: { mode: 'interpolate', na: 'rescale', final: false }, displayLanguage: 'bn' });
     const bare = FakeGas.fromJSON(data, { htmlFiles: {} });
     loadGasProject(bare).showSidebar();
     expect(bare.sidebars).toHaveLength(0);
@@ -614,7 +647,8 @@ describe.each(SEEDS)('commands on %s', (file) => {
     // One record for both hosts, with the areas core says edits must touch to change a tier.
     expect(JSON.parse(env.data.metadata.find((m) => m.key === 'apa-sheets.owned')!.value!).version).toBe(RECORD_VERSION);
     expect(rec.watch).toEqual(highlightPlan(core.result).watch.map(rectA1));
-    expect(sheet.cells[cellA1(rec.legend!.top, rec.legend!.col)]?.v).toBe(LEGEND_TITLE);
+    // In the command's language (Bengali, what the spreadsheet's user has at first: the fake's locale is bn).
+    expect(sheet.cells[cellA1(rec.legend!.top, rec.legend!.col)]?.v).toBe(legendTitle('bn'));
     LEGEND_ORDER.forEach((k, i) => expect(sheet.cells[cellA1(rec.legend!.top + 1 + i, rec.legend!.col)]?.bg).toBe(PALETTE[k].fill.toLowerCase()));
     expect(json(userView(env))).toBe(json(beforeUser));
     const once = json(snapshot(env.data));
@@ -713,6 +747,151 @@ describe('placement beside a table keeps clear of the user\'s formatting, and of
     expect(json(userView(env))).toBe(json(beforeUser));
     p.apaRemoveAll();
     expect(snapshotDiff(before, snapshot(env.data))).toEqual([]);
+  });
+});
+
+describe('the user\'s language, the spreadsheet\'s settings, one run at a time (Sheets)', () => {
+  const file = '002-khulna-library.xlsx';
+  const english = { language: 'en', settings: { mode: 'interpolate', na: 'rescale', final: false } };
+  let env: FakeGas;
+  let p: GasProject;
+  let before: SpreadsheetSnapshot;
+  let core: Awaited<ReturnType<typeof corePlan>>;
+
+  beforeEach(async () => {
+    env = newEnv(await spreadsheetFromXlsx(fs.readFileSync(path.join(dir, file))));
+    p = loadGasProject(env);
+    before = snapshot(env.data);
+    core = await corePlan(file);
+  });
+
+  test('what the sidebar\'s commands write is in its language: headers, TIER\'s names (evaluated by the project\'s own =APA_TIER), the legend', () => {
+    const s = env.data.sheets[0];
+    expect(p.apaAddScoreColumns(english).ok).toBe(true);
+    expect(p.apaHighlightTiers(english).ok).toBe(true);
+    const rec = recordOf(env)!.sheets[String(s.id)];
+    const cols = rec.columns!;
+    expect([s.cells[cellA1(cols.top, cols.score)]?.v, s.cells[cellA1(cols.top, cols.tier)]?.v]).toEqual(columnHeaders('en'));
+    for (const x of core.result.indicators.filter((i) => i.status === 'scored')) {
+      const ach = x.indicator.achievements.find((a) => a.cumulative) ?? x.indicator.achievements[x.indicator.achievements.length - 1];
+      const f = s.cells[cellA1(parseA1(ach.cell)!.row, cols.tier)]!.f!;
+      expect(f).toMatch(/,"en"\)$/);
+      expect((evaluate(p, s, f) as unknown[][])[0][0]).toBe(message(`tier.${x.tier ?? 'not-achieved'}`).en);
+    }
+    expect(s.cells[cellA1(rec.legend!.top, rec.legend!.col)]?.v).toBe('Legend');
+    LEGEND_ORDER.forEach((k, i) => expect(s.cells[cellA1(rec.legend!.top + 1 + i, rec.legend!.col)]?.v).toBe(legendLabel(k, 'en')));
+    // Back in Bengali: the same places, Bengali words.
+    p.apaAddScoreColumns({ ...english, language: 'bn' });
+    p.apaHighlightTiers({ ...english, language: 'bn' });
+    expect(recordOf(env)!.sheets[String(s.id)].columns).toEqual(cols);
+    expect(s.cells[cellA1(cols.top, cols.score)]?.v).toBe(SCORE_HEADER);
+    expect(s.cells[cellA1(rec.legend!.top, rec.legend!.col)]?.v).toBe(legendTitle('bn'));
+    p.apaRemoveAll();
+    expect(snapshotDiff(before, snapshot(env.data))).toEqual([]);
+  });
+
+  test('the language is remembered per user (user properties), the settings in the spreadsheet (document properties); the menu\'s commands use both', () => {
+    expect(p.apaPreferences()).toEqual({ language: null, settings: { mode: 'interpolate', na: 'rescale', final: false }, displayLanguage: 'bn' });
+    expect(p.apaSaveLanguage('en')).toBeNull();
+    const settings = { mode: 'floor', na: 'zero', final: true };
+    expect(p.apaSaveSettings(settings)).toBeNull();
+    expect(env.userProperties.get('apa-sheets.language')).toBe('en');
+    expect(JSON.parse(env.documentProperties.get('apa-sheets.settings')!)).toEqual(settings);
+    expect(p.apaPreferences()).toEqual({ language: 'en', settings, displayLanguage: 'bn' });
+    expect(() => p.apaSaveLanguage('fr')).toThrow();
+    // A command the sidebar sends without a context (or the menu's) runs with what is remembered.
+    const r = p.apaCheckActiveSheet();
+    expect(r.settings).toEqual(settings);
+    expect(r.totals).toEqual(JSON.parse(JSON.stringify(scorePlan(readPlanOf(core), settings as never).totals)));
+    p.apaMenuAddScoreColumns();
+    const s = env.data.sheets[0];
+    const cols = recordOf(env)!.sheets[String(s.id)].columns!;
+    expect(s.cells[cellA1(cols.top, cols.score)]?.v).toBe('APA score');
+    const formulas = Object.entries(s.cells).filter(([k, c]) => parseA1(k)!.col === cols.score && c.f).map(([, c]) => c.f!);
+    expect(formulas.length).toBeGreaterThan(0);
+    for (const f of formulas) expect(f).toMatch(/,"floor"\)$/);
+    // The toast is in the user's language only, now that they picked one.
+    const toast = env.toasts[env.toasts.length - 1].msg;
+    expect(toast).toContain('Score and tier columns');
+    expect(toast).not.toContain('কলাম');
+    // Remove takes the settings away with everything else.
+    env.SpreadsheetApp.getUi().answers.push('YES');
+    p.apaMenuRemove();
+    expect(env.documentProperties.has('apa-sheets.settings')).toBe(false);
+    expect(snapshotDiff(before, snapshot(env.data))).toEqual([]);
+  });
+
+  test('a user who never picked a language gets their Google account\'s (English for en_US)', () => {
+    env.userLocale = 'en_US';
+    expect(p.apaPreferences().displayLanguage).toBe('en');
+    p.apaMenuHighlightTiers();
+    const s = env.data.sheets[0];
+    const rec = recordOf(env)!.sheets[String(s.id)];
+    expect(s.cells[cellA1(rec.legend!.top, rec.legend!.col)]?.v).toBe('Legend');
+  });
+
+  test('Remove from the menu says what it will take away and asks; No changes nothing', () => {
+    p.apaMenuAddScoreColumns();
+    p.apaMenuHighlightTiers();
+    const once = json(snapshot(env.data));
+    const preview = p.apaPreviewRemoval();
+    expect(json(snapshot(env.data))).toBe(once);
+    expect(preview).toMatchObject({ reportSheets: [], columns: 2, legends: 1, sheets: 1, nothing: false });
+    expect(preview.rules).toBe(env.data.sheets[0].rules.filter((r) => String(r.values[0]).includes('"apa-sheets:')).length);
+    env.SpreadsheetApp.getUi().answers.push('NO');
+    p.apaMenuRemove();
+    const asked = env.alerts[env.alerts.length - 1].prompt;
+    expect(asked).toContain(removalPreviewText(preview).bn);
+    expect(json(snapshot(env.data))).toBe(once);
+    env.SpreadsheetApp.getUi().answers.push('YES');
+    p.apaMenuRemove();
+    expect(snapshotDiff(before, snapshot(env.data))).toEqual([]);
+    expect(p.apaPreviewRemoval().nothing).toBe(true);
+  });
+
+  test('two users: a command that writes holds the document lock; while another\'s run holds it, the second waits, then is told kindly, and nothing is written', () => {
+    const from = env.mark();
+    p.apaAddScoreColumns(english);
+    const used = env.callsSince(from).byMethod;
+    expect(used['Lock.tryLock']).toBe(1);
+    expect(used['Lock.releaseLock']).toBe(1);
+    expect(env.documentLock.held).toBe(false);
+    const once = json(snapshot(env.data));
+    env.documentLock.other = true;
+    const t0 = env.clock.now;
+    let err: unknown;
+    try {
+      p.apaHighlightTiers(english);
+    } catch (e) {
+      err = e;
+    }
+    expect(JSON.parse((err as Error).message)).toEqual(message('gas.busy'));
+    expect(env.clock.now - t0).toBeGreaterThanOrEqual(30_000);
+    expect(() => p.apaConsolidate({ context: english })).toThrow(/Someone else is running/);
+    expect(() => p.apaRemoveAll()).toThrow(/Someone else is running/);
+    // The menu says the same in an alert.
+    p.apaMenuHighlightTiers();
+    expect(env.alerts[env.alerts.length - 1].prompt).toContain(message('gas.busy').bn);
+    // Reading is not held up.
+    expect(p.apaCheckActiveSheet(english).plan).not.toBeNull();
+    // An edit does not wait: it is skipped, and the next one colours.
+    p.onEdit(env.userEdit(env.data.sheets[0].name, 'A1', env.data.sheets[0].cells.A1?.v ?? null));
+    expect(json(snapshot(env.data))).toBe(once);
+    env.documentLock.other = false;
+    expect(p.apaHighlightTiers(english).ok).toBe(true);
+  });
+
+  test('a failure Google reports is shown in our words, Google\'s as the detail', () => {
+    env.data.sheets[0].maxRows = 1;
+    let err: unknown;
+    try {
+      p.apaSelectCell(env.data.sheets[0].name, 'ZZ9999');
+    } catch (e) {
+      err = e;
+    }
+    const text = JSON.parse((err as Error).message);
+    expect(text).toMatchObject({ bn: message('gas.failed').bn, en: message('gas.failed').en });
+    expect(typeof text.detail).toBe('string');
   });
 });
 
@@ -979,6 +1158,35 @@ describe('consolidate 200 generated office tabs', () => {
       nodeMilliseconds: ms,
     };
     expect(naive / used.total).toBeGreaterThan(20);
+  });
+
+  test('with the advanced Sheets service enabled (a deployer\'s choice): the merged areas are computed from one Sheets API answer, not asked of each area; the same workbook', () => {
+    const plain = newEnv(base);
+    loadGasProject(plain).apaConsolidate({});
+    const env = FakeGas.fromJSON(base, { now: NOW, htmlFiles: htmlFiles(), sheetsApi: true });
+    const from = env.mark();
+    const r = loadGasProject(env).apaConsolidate({});
+    const used = env.callsSince(from);
+    expect(r.done).toBe(r.total);
+    expect(json(snapshot(env.data))).toBe(json(snapshot(plain.data)));
+    expect(used.byMethod['Sheets.Spreadsheets.get']).toBe(1);
+    expect(used.byMethod['Range.getA1Notation']).toBeUndefined();
+    expect(used.byMethod['Range.getMergedRanges']).toBeUndefined();
+    const merges = env.data.sheets.slice(0, 200).reduce((n, s) => n + s.merges.length, 0);
+    expect(merges).toBeGreaterThan(0);
+    expect(used.total).toBeLessThanOrEqual(200 * 5 + 200 + 2);
+    report.consolidate200WithSheetsApi = { tabs: 200, serviceCalls: used.total, byMethod: used.byMethod };
+  });
+
+  test('the Sheets API refusing (service enabled, API off in the Cloud project): each tab asks SpreadsheetApp, the same workbook', () => {
+    const plain = newEnv(base);
+    loadGasProject(plain).apaConsolidate({});
+    const env = FakeGas.fromJSON(base, { now: NOW, htmlFiles: htmlFiles(), sheetsApi: true });
+    env.Sheets!.Spreadsheets.get = () => {
+      throw new Error('GoogleJsonResponseException: API call to sheets.spreadsheets.get failed with error: Google Sheets API has not been used in project 1 before or it is disabled.');
+    };
+    loadGasProject(env).apaConsolidate({});
+    expect(json(snapshot(env.data))).toBe(json(snapshot(plain.data)));
   });
 
   test('near Apps Script\'s 6 minutes it stops, says how far it got, and resumes to the same result; nothing is written until the end', () => {

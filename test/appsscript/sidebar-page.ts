@@ -11,19 +11,21 @@
  * clock: `Date.now()` inside the call is the fake clock, which advances that many milliseconds per
  * service call, so a consolidation meets Apps Script's 6-minute limit on a handful of tabs.
  */
-import { FakeGas, FakeSpreadsheetData } from './fakes';
+import { FakeGas, FakeGasOptions, FakeSpreadsheetData } from './fakes';
 import type { ScriptRunWindow } from './sidebar-script-run';
 import './sidebar-script-run';
 
 interface PageWindow extends ScriptRunWindow {
   __APA_SEED__?: FakeSpreadsheetData;
+  /** The fakes' options the test chose (the user's locale, …). */
+  __APA_GAS_OPTIONS__?: FakeGasOptions;
   __APA_FAKE__?: FakeGas;
   __APA_CLOCK_MS_PER_CALL__?: number;
 }
 
 const w = window as unknown as PageWindow & Record<string, unknown>;
 if (w.__APA_SEED__) {
-  const gas = FakeGas.fromJSON(w.__APA_SEED__);
+  const gas = FakeGas.fromJSON(w.__APA_SEED__, w.__APA_GAS_OPTIONS__ ?? {});
   gas.install(w);
   w.__APA_FAKE__ = gas;
   w.__APA_AROUND_CALL__ = <T>(_name: string, call: () => T): T => {

@@ -28,8 +28,11 @@ import { readPlan } from '../../core/layout';
 import { message } from '../../core/messages';
 import { scorePlan } from '../../core/score';
 import { CHROMIUM, ROOT, SCREENSHOTS, buildDist, launchChromium, serve, waitForFile } from '../addin/browser-helpers';
-import type { FakeSpreadsheetData } from './fakes';
-import { newSheetData } from './fakes';
+import type { FakeGasOptions, FakeSpreadsheetData } from './fakes';
+import { FakeGas, newSheetData } from './fakes';
+import { loadGasProject } from './gas-project';
+import { removalPreviewText } from '../../core/removal';
+import { legendTitle } from '../../core/ownership';
 import { sheetsFromXlsx } from './fakes-load';
 import { bundleForPage, SIDEBAR_SIZE } from './sidebar-helpers';
 import type { RunCall } from './sidebar-script-run';
@@ -136,7 +139,7 @@ interface Sidebar {
 }
 
 /** Opens the built sidebar over a fake spreadsheet holding `seed` (none: no google.script.run at all). */
-async function openSidebar(seed: FakeSpreadsheetData | null): Promise<Sidebar> {
+async function openSidebar(seed: FakeSpreadsheetData | null, options: { gas?: FakeGasOptions; appended?: string } = {}): Promise<Sidebar> {
   const context = await browser.newContext({ viewport: SIDEBAR_SIZE, deviceScaleFactor: 1, reducedMotion: 'reduce', locale: 'bn-BD', serviceWorkers: 'block' });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -156,10 +159,22 @@ async function openSidebar(seed: FakeSpreadsheetData | null): Promise<Sidebar> {
     return route.abort('blockedbyclient');
   });
   if (seed) {
-    await page.addInitScript((s) => {
-      (window as unknown as { __APA_SEED__: unknown }).__APA_SEED__ = s;
-    }, seed);
+    await page.addInitScript(
+      ([s, o]) => {
+        (window as unknown as { __APA_SEED__: unknown; __APA_GAS_OPTIONS__: unknown }).__APA_SEED__ = s;
+        (window as unknown as { __APA_GAS_OPTIONS__: unknown }).__APA_GAS_OPTIONS__ = o;
+      },
+      [seed, options.gas ?? {}] as const,
+    );
     await page.addInitScript({ content: pagePrelude });
+  }
+  if (options.appended) {
+    // What HtmlService serves after `append`: the file, then the appended HTML.
+    const appended = options.appended;
+    await page.route(`${server.origin}/${SIDEBAR_FILE}`, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.text()) + appended });
+    });
   }
   await page.goto(`${server.origin}/${SIDEBAR_FILE}`);
   await page.getByTestId('tab-check').waitFor();
@@ -248,8 +263,8 @@ describeBrowser('the built Sidebar.html over the Apps Script bundle and the fake
     const sb = await openSidebar(seed002);
     const { page } = sb;
     expect(await page.locator('html').getAttribute('lang')).toBe('bn');
-    // Sheets has no "Add offices' files"; the five other sections are there.
-    expect(await page.getByRole('tab').count()).toBe(5);
+    // Sheets has no "Add offices' files"; the five other sections and Settings are there.
+    expect(await page.getByRole('tab').count()).toBe(6);
     expect(await page.getByTestId('tab-files').count()).toBe(0);
     await page.getByRole('button', { name: message('ui.check.run').bn }).click();
     await page.getByTestId('plan-office').waitFor();
@@ -267,7 +282,10 @@ describeBrowser('the built Sidebar.html over the Apps Script bundle and the fake
     await page.waitForFunction(() => (window as unknown as { __APA_FAKE__: { data: { activeRange?: string } } }).__APA_FAKE__.data.activeRange === 'G17');
     const active = await sb.fake<{ sheet: string; range: string }>('return { sheet: gas.data.sheets.find((s) => s.id === gas.data.activeSheetId).name, range: gas.data.activeRange };');
     expect(active).toEqual({ sheet: 'অগ্রগতি', range: 'G17' });
-    expect((await sb.calls()).map((c) => c.name)).toEqual(['apaCheckActiveSheet', 'apaSelectCell']);
+    const calls = await sb.calls();
+    expect(calls.map((c) => c.name)).toEqual(['apaPreferences', 'apaCheckActiveSheet', 'apaSelectCell']);
+    // Every command carries the sidebar's context: its language and the spreadsheet's settings.
+    expect(calls[1].args).toEqual([{ language: 'bn', settings: { mode: 'interpolate', na: 'rescale', final: false } }]);
     await sb.close();
   });
 
@@ -312,8 +330,12 @@ describeBrowser('the built Sidebar.html over the Apps Script bundle and the fake
     await page.getByTestId('ranking').waitFor({ timeout: 60_000 });
     const calls = (await sb.calls()).filter((c) => c.name === 'apaConsolidate');
     expect(calls.length).toBeGreaterThan(1);
-    expect(calls[0].args).toEqual([{}]);
-    for (const c of calls.slice(1)) expect(typeof (c.args[0] as { resumeFrom?: unknown }).resumeFrom).toBe('string');
+    const context = { language: 'bn', settings: { mode: 'interpolate', na: 'rescale', final: false } };
+    expect(calls[0].args).toEqual([{ context }]);
+    for (const c of calls.slice(1)) {
+      expect(typeof (c.args[0] as { resumeFrom?: unknown }).resumeFrom).toBe('string');
+      expect((c.args[0] as { context?: unknown }).context).toEqual(context);
+    }
     expect((await ranking(page)).map((r) => r.percent)).toEqual(percentsFour.map((p) => (p === null ? '—' : bnPercent(p))));
     expect(await sb.fake<string[]>('return gas.data.sheets.map((s) => s.name);')).toContain(SUMMARY);
     await sb.close();
@@ -397,12 +419,16 @@ describeBrowser('the built Sidebar.html over the Apps Script bundle and the fake
     await expectNoOverflow(page);
     await shot(page, 'next-bn');
 
-    // Remove takes away all of it, and the spreadsheet is as it was.
-    await section(page, 'highlight');
+    // Remove (on its own, under Settings) says what it will take away and asks; then the spreadsheet is as it was.
+    await section(page, 'settings');
+    await page.getByTestId('remove-check').click();
+    await page.getByTestId('remove-confirm').waitFor();
+    expect(await page.getByTestId('remove-preview').innerText()).toBe(removalPreviewText({ reportSheets: [], columns: 2, legends: 1, rules: ours, sheets: 1, nothing: false }).bn);
+    await expectNoOverflow(page);
+    await shot(page, 'remove-ask-bn');
     await page.getByTestId('remove-run').click();
     await page.waitForFunction(() => (window as unknown as { __APA_RUN_CALLS__: RunCall[] }).__APA_RUN_CALLS__.some((c) => c.name === 'apaRemoveAll'));
-    await page.waitForFunction(() => !document.querySelector('[data-testid="panel-highlight"] button[disabled]'));
-    await page.getByTestId('panel-highlight').getByTestId('command-result').waitFor();
+    await page.getByTestId('panel-settings').getByTestId('command-result').waitFor();
     expect(await sb.fake<string>('return JSON.stringify(gas.toJSON().sheets);')).toBe(before);
     await sb.close();
   });
@@ -416,14 +442,108 @@ describeBrowser('the built Sidebar.html over the Apps Script bundle and the fake
     await page.getByTestId('error-bar').waitFor();
     const bar = await page.getByTestId('error-bar').innerText();
     expect(bar).toContain(message('ui.error.title').bn);
-    expect(bar).toContain('Service Spreadsheets failed while accessing document');
-    expect(bar).toContain('Google Sheets জানিয়েছে');
+    // Our words first; Google's (English) only as the detail.
+    expect(await page.getByTestId('error-text').innerText()).toBe(message('gas.failed').bn);
+    expect(await page.getByTestId('error-detail').innerText()).toBe(message('ui.error.detail', { detail: 'Service Spreadsheets failed while accessing document' }).bn);
     expect(bar).not.toContain('{');
     await expectNoOverflow(page);
     await shot(page, 'error-bn');
     await page.getByTestId('check-run').click();
     await page.getByTestId('plan-percent').waitFor();
     expect(await page.getByTestId('error-bar').count()).toBe(0);
+    await sb.close();
+  });
+
+  test('a user whose Google account is in English: the sidebar opens in English, and what the commands write is English', async () => {
+    const sb = await openSidebar(seed002, { gas: { userLocale: 'en_US' } });
+    const { page } = sb;
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await page.getByTestId('check-run').innerText()).toBe('Check this sheet');
+    await section(page, 'highlight');
+    await page.getByTestId('highlight-run').click();
+    await page.getByTestId('panel-highlight').getByTestId('command-result').waitFor();
+    const values = await sb.fake<unknown[]>("return Object.values(gas.sheetData('অগ্রগতি').cells).map((c) => c.v);");
+    expect(values).toContain('Legend');
+    expect(values).not.toContain(legendTitle('bn'));
+    await sb.close();
+  });
+
+  test('the language picked is remembered for the user (user properties): showSidebar hands it over and the sidebar opens in it at once', async () => {
+    const sb = await openSidebar(seed002);
+    const { page } = sb;
+    await page.getByRole('radio', { name: 'English' }).check();
+    await page.waitForFunction(() => (window as unknown as { __APA_RUN_CALLS__: RunCall[] }).__APA_RUN_CALLS__.some((c) => c.name === 'apaSaveLanguage'));
+    const saved = await sb.fake<Record<string, string>>('return Object.fromEntries(gas.userProperties);');
+    expect(saved['apa-sheets.language']).toBe('en');
+    await sb.close();
+    // The next time: the menu's showSidebar (the built project, as Apps Script runs it) puts the
+    // remembered preferences in the page; the sidebar starts in English without asking.
+    const env = FakeGas.fromJSON(seed002, { htmlFiles: { Sidebar: '<!doctype html>' } });
+    env.userProperties.set('apa-sheets.language', 'en');
+    loadGasProject(env, { dir: out }).showSidebar();
+    const appended = env.sidebars[0].appended;
+    expect(appended).toMatch(/^<script>window\.__APA_PREFERENCES__ = /);
+    const next = await openSidebar(seed002, { appended });
+    expect(await next.page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await next.page.getByTestId('check-run').innerText()).toBe('Check this sheet');
+    await next.page.getByTestId('check-run').click();
+    await next.page.getByTestId('plan-percent').waitFor();
+    expect((await next.calls()).map((c) => c.name)).toEqual(['apaCheckActiveSheet']);
+    await next.close();
+  });
+
+  test('settings: chosen in the sidebar, kept in the spreadsheet (document properties), applied and shown; the score formulas carry the between-tier rule', async () => {
+    const sb = await openSidebar(seed002);
+    const { page } = sb;
+    await section(page, 'settings');
+    expect(await page.getByTestId('panel-settings').innerText()).toContain(message('ui.settings.intro.sheets').bn);
+    await page.locator('input[data-testid="setting-mode-floor"], [data-testid="setting-mode-floor"] input').first().check();
+    await page.getByTestId('settings-status').getByText(message('ui.settings.saved.sheets').bn).waitFor();
+    expect(JSON.parse(await sb.fake<string>("return gas.documentProperties.get('apa-sheets.settings');"))).toEqual({ mode: 'floor', na: 'rescale', final: false });
+    await expectNoOverflow(page);
+    await shot(page, 'settings-bn');
+    await section(page, 'columns');
+    await page.getByTestId('columns-run').click();
+    await page.getByTestId('command-result').waitFor();
+    expect(await page.getByTestId('panel-columns').getByTestId('settings-line').innerText()).toBe(message('ui.settings.line.mode', { mode: message('ui.rule.floor') }).bn);
+    const formulas = await sb.fake<string[]>("return Object.values(gas.sheetData('অগ্রগতি').cells).map((c) => c.f || '').filter((f) => f.startsWith('=APA_SCORE('));");
+    expect(formulas.length).toBeGreaterThan(0);
+    for (const f of formulas) expect(f.endsWith(',"floor")')).toBe(true);
+    await sb.close();
+  });
+
+  test('help at the foot of the sidebar: the user guide and the functions\' help inside the sidebar, and back; the version', async () => {
+    const sb = await openSidebar(seed002);
+    const { page } = sb;
+    const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(await page.getByTestId('version').innerText()).toContain(version.replace(/\d/g, (d) => '০১২৩৪৫৬৭৮৯'[Number(d)]));
+    await page.getByTestId('help-open').click();
+    await page.getByTestId('help-view').waitFor();
+    const guide = await page.getByTestId('help-guide-text').innerText();
+    expect(guide).toContain('APA শিট: কর্মকর্তাদের জন্য ব্যবহার নির্দেশিকা');
+    expect(guide).toContain('১. স্থাপন');
+    expect(await page.getByTestId('help-functions-text').innerText()).toContain('APA.SCORE');
+    // No picture and no link inside: nothing to load, nowhere to navigate the sidebar to.
+    expect(await page.getByTestId('help-view').locator('img, a[href]').count()).toBe(0);
+    expect(await page.getByTestId('panel-check').isHidden()).toBe(true);
+    await expectNoOverflow(page);
+    await shot(page, 'help-bn');
+    await page.getByTestId('help-back').click();
+    await page.getByTestId('panel-check').waitFor({ state: 'visible' });
+    await sb.close();
+  });
+
+  test('two users at once: while another user\'s run holds the spreadsheet, a command says so kindly, in the sidebar\'s language', async () => {
+    const sb = await openSidebar(seed002);
+    const { page } = sb;
+    await sb.fake('gas.documentLock.other = true; return null;');
+    await section(page, 'highlight');
+    await page.getByTestId('highlight-run').click();
+    await page.getByTestId('error-bar').waitFor();
+    expect(await page.getByTestId('error-text').innerText()).toBe(message('gas.busy').bn);
+    await sb.fake('gas.documentLock.other = false; return null;');
+    await page.getByTestId('highlight-run').click();
+    await page.getByTestId('panel-highlight').getByTestId('command-result').waitFor();
     await sb.close();
   });
 

@@ -5,11 +5,12 @@ import { todayInDhaka } from '../../../core/dates';
 import { editCanChangeTiers, highlightPlan, highlighted, legendAt, legendCells } from '../../../core/highlight-spec';
 import { Bilingual, Language, message } from '../../../core/messages';
 import { nextResult } from '../../../core/next';
-import type { AddFilesResult, CheckResult, CommandResult, ConsolidateResult, LongRunOptions, NextResult, OfficeFile, WorkbookOperations } from '../../../core/operations';
+import type { AddFilesResult, CheckResult, CommandContext, CommandResult, ConsolidateResult, LongRunOptions, NextResult, OfficeFile, Preferences, RemovalPreview, WorkbookOperations } from '../../../core/operations';
 import { LEGEND_OFFSET, Located, OWNED_KEY, OwnedRecord, OwnedSheet, columnsRect, contentHash, emptyRecord, isEmptyRecord, isOwnedFormula, legendRect, locateOwned, readRecord, withFormulas } from '../../../core/ownership';
-import { removalPlan, removed } from '../../../core/removal';
+import { SETTINGS_KEY, readSettings, storedSettings } from '../../../core/preferences';
+import { RemovalPlan, removalPlan, removalPreview, removed } from '../../../core/removal';
 import { blockColumn, columnsAdded, scoreColumns } from '../../../core/score-columns';
-import type { ScoreSettings } from '../../../core/score';
+import { ScoreSettings, settingsWithDefaults } from '../../../core/score';
 import { SheetAnalysis, analyseTab, checkResult, noPlanResult } from '../../../core/sheet-analysis';
 import { SheetBlock, blockGrid } from '../../../core/sheet-block';
 import type { Grid } from '../../../core/grid';
@@ -30,6 +31,13 @@ import { XlRange, XlRequestContext, XlRun, XlWorksheet, XlWorksheetChangedEventA
  * | consolidate        | 3 + reads: tab names · probe every tab · read all tabs (split only to |
  * |                    | keep each response under the 5 MB limit) · write                      |
  * | removeAll          | 3–4: record + tabs · probe + rules + properties · read owned cells · delete |
+ * | previewRemoval     | 2–3: the same, without the delete                                     |
+ * | loadPreferences / saveSettings | 1                                                         |
+ *
+ * A command runs with the `CommandContext` it is given (the pane's language and settings); without
+ * one, with the settings remembered in the workbook (`workbook.settings`, read in the command's
+ * first sync) and `options.language`. The user's language is not the workbook's: it is kept per
+ * user by `options.languageStore` (the task pane's local storage).
  *
  * Sizes are estimated before each sync from the used ranges' dimensions, so no request or
  * response goes over Excel on the web's 5 MB limit ("check the data before calling
@@ -42,12 +50,20 @@ export interface ExcelWorkbookOptions {
   now?: () => Date;
   /** Register the change handlers of highlighted sheets when created (default true). */
   restoreHandlers?: boolean;
-  /** Language of the consolidated report's sheets (default Bengali). */
+  /** The language of what a command writes when it is given no context (default Bengali). */
   language?: Language;
-  /** Scoring settings (SCORING.md defaults otherwise). */
+  /** Scoring settings for a command given no context, when the workbook remembers none (SCORING.md defaults otherwise). */
   settings?: Partial<ScoreSettings>;
+  /** Where the user's language is remembered, per user (the task pane: its local storage). */
+  languageStore?: LanguageStore;
   /** Estimated bytes one sync may carry (default SYNC_BUDGET, under the 5 MB limit). */
   syncBudget?: number;
+}
+
+/** The user's language, remembered outside the workbook. */
+export interface LanguageStore {
+  get(): Language | null;
+  set(language: Language): void;
 }
 
 export interface ExcelWorkbookOperations extends WorkbookOperations {
@@ -102,7 +118,18 @@ function queueProbe(ws: XlWorksheet): () => Probe {
 function queueRecord(ctx: XlRequestContext): () => OwnedRecord | null {
   const item = ctx.workbook.settings.getItemOrNullObject(OWNED_KEY);
   item.load('value');
+  // Read by the caller only after its next `context.sync()`: the sync rules cannot see a read deferred into a closure.
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- read after the caller's sync
   return () => (item.isNullObject ? null : readRecord(item.value));
+}
+
+/** The settings the workbook remembers (null: none), read in the same sync as whatever the caller queues. */
+function queueSettings(ctx: XlRequestContext): () => ScoreSettings | null {
+  const item = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+  item.load('value');
+  // Read by the caller only after its next `context.sync()`, as above.
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- read after the caller's sync
+  return () => (item.isNullObject ? null : readSettings(item.value));
 }
 
 function saveRecord(ctx: XlRequestContext, record: OwnedRecord): void {
@@ -446,28 +473,31 @@ function recordedAreas(rec: OwnedSheet | undefined): { watch: Rect[] | null; own
 
 export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbookOptions = {}): ExcelWorkbookOperations {
   const now = options.now ?? (() => new Date());
-  const settings = options.settings ?? {};
-  const language = options.language ?? 'bn';
+  const defaults: CommandContext = { language: options.language ?? 'bn', settings: settingsWithDefaults(options.settings) };
+  /** The context a command runs with: the one given, else the workbook's remembered settings. */
+  const contextOf = (given: CommandContext | undefined, remembered: ScoreSettings | null): CommandContext => given ?? { ...defaults, settings: remembered ?? defaults.settings };
   const handlers = handlersOf(run);
   const today = () => todayInDhaka(now());
   const budget = options.syncBudget ?? SYNC_BUDGET;
 
-  /** Reads one sheet (active, or by id): probe + record (+ extra loads) · read. */
-  async function readOne<T = undefined>(ctx: XlRequestContext, which: { id?: string; onlyIfHighlighted?: boolean }, extra?: (ws: XlWorksheet) => T) {
+  /** Reads one sheet (active, or by id): probe + record + remembered settings (+ extra loads) · read. */
+  async function readOne<T = undefined>(ctx: XlRequestContext, which: { id?: string; onlyIfHighlighted?: boolean; context?: CommandContext }, extra?: (ws: XlWorksheet) => T) {
     const ws = which.id ? ctx.workbook.worksheets.getItem(which.id) : ctx.workbook.worksheets.getActiveWorksheet();
     const probeOf = queueProbe(ws);
     const recordOf = queueRecord(ctx);
+    const settingsOf = queueSettings(ctx);
     const extraResult = extra?.(ws);
     await ctx.sync();
     const probe = probeOf();
     const record = recordOf();
+    const context = contextOf(which.context, settingsOf());
     const rec = record?.sheets[probe.id];
     if (which.onlyIfHighlighted && !rec?.highlight) return null;
     // The recorded columns' formulas, read with the values, give the exact extent of the formulas.
     const formulas = queueFormulas(probe, rec);
     const reads = await readSheets(ctx, [probe], { budget });
-    const analysis = analyse(probe.name, reads.get(probe.id), rec, settings, today(), formulasOf(formulas));
-    return { ws, probe, record, rec, ...analysis, extra: extraResult };
+    const analysis = analyse(probe.name, reads.get(probe.id), rec, context.settings, today(), formulasOf(formulas));
+    return { ws, probe, record, rec, context, ...analysis, extra: extraResult };
   }
 
   /** The first column right of everything on the sheet, formatting included. */
@@ -476,8 +506,8 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
     return r ? r.right + 1 : 0;
   };
 
-  async function checkActiveSheet(): Promise<CheckResult> {
-    return run(async (ctx) => checkResult((await readOne(ctx, {}))!.a));
+  async function checkActiveSheet(context?: CommandContext): Promise<CheckResult> {
+    return run(async (ctx) => checkResult((await readOne(ctx, { context }))!.a));
   }
 
   async function selectCell(sheet: string, cell: string): Promise<void> {
@@ -489,11 +519,11 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
     });
   }
 
-  async function addScoreColumns(): Promise<CommandResult> {
+  async function addScoreColumns(given?: CommandContext): Promise<CommandResult> {
     return run(async (ctx) => {
-      const { ws, probe, record, rec, located, grid, a } = (await readOne(ctx, {}))!;
+      const { ws, probe, record, rec, located, grid, a, context } = (await readOne(ctx, { context: given }))!;
       if (a.kind !== 'plan') return noPlanResult(a);
-      const spec = scoreColumns(grid!, a.result, 'excel');
+      const spec = scoreColumns(grid!, a.result, 'excel', { language: context.language });
       const F = blockColumn(located, firstClear(probe));
       if (located.columns) rangeOf(ws, columnsRect(located.columns)).clear('All');
       const header = ws.getRangeByIndexes(spec.top, F, 1, 2);
@@ -512,8 +542,9 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
   }
 
   /** Colours a sheet's achievement cells by tier with the add-in's conditional formats and keeps
-   * them current. `byHandler`: called by the change handler (does nothing once un-highlighted). */
-  async function highlight(which: { id?: string }, byHandler = false): Promise<CommandResult> {
+   * them current. `byHandler`: called by the change handler (does nothing once un-highlighted; the
+   * legend keeps the language it was written in). */
+  async function highlight(which: { id?: string; context?: CommandContext }, byHandler = false): Promise<CommandResult> {
     return run(async (ctx) => {
       const read = await readOne(ctx, { ...which, onlyIfHighlighted: byHandler }, (sheet) => {
         const c = sheet.getRange().conditionalFormats;
@@ -542,7 +573,8 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
       const legend = legendAt(blockColumn(located, firstClear(probe)) + LEGEND_OFFSET, a.plan.headerRow - 1);
       const old = located.legend;
       if (old && (old.col !== legend.col || old.top !== legend.top)) rangeOf(ws, legendRect(old)).clear('All');
-      for (const op of matrixOps(() => ws, cellMatrix({ rows: legendCells() }, linkTarget), { row: legend.top, col: legend.col }, budget)) op.apply();
+      const legendLanguage = byHandler && old ? old.language : read.context.language;
+      for (const op of matrixOps(() => ws, cellMatrix({ rows: legendCells(legendLanguage) }, linkTarget), { row: legend.top, col: legend.col }, budget)) op.apply();
 
       const next = record ?? emptyRecord(newToken());
       next.sheets[probe.id] = { ...(rec ?? { name: probe.name }), name: probe.name, legend, highlight: true, watch: plan.watch.map(rectA1) };
@@ -611,43 +643,58 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
     });
   }
 
+  /** Everything Remove takes away, found: the record, each sheet's own rules and report mark, the
+   * owned columns and legends where they are now (read), and core's removal plan over them. */
+  async function findOwned(ctx: XlRequestContext) {
+    const recordOf = queueRecord(ctx);
+    const settingsOf = queueSettings(ctx);
+    const sheets = ctx.workbook.worksheets;
+    sheets.load('items/id,items/name');
+    await ctx.sync();
+    const record = recordOf();
+    const hasSettings = settingsOf() !== null;
+    const perSheet = sheets.items.map((ws) => {
+      const cfs = ws.getRange().conditionalFormats;
+      cfs.load('items/type,items/customOrNullObject/rule/formula');
+      const prop = ws.customProperties.getItemOrNullObject(REPORT_PROPERTY);
+      prop.load('value');
+      const rec = record?.sheets[ws.id];
+      return { ws, cfs, prop, rec, probe: rec ? queueProbe(ws) : null };
+    });
+    await ctx.sync();
+    const probes = perSheet.filter((s) => s.probe).map((s) => s.probe!());
+    const formulas = new Map(probes.map((p) => [p.id, queueFormulas(p, record?.sheets[p.id])]));
+    const reads = probes.length ? await readSheets(ctx, probes, { budget }) : new Map<string, SheetRead>();
+    const located = new Map(probes.map((p) => [p.id, withFormulas(locateOwned(reads.get(p.id)?.block ?? null, record?.sheets[p.id]), formulasOf(formulas.get(p.id)))]));
+    const removal = perSheet.map((s) => ({ id: s.ws.id, isReport: !!record && !s.prop.isNullObject && s.prop.value === record.token, located: located.get(s.ws.id) }));
+    const plan: RemovalPlan = removalPlan(record, removal);
+    const ownRules = (s: (typeof perSheet)[number]) => s.cfs.items.filter((cf) => !cf.customOrNullObject.isNullObject && isOwnedFormula(cf.customOrNullObject.rule.formula));
+    return { record, hasSettings, perSheet, removal, plan, ownRules };
+  }
+
+  async function previewRemoval(): Promise<RemovalPreview> {
+    return run(async (ctx) => {
+      const { perSheet, removal, plan, ownRules } = await findOwned(ctx);
+      const names = Object.fromEntries(perSheet.map((s) => [s.ws.id, s.ws.name]));
+      const rules = Object.fromEntries(perSheet.map((s) => [s.ws.id, ownRules(s).length]));
+      return removalPreview(plan, removal, { names, rules });
+    });
+  }
+
   async function removeAll(): Promise<CommandResult> {
     return run(async (ctx) => {
-      const recordOf = queueRecord(ctx);
-      const sheets = ctx.workbook.worksheets;
-      sheets.load('items/id,items/name');
-      await ctx.sync();
-      const record = recordOf();
-      const perSheet = sheets.items.map((ws) => {
-        const cfs = ws.getRange().conditionalFormats;
-        cfs.load('items/type,items/customOrNullObject/rule/formula');
-        const prop = ws.customProperties.getItemOrNullObject(REPORT_PROPERTY);
-        prop.load('value');
-        const rec = record?.sheets[ws.id];
-        return { ws, cfs, prop, rec, probe: rec ? queueProbe(ws) : null };
-      });
-      await ctx.sync();
-      const probes = perSheet.filter((s) => s.probe).map((s) => s.probe!());
-      const formulas = new Map(probes.map((p) => [p.id, queueFormulas(p, record?.sheets[p.id])]));
-      const reads = probes.length ? await readSheets(ctx, probes, { budget }) : new Map<string, SheetRead>();
-      const located = new Map(probes.map((p) => [p.id, withFormulas(locateOwned(reads.get(p.id)?.block ?? null, record?.sheets[p.id]), formulasOf(formulas.get(p.id)))]));
-      const plan = removalPlan(
-        record,
-        perSheet.map((s) => ({ id: s.ws.id, isReport: !!record && !s.prop.isNullObject && s.prop.value === record.token, located: located.get(s.ws.id) })),
-      );
+      const { record, hasSettings, perSheet, plan, ownRules } = await findOwned(ctx);
       const byId = new Map(perSheet.map((s) => [s.ws.id, s]));
       for (const id of plan.reports) byId.get(id)!.ws.delete();
       let rules = 0;
       const cleared: Rect[] = [];
       for (const s of plan.sheets) {
-        const { ws, cfs } = byId.get(s.id)!;
-        for (const cf of cfs.items) {
-          if (!cf.customOrNullObject.isNullObject && isOwnedFormula(cf.customOrNullObject.rule.formula)) {
-            cf.delete();
-            rules++;
-          }
+        const sheet = byId.get(s.id)!;
+        for (const cf of ownRules(sheet)) {
+          cf.delete();
+          rules++;
         }
-        for (const r of s.clear) rangeOf(ws, r).clear('All');
+        for (const r of s.clear) rangeOf(sheet.ws, r).clear('All');
         cleared.push(...s.clear);
       }
       for (const st of handlers.values()) {
@@ -655,15 +702,17 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
         st.watch = null;
       }
       if (plan.record) saveRecord(ctx, plan.record);
+      // The settings remembered for this workbook go too: nothing of APA Sheets is left.
+      if (hasSettings) ctx.workbook.settings.add(SETTINGS_KEY, '').delete();
       const result = removed({ sheets: plan.reports.length, cleared, rules }, !!record);
-      if (result.changed || record) await ctx.sync();
+      if (result.changed || record || hasSettings) await ctx.sync();
       return result;
     });
   }
 
-  async function whatNext(): Promise<NextResult> {
+  async function whatNext(context?: CommandContext): Promise<NextResult> {
     return run(async (ctx) => {
-      const { a } = (await readOne(ctx, {}))!;
+      const { a } = (await readOne(ctx, { context }))!;
       return nextResult(a.sheet, a.kind === 'plan' ? a.result : null, today());
     });
   }
@@ -673,17 +722,19 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
     inserted?: Map<string, string>;
   }
 
-  async function consolidateImpl(options: LongRunOptions, internal: ConsolidateInternal = {}): Promise<ConsolidateResult & { dropped: { id: string; name: string }[] }> {
+  async function consolidateImpl(options: LongRunOptions, given: CommandContext | undefined, internal: ConsolidateInternal = {}): Promise<ConsolidateResult & { dropped: { id: string; name: string }[] }> {
     const { signal, onProgress } = options;
     const cancelled = { cancelled: true, consolidation: null, skipped: [], written: [], dropped: [] };
     try {
       return await run(async (ctx) => {
         checkAbort(signal);
         const recordOf = queueRecord(ctx);
+        const settingsOf = queueSettings(ctx);
         const sheets = ctx.workbook.worksheets;
         sheets.load('items/id,items/name');
         await ctx.sync();
         const record = recordOf() ?? emptyRecord(newToken());
+        const { language, settings } = contextOf(given, settingsOf());
         checkAbort(signal);
         const all = sheets.items.map((ws) => {
           const prop = ws.customProperties.getItemOrNullObject(REPORT_PROPERTY);
@@ -755,12 +806,12 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
     }
   }
 
-  async function consolidate(options: LongRunOptions): Promise<ConsolidateResult> {
-    const r = await consolidateImpl(options);
+  async function consolidate(options: LongRunOptions, context?: CommandContext): Promise<ConsolidateResult> {
+    const r = await consolidateImpl(options, context);
     return { cancelled: r.cancelled, consolidation: r.consolidation, skipped: r.skipped, written: r.written };
   }
 
-  async function addOfficeFiles(files: OfficeFile[], options: LongRunOptions): Promise<AddFilesResult> {
+  async function addOfficeFiles(files: OfficeFile[], options: LongRunOptions, context?: CommandContext): Promise<AddFilesResult> {
     const failed: AddFilesResult['failed'] = [];
     const inserted: AddFilesResult['inserted'] = [];
     const fileOf = new Map<string, string>();
@@ -842,7 +893,7 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
       await rollback();
       return cancelledResult();
     }
-    const result = await consolidateImpl(options, { inserted: fileOf });
+    const result = await consolidateImpl(options, context, { inserted: fileOf });
     if (result.cancelled) {
       await rollback();
       return cancelledResult();
@@ -852,17 +903,43 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
     return { cancelled: false, consolidation: result.consolidation, skipped: result.skipped, written: result.written, failed, inserted: keptInserted };
   }
 
+  async function loadPreferences(): Promise<Preferences> {
+    const language = options.languageStore?.get() ?? null;
+    const settings = await run(async (ctx) => {
+      const settingsOf = queueSettings(ctx);
+      await ctx.sync();
+      return settingsOf();
+    });
+    return { language, settings: settings ?? defaults.settings };
+  }
+
+  async function saveSettings(settings: ScoreSettings): Promise<void> {
+    const stored = storedSettings(settings);
+    await run(async (ctx) => {
+      ctx.workbook.settings.add(SETTINGS_KEY, stored);
+      await ctx.sync();
+    });
+  }
+
+  async function saveLanguage(language: Language): Promise<void> {
+    options.languageStore?.set(language);
+  }
+
   const ops: ExcelWorkbookOperations = {
     ready: Promise.resolve(0),
     restoreHandlers,
     checkActiveSheet,
     selectCell,
     addScoreColumns,
-    highlightTiers: () => highlight({}),
+    highlightTiers: (context?: CommandContext) => highlight({ context }),
+    previewRemoval,
     removeAll,
     whatNext,
     consolidate,
     addOfficeFiles,
+    loadPreferences,
+    saveLanguage,
+    saveSettings,
   };
   if (options.restoreHandlers !== false) {
     (ops as { ready: Promise<number> }).ready = restoreHandlers().catch(() => 0);

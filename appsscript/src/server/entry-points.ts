@@ -14,6 +14,9 @@ import type { MessageKey } from '../../../core/messages';
 /** The global the bundle assigns (an IIFE's `var`). */
 export const BUNDLE_GLOBAL = 'APA_BUNDLE';
 
+/** The page global `showSidebar` hands the remembered preferences to the sidebar in. */
+export const PREFERENCES_GLOBAL = '__APA_PREFERENCES__';
+
 /** Custom functions are the core registry's (`FUNCTIONS`), named `APA_<NAME>` in Sheets. */
 export const CUSTOM_FUNCTION_PREFIX = 'APA_';
 
@@ -32,15 +35,19 @@ export const TRIGGERS: EntryPoint[] = [
 ];
 
 /** The sidebar's `google.script.run` targets: the task pane's `WorkbookOperations`
- * (core/operations.ts), same results, plain JSON. */
+ * (core/operations.ts), same results, plain JSON; `context` is the command's CommandContext. */
 export const SERVER_FUNCTIONS: EntryPoint[] = [
-  { name: 'apaCheckActiveSheet', params: [], doc: 'Reads the active sheet and reports its plan (CheckResult).' },
+  { name: 'apaCheckActiveSheet', params: ['context'], doc: 'Reads the active sheet and reports its plan (CheckResult).' },
   { name: 'apaSelectCell', params: ['sheet', 'cell'], doc: 'Selects a cell (A1) of a tab, as clicking a problem does.' },
-  { name: 'apaAddScoreColumns', params: [], doc: 'Writes live =APA_SCORE / =APA_TIER columns beside the active sheet\'s table (CommandResult).' },
-  { name: 'apaHighlightTiers', params: [], doc: 'Colours the active sheet\'s achievement cells by tier, with a legend (CommandResult).' },
+  { name: 'apaAddScoreColumns', params: ['context'], doc: 'Writes live =APA_SCORE / =APA_TIER columns beside the active sheet\'s table (CommandResult).' },
+  { name: 'apaHighlightTiers', params: ['context'], doc: 'Colours the active sheet\'s achievement cells by tier, with a legend (CommandResult).' },
   { name: 'apaRemoveAll', params: [], doc: 'Takes away everything the script added, and nothing else (CommandResult).' },
-  { name: 'apaWhatNext', params: [], doc: 'What each indicator of the active sheet needs for its next and top tier (NextResult).' },
+  { name: 'apaWhatNext', params: ['context'], doc: 'What each indicator of the active sheet needs for its next and top tier (NextResult).' },
   { name: 'apaConsolidate', params: ['options'], doc: 'Consolidates every other tab; answers { done, total, resumeFrom } when it stopped early to stay within 6 minutes.' },
+  { name: 'apaPreviewRemoval', params: [], doc: 'What Remove would take away, counted; nothing is changed (RemovalPreview).' },
+  { name: 'apaPreferences', params: [], doc: 'The user\'s remembered language, the spreadsheet\'s settings and the account\'s language (Preferences).' },
+  { name: 'apaSaveLanguage', params: ['language'], doc: 'Remembers the language the user picked, for this user (user properties).' },
+  { name: 'apaSaveSettings', params: ['settings'], doc: 'Remembers the scoring settings in this spreadsheet (document properties).' },
 ];
 
 /** The APA menu, in order; each item calls a top-level function. */
@@ -54,7 +61,8 @@ export const MENU_ITEMS: (EntryPoint & { caption: MessageKey; separatorBefore?: 
   { name: 'showSidebar', caption: 'gas.menu.sidebar', params: [], doc: 'APA menu: Open the sidebar (Sidebar.html).', separatorBefore: true },
 ];
 
-export const MENU_TITLE = 'APA';
+/** The add-on menu's name comes from the add-on's listing (a bound script's: its project name, which
+ * the deploy guide says to call "APA Sheets"). */
 
 /** Every non-custom-function entry point. */
 export const ENTRY_POINTS: EntryPoint[] = [...TRIGGERS, ...SERVER_FUNCTIONS, ...MENU_ITEMS.map(({ name, params, doc }) => ({ name, params, doc }))];

@@ -135,6 +135,7 @@ export interface GasSheet {
 }
 
 export interface GasSpreadsheet {
+  getId(): string;
   getActiveSheet(): GasSheet;
   getSheets(): GasSheet[];
   getSheetByName(name: string): GasSheet | null;
@@ -154,11 +155,15 @@ export interface GasMenu {
 
 export interface GasHtmlOutput {
   setTitle(title: string): GasHtmlOutput;
+  append(addedContent: string): GasHtmlOutput;
 }
 
 export interface GasUi {
-  readonly ButtonSet: { readonly OK: GasEnumValue };
+  readonly ButtonSet: { readonly OK: GasEnumValue; readonly YES_NO: GasEnumValue };
+  readonly Button: { readonly YES: GasEnumValue };
   createMenu(caption: string): GasMenu;
+  /** The add-on's submenu under Extensions (named after the add-on, or the bound script's project). */
+  createAddonMenu(): GasMenu;
   alert(title: string, prompt: string, buttons: GasEnumValue): GasEnumValue;
   showSidebar(userInterface: GasHtmlOutput): void;
 }
@@ -184,6 +189,19 @@ export interface GasUtilities {
 
 export interface GasSession {
   getScriptTimeZone(): string;
+  /** The user's language setting (`bn`, `en_US`, …). */
+  getActiveUserLocale(): string;
+}
+
+export interface GasLock {
+  tryLock(timeoutInMillis: number): boolean;
+  releaseLock(): void;
+  hasLock(): boolean;
+}
+
+export interface GasLockService {
+  /** One lock per document for every user of it (null when the script runs without one). */
+  getDocumentLock(): GasLock | null;
 }
 
 export interface GasProperties {
@@ -197,7 +215,8 @@ export interface GasPropertiesService {
   getUserProperties(): GasProperties;
 }
 
-/** The simple triggers' event objects, as far as they are read. */
+/** The simple triggers' event objects, as far as they are read. `onOpen`'s is never read: in an
+ * Editor add-on not yet used in a file (`authMode` NONE) even its `source` is out of bounds. */
 export interface GasOnOpenEvent {
   source: GasSpreadsheet;
 }
@@ -206,14 +225,36 @@ export interface GasOnEditEvent {
   source: GasSpreadsheet;
 }
 
-/** The Apps Script globals the server code reads. PropertiesService is listed for the fakes and
- * the sidebar's tests; the server itself keeps nothing in it (see sheets-workbook.ts). */
+/** The Apps Script globals the server code reads. PropertiesService keeps the user's language
+ * (user properties) and the spreadsheet's settings (document properties), never a command's
+ * state; LockService keeps two users' long commands from interleaving. */
 export interface GasGlobals {
   SpreadsheetApp: GasSpreadsheetApp;
   HtmlService: GasHtmlService;
   Utilities: GasUtilities;
   Session: GasSession;
   PropertiesService?: GasPropertiesService;
+  LockService?: GasLockService;
+  /** The advanced Sheets service, there only when whoever deploys the script enabled it: it needs
+   * the wider `spreadsheets.readonly` scope (docs/deploy.md), so it is never the default. */
+  Sheets?: GasSheetsApi;
+}
+
+/** A rectangle as the Sheets API gives it: 0-based, end exclusive; a 0 is left out of the JSON. */
+export interface GasGridRange {
+  sheetId?: number;
+  startRowIndex?: number;
+  endRowIndex?: number;
+  startColumnIndex?: number;
+  endColumnIndex?: number;
+}
+
+/** The part of the advanced Sheets service (Sheets API v4) the script uses: every sheet's merged
+ * areas in one call. */
+export interface GasSheetsApi {
+  Spreadsheets: {
+    get(spreadsheetId: string, optionalArgs: { fields: string }): { sheets?: { properties?: { sheetId?: number }; merges?: GasGridRange[] }[] };
+  };
 }
 
 /** The real globals of the script's runtime (Apps Script's, or the fakes installed by a test). */
@@ -246,6 +287,8 @@ export type AppsScriptSatisfiesSubset = [
   Satisfies<GasSession, GoogleAppsScript.Base.Session>,
   Satisfies<GasProperties, GoogleAppsScript.Properties.Properties>,
   Satisfies<GasPropertiesService, GoogleAppsScript.Properties.PropertiesService>,
+  Satisfies<GasLock, GoogleAppsScript.Lock.Lock>,
+  Satisfies<GasLockService, GoogleAppsScript.Lock.LockService>,
   Satisfies<GasOnOpenEvent, GoogleAppsScript.Events.SheetsOnOpen>,
   Satisfies<GasOnEditEvent, GoogleAppsScript.Events.SheetsOnEdit>,
   Satisfies<{ CUSTOM_FORMULA: GasEnumValue }, typeof GoogleAppsScript.Spreadsheet.BooleanCriteria>,

@@ -6,16 +6,16 @@ import { todayInDhaka } from '../../../core/dates';
 import { editCanChangeTiers, highlightPlan, highlighted, legendAt, legendCells } from '../../../core/highlight-spec';
 import { Bilingual, Language, message } from '../../../core/messages';
 import { nextResult } from '../../../core/next';
-import type { CheckResult, CommandResult, ConsolidateResult, NextResult } from '../../../core/operations';
+import type { CheckResult, CommandContext, CommandResult, ConsolidateResult, NextResult, RemovalPreview } from '../../../core/operations';
 import { BLOCK_WIDTH, LEGEND_OFFSET, Located, OWNED_KEY, OwnedRecord, OwnedSheet, columnsRect, emptyRecord, isEmptyRecord, isOwnedFormula, legendRect, locateOwned, locatedAreas, readRecord, withFormulas } from '../../../core/ownership';
-import { removalPlan, removed } from '../../../core/removal';
+import { RemovalSheet, removalPlan, removalPreview, removed } from '../../../core/removal';
 import type { SheetSpec } from '../../../core/report';
 import { blockColumn, blockRows, columnsAdded, scoreColumns } from '../../../core/score-columns';
-import type { ScoreSettings } from '../../../core/score';
+import { ScoreSettings, settingsWithDefaults } from '../../../core/score';
 import { SheetAnalysis, analyseTab, checkResult, noPlanResult } from '../../../core/sheet-analysis';
 import { SheetBlock, blockGrid, blockIsBlank } from '../../../core/sheet-block';
 import type { Grid } from '../../../core/grid';
-import { GasConditionalFormatRule, GasDeveloperMetadata, GasGlobals, GasOnEditEvent, GasSheet, GasSpreadsheet } from './gas-api';
+import { GasConditionalFormatRule, GasDeveloperMetadata, GasGlobals, GasGridRange, GasOnEditEvent, GasSheet, GasSheetsApi, GasSpreadsheet } from './gas-api';
 
 /**
  * THE Sheets adapter: the one module that reads and writes the spreadsheet (SpreadsheetApp), for
@@ -55,6 +55,7 @@ export const WRITE_DEADLINE_MS = 4.5 * 60_000;
 /** Columns looked at per read when searching for free (unformatted) columns. */
 const PLACEMENT_WINDOW = 12;
 /** Sheets' sheet names: no control characters; kept short. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what a sheet name may not hold
 const SHEET_NAMES: SheetNameRules = { maxLength: 90, refused: /[\u0000-\u001f]/g };
 /** Number formats that say nothing (Sheets' automatic format): left out of the grid. */
 const PLAIN_FORMATS = new Set(['', 'General', 'general', '0.###############', '@']);
@@ -62,8 +63,9 @@ const PLAIN_FORMATS = new Set(['', 'General', 'general', '0.###############', '@
 export interface SheetsWorkbookOptions {
   /** Milliseconds since the epoch (Date.now); the elapsed-time checks and "today" read it. */
   now?: () => number;
-  /** Language of the report sheets (default Bengali). */
+  /** The language of what a command given no context writes (default Bengali). */
   language?: Language;
+  /** The settings of a command given no context (SCORING.md's defaults otherwise). */
   settings?: Partial<ScoreSettings>;
   readBudgetMs?: number;
   writeDeadlineMs?: number;
@@ -72,7 +74,6 @@ export interface SheetsWorkbookOptions {
 export interface SheetsConsolidateOptions {
   /** What the previous call answered as `resumeFrom` (opaque); absent: start from the first tab. */
   resumeFrom?: unknown;
-  language?: Language;
 }
 
 export interface SheetsConsolidateResult extends ConsolidateResult {
@@ -83,33 +84,63 @@ export interface SheetsConsolidateResult extends ConsolidateResult {
   resumeFrom?: string;
 }
 
+/** The pane's contract (core/operations.ts), run within one execution: each command with the
+ * context it is given, or the workbook's defaults (`options`). */
 export interface SheetsWorkbook {
-  checkActiveSheet(): CheckResult;
+  checkActiveSheet(context?: CommandContext): CheckResult;
   selectCell(sheet: string, cell: string): void;
-  addScoreColumns(): CommandResult;
-  highlightTiers(): CommandResult;
+  addScoreColumns(context?: CommandContext): CommandResult;
+  highlightTiers(context?: CommandContext): CommandResult;
+  previewRemoval(): RemovalPreview;
   removeAll(): CommandResult;
-  whatNext(): NextResult;
-  consolidate(options?: SheetsConsolidateOptions): SheetsConsolidateResult;
+  whatNext(context?: CommandContext): NextResult;
+  consolidate(options?: SheetsConsolidateOptions, context?: CommandContext): SheetsConsolidateResult;
   /** The simple `onEdit` trigger: re-highlights a highlighted sheet when a cell that decides a tier
-   * changed. Returns whether it did. */
-  onEdit(e: GasOnEditEvent): boolean;
+   * changed (inside `guard`, when given: the caller's lock). Returns whether it did. */
+  onEdit(e: GasOnEditEvent, guard?: <T>(write: () => T) => T): boolean;
 }
 
 // ── Reading a sheet ─────────────────────────────────────────────────────────────────────────
 
-/** Reads a sheet's data range from A1: getDataRange + getValues + getNumberFormats +
- * getMergedRanges, and one getA1Notation per merged area. `name`: the grid's (none when no grid is made). */
-export function readSheet(sheet: GasSheet, name = ''): SheetBlock {
+/** Reads a sheet's data range from A1: getDataRange + getValues + getNumberFormats, and its
+ * merged areas: those of `sheetMerges` when given (computed from one Sheets API answer), else
+ * getMergedRanges and one getA1Notation per area — the least SpreadsheetApp allows.
+ * `name`: the grid's (none when no grid is made). */
+export function readSheet(sheet: GasSheet, name = '', sheetMerges?: Rect[]): SheetBlock {
   const range = sheet.getDataRange();
   const values = range.getValues();
   const formats = range.getNumberFormats();
-  const merges: Rect[] = [];
-  for (const m of range.getMergedRanges()) {
-    const r = parseArea(m.getA1Notation());
-    if (r) merges.push(r);
+  let merges: Rect[] = [];
+  if (sheetMerges) {
+    // What getMergedRanges of the data range gives: the areas that reach into it.
+    const rows = values.length;
+    const cols = values.reduce((w, r) => Math.max(w, r.length), 0);
+    merges = sheetMerges.filter((m) => m.top < rows && m.left < cols);
+  } else {
+    for (const m of range.getMergedRanges()) {
+      const r = parseArea(m.getA1Notation());
+      if (r) merges.push(r);
+    }
   }
   return { sheet: name, top: 0, left: 0, values, formats, merges };
+}
+
+/** A Sheets API rectangle as the sheet's cells (0-based, inclusive). */
+const gridRect = (m: GasGridRange): Rect => ({ top: m.startRowIndex ?? 0, left: m.startColumnIndex ?? 0, bottom: (m.endRowIndex ?? 1) - 1, right: (m.endColumnIndex ?? 1) - 1 });
+
+/** Every sheet's merged areas from one Sheets API call (sheet id → areas), when the deployer
+ * enabled the advanced service; null without it or when the API refuses (then each sheet asks
+ * SpreadsheetApp). */
+export function mergesOfEverySheet(api: GasSheetsApi | undefined, ss: GasSpreadsheet): Map<number, Rect[]> | null {
+  if (!api) return null;
+  try {
+    const answer = api.Spreadsheets.get(ss.getId(), { fields: 'sheets(properties.sheetId,merges)' });
+    const out = new Map<number, Rect[]>();
+    for (const s of answer.sheets ?? []) out.set(s.properties?.sheetId ?? 0, (s.merges ?? []).map(gridRect));
+    return out;
+  } catch {
+    return null;
+  }
 }
 
 interface Analysis {
@@ -221,7 +252,7 @@ function parseState(raw: unknown): ConsolidateState | null {
 export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptions = {}): SheetsWorkbook {
   const app = g.SpreadsheetApp;
   const now = options.now ?? (() => Date.now());
-  const settings = options.settings ?? {};
+  const defaults: CommandContext = { language: options.language ?? 'bn', settings: settingsWithDefaults(options.settings) };
   const readBudget = options.readBudgetMs ?? READ_BUDGET_MS;
   const writeDeadline = options.writeDeadlineMs ?? WRITE_DEADLINE_MS;
   const today = () => todayInDhaka(new Date(now()));
@@ -288,13 +319,13 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
     return withFormulas(located, { top: c.top + 1, left: c.score, values: sheet.getRange(c.top + 2, c.score + 1, rows, 2).getFormulas() });
   }
 
-  function readActive(withFormulas = false) {
+  function readActive(context: CommandContext, withFormulas = false) {
     const ss = app.getActiveSpreadsheet();
     const sheet = ss.getActiveSheet();
     const id = sheet.getSheetId();
     const handle = readRecordOf(ss);
     const block = readSheet(sheet, sheet.getName());
-    const analysis = analyse(block.sheet, block, handle.record?.sheets[id], settings, today());
+    const analysis = analyse(block.sheet, block, handle.record?.sheets[id], context.settings, today());
     if (withFormulas) analysis.located = locatedWithFormulas(sheet, block, analysis.located);
     return { ss, sheet, name: block.sheet, id, block, handle, ...analysis };
   }
@@ -378,8 +409,8 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
 
   // ── Commands ──
 
-  function checkActiveSheet(): CheckResult {
-    return checkResult(readActive().a);
+  function checkActiveSheet(context = defaults): CheckResult {
+    return checkResult(readActive(context).a);
   }
 
   function selectCell(sheetName: string, cell: string): void {
@@ -391,10 +422,10 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
     sheet.getRange(target).activate();
   }
 
-  function addScoreColumns(): CommandResult {
-    const { ss, sheet, name, id, block, handle, located, grid, a } = readActive(true);
+  function addScoreColumns(context = defaults): CommandResult {
+    const { ss, sheet, name, id, block, handle, located, grid, a } = readActive(context, true);
     if (a.kind !== 'plan') return noPlanResult(a);
-    const spec = scoreColumns(grid!, a.result, 'sheets');
+    const spec = scoreColumns(grid!, a.result, 'sheets', { language: context.language });
     const rows = blockRows(a.result);
     const F = blockColumn(located, firstClear(sheet, block, { top: spec.top, bottom: Math.max(spec.bottom, rows.bottom) }));
     const record = handle.record ?? newRecord();
@@ -429,9 +460,9 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
     return { owned, user };
   }
 
-  /** Colours a sheet's achievement cells by tier with the script's rules, writes the legend and
-   * records the sheet as highlighted. */
-  function highlightSheet(ss: GasSpreadsheet, sheet: GasSheet, id: number, block: SheetBlock, { located, a }: Analysis, handle: RecordHandle): CommandResult {
+  /** Colours a sheet's achievement cells by tier with the script's rules, writes the legend (in
+   * `language`; absent: the legend stays in its own) and records the sheet as highlighted. */
+  function highlightSheet(ss: GasSpreadsheet, sheet: GasSheet, id: number, block: SheetBlock, { located, a }: Analysis, handle: RecordHandle, language?: Language): CommandResult {
     if (a.kind !== 'plan') return noPlanResult(a);
     const name = block.sheet;
     const plan = highlightPlan(a.result);
@@ -447,10 +478,13 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
     const rows = blockRows(a.result);
     const legend = legendAt(blockColumn(located, firstClear(sheet, block, rows)) + LEGEND_OFFSET, rows.top);
     const old = located.legend;
-    if (!old || old.col !== legend.col || old.top !== legend.top) {
+    const moved = !old || old.col !== legend.col || old.top !== legend.top;
+    // Given none (an edit), the legend keeps its own language (both, if an earlier version wrote it).
+    const legendLanguage = language !== undefined ? language : old ? old.language : defaults.language;
+    if (moved || old.language !== legendLanguage) {
       ensureSize(sheet, rec, legend.col, legend.bottom);
-      if (old) sheet.getRange(old.top + 1, old.col + 1, old.bottom - old.top + 1, 1).clear();
-      writeMatrix(sheet, cellMatrix({ rows: legendCells() }, () => null), { row: legend.top, col: legend.col });
+      if (old && moved) sheet.getRange(old.top + 1, old.col + 1, old.bottom - old.top + 1, 1).clear();
+      writeMatrix(sheet, cellMatrix({ rows: legendCells(legendLanguage) }, () => null), { row: legend.top, col: legend.col });
     }
     rec.legend = legend;
     rec.highlight = true;
@@ -460,12 +494,12 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
     return highlighted(name, plan);
   }
 
-  function highlightTiers(): CommandResult {
-    const { ss, sheet, id, block, handle, located, grid, a } = readActive();
-    return highlightSheet(ss, sheet, id, block, { located, grid, a }, handle);
+  function highlightTiers(context = defaults): CommandResult {
+    const { ss, sheet, id, block, handle, located, grid, a } = readActive(context);
+    return highlightSheet(ss, sheet, id, block, { located, grid, a }, handle, context.language);
   }
 
-  function onEdit(e: GasOnEditEvent): boolean {
+  function onEdit(e: GasOnEditEvent, guard: <T>(write: () => T) => T = (write) => write()): boolean {
     const range = e?.range;
     if (!range) return false;
     const ss = e.source ?? app.getActiveSpreadsheet();
@@ -481,33 +515,58 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
     const owned = [...(rec.columns ? [columnsRect(rec.columns)] : []), ...(rec.legend ? [legendRect(rec.legend)] : [])];
     const watch = rec.watch?.map((x) => parseArea(x)).filter((x): x is Rect => x !== null);
     if (!editCanChangeTiers([edited], owned, watch?.length ? watch : undefined)) return false;
-    const block = readSheet(sheet, sheet.getName());
-    return highlightSheet(ss, sheet, id, block, analyse(block.sheet, block, rec, settings, today()), handle).ok;
+    return guard(() => {
+      const block = readSheet(sheet, sheet.getName());
+      return highlightSheet(ss, sheet, id, block, analyse(block.sheet, block, rec, defaults.settings, today()), handle).ok;
+    });
   }
 
-  function removeAll(): CommandResult {
+  /** Everything Remove takes away, found: the report sheets (by their mark), each sheet's own
+   * rules, the owned columns and legends where they are now, and core's removal plan over them. */
+  function findOwned() {
     const ss = app.getActiveSpreadsheet();
     const handle = readRecordOf(ss);
     const record = handle.record;
-    const sheets = ss.getSheets();
     const reportIds = new Set(reportSheets(ss, record?.token).map((r) => r.id));
-    const tabs = sheets.map((sheet) => ({ sheet, id: sheet.getSheetId() }));
-    const plan = removalPlan(record, tabs.map((t) => ({ id: String(t.id), isReport: reportIds.has(t.id) })));
-    for (const t of tabs) if (plan.reports.includes(String(t.id))) ss.deleteSheet(t.sheet);
+    const tabs = ss.getSheets().map((sheet) => ({ sheet, id: sheet.getSheetId() }));
+    const byId = new Map(tabs.map((t) => [String(t.id), t]));
+    const rules = new Map<string, ReturnType<typeof splitRules>>();
+    const removal: RemovalSheet[] = tabs.map((t) => {
+      const id = String(t.id);
+      if (reportIds.has(t.id)) return { id, isReport: true };
+      rules.set(id, splitRules(t.sheet.getConditionalFormatRules()));
+      const rec = record?.sheets[id];
+      if (!rec) return { id, isReport: false };
+      const block = readSheet(t.sheet);
+      let located = locateOwned(block, rec);
+      if (rec.columns) located = locatedWithFormulas(t.sheet, block, located);
+      return { id, isReport: false, located };
+    });
+    return { ss, handle, record, byId, removal, rules, plan: removalPlan(record, removal) };
+  }
+
+  function previewRemoval(): RemovalPreview {
+    const { byId, removal, rules, plan } = findOwned();
+    const names: Record<string, string> = {};
+    for (const id of plan.reports) names[id] = byId.get(id)!.sheet.getName();
+    return removalPreview(plan, removal, { names, rules: Object.fromEntries([...rules].map(([id, r]) => [id, r.owned])) });
+  }
+
+  function removeAll(): CommandResult {
+    const { ss, handle, record, byId, removal, rules: found, plan } = findOwned();
+    for (const id of plan.reports) ss.deleteSheet(byId.get(id)!.sheet);
     let rules = 0;
     const cleared: Rect[] = [];
+    const locatedOf = new Map(removal.map((r) => [r.id, r.located]));
     for (const s of plan.sheets) {
-      const sheet = tabs.find((t) => String(t.id) === s.id)!.sheet;
-      const { owned, user } = splitRules(sheet.getConditionalFormatRules());
-      if (owned) {
-        sheet.setConditionalFormatRules(user);
-        rules += owned;
+      const sheet = byId.get(s.id)!.sheet;
+      const own = found.get(s.id);
+      if (own?.owned) {
+        sheet.setConditionalFormatRules(own.user);
+        rules += own.owned;
       }
-      const rec = record?.sheets[s.id];
-      if (!rec) continue;
-      const block = readSheet(sheet);
-      let located = locateOwned(block, rec);
-      if (rec.columns) located = locatedWithFormulas(sheet, block, located);
+      const located = locatedOf.get(s.id);
+      if (!located) continue;
       for (const r of locatedAreas(located)) {
         sheet.getRange(r.top + 1, r.left + 1, r.bottom - r.top + 1, r.right - r.left + 1).clear();
         cleared.push(r);
@@ -522,8 +581,8 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
     return removed({ sheets: plan.reports.length, cleared, rules }, !!record);
   }
 
-  function whatNext(): NextResult {
-    const { a } = readActive();
+  function whatNext(context = defaults): NextResult {
+    const { a } = readActive(context);
     return nextResult(a.sheet, a.kind === 'plan' ? a.result : null, today());
   }
 
@@ -560,10 +619,10 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
     }
   }
 
-  function consolidate(opts: SheetsConsolidateOptions = {}): SheetsConsolidateResult {
+  function consolidate(opts: SheetsConsolidateOptions = {}, context = defaults): SheetsConsolidateResult {
     const started = now();
     const elapsed = () => now() - started;
-    const language: Language = opts.language === 'en' || opts.language === 'bn' ? opts.language : options.language ?? 'bn';
+    const { language, settings } = context;
     const ss = app.getActiveSpreadsheet();
     const handle = readRecordOf(ss);
     const reports = reportSheets(ss, handle.record?.token);
@@ -585,6 +644,7 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
 
     const first = state.next;
     const t = today();
+    const merges = first < tabs.length ? mergesOfEverySheet(g.Sheets, ss) : null;
     for (let i = state.next; i < tabs.length; i++) {
       // At least one tab per call, so every call advances.
       if (i > first && elapsed() > readBudget) return partial();
@@ -592,7 +652,7 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
       let block: SheetBlock | null = null;
       let error: string | undefined;
       try {
-        block = readSheet(tab.sheet, tab.name);
+        block = readSheet(tab.sheet, tab.name, merges?.get(tab.id));
       } catch (err) {
         error = err instanceof Error ? err.message : String(err);
       }
@@ -622,5 +682,5 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
     return { ...consolidated(state, done, names), done: total, total };
   }
 
-  return { checkActiveSheet, selectCell, addScoreColumns, highlightTiers, removeAll, whatNext, consolidate, onEdit };
+  return { checkActiveSheet, selectCell, addScoreColumns, highlightTiers, previewRemoval, removeAll, whatNext, consolidate, onEdit };
 }

@@ -14,29 +14,43 @@
  *
  * "Add offices' files" is not offered in Sheets (`capabilities.addOfficeFiles` false): the pane
  * hides its tab, and the method rejects with why if called anyway.
+ *
+ * Every command sends its CommandContext (language, settings) as its argument. The preferences the
+ * sidebar starts with are those `showSidebar` put in the page (`window.__APA_PREFERENCES__`), or,
+ * opened some other way, one call of `apaPreferences`.
  */
-import { Bilingual, message } from '../../../core/messages';
+import { Bilingual, Language, message } from '../../../core/messages';
 import type {
   AddFilesResult,
   CheckResult,
+  CommandContext,
   CommandResult,
   ConsolidateResult,
   HostCapabilities,
   LongRunOptions,
   NextResult,
+  Preferences,
+  RemovalPreview,
   WorkbookOperations,
 } from '../../../core/operations';
+import { readLanguage, readSettings } from '../../../core/preferences';
+import type { ScoreSettings } from '../../../core/score';
+import { PREFERENCES_GLOBAL } from '../server/entry-points';
 import { unavailableOperations } from '../../../pane/unavailable';
 
 /** The server functions the sidebar calls (top-level functions of the Apps Script project). */
 export interface SidebarServerFunctions {
-  apaCheckActiveSheet(): void;
+  apaCheckActiveSheet(context?: CommandContext): void;
   apaSelectCell(sheet: string, cell: string): void;
-  apaAddScoreColumns(): void;
-  apaHighlightTiers(): void;
+  apaAddScoreColumns(context?: CommandContext): void;
+  apaHighlightTiers(context?: CommandContext): void;
+  apaPreviewRemoval(): void;
   apaRemoveAll(): void;
-  apaWhatNext(): void;
+  apaWhatNext(context?: CommandContext): void;
   apaConsolidate(options: ServerConsolidateOptions): void;
+  apaPreferences(): void;
+  apaSaveLanguage(language: Language): void;
+  apaSaveSettings(settings: ScoreSettings): void;
 }
 
 /** `google.script.run`: handlers are set by chaining, then a server function is called by name. */
@@ -49,6 +63,8 @@ export interface GoogleScriptRun extends SidebarServerFunctions {
 export interface ServerConsolidateOptions {
   /** The last answer's `resumeFrom`, or its `done` when it gave none. Absent: start from the beginning. */
   resumeFrom?: unknown;
+  /** The command's context, the same on every call of one run. */
+  context?: CommandContext;
 }
 
 /** What `apaConsolidate` answers: a `ConsolidateResult`; when the run stopped early (the 6-minute
@@ -72,8 +88,19 @@ export const SHEETS_CAPABILITIES: HostCapabilities = {
     'ui.columns.intro': 'ui.columns.intro.sheets',
     'ui.highlight.remove': 'ui.highlight.remove.sheets',
     'ui.consolidate.cancelled': 'ui.consolidate.cancelled.sheets',
+    'ui.settings.intro': 'ui.settings.intro.sheets',
+    'ui.settings.saved': 'ui.settings.saved.sheets',
+    'ui.error.host': 'ui.error.host.sheets',
   },
 };
+
+/** Preferences as they arrive (from the page or the server), read leniently. */
+export function readPreferences(raw: unknown): Preferences | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const p = raw as Record<string, unknown>;
+  const display = readLanguage(p.displayLanguage);
+  return { language: readLanguage(p.language), settings: readSettings(p.settings), ...(display ? { displayLanguage: display } : {}) };
+}
 
 /** Consolidate calls in a row that may answer without advancing before the sidebar gives up. */
 export const MAX_STALLED_CALLS = 3;
@@ -103,7 +130,11 @@ export function toError(raw: unknown): Error {
   if (start >= 0 && end > start) {
     try {
       const parsed: unknown = JSON.parse(text.slice(start, end + 1));
-      if (isBilingual(parsed)) return Object.assign(err, { bilingual: { bn: parsed.bn, en: parsed.en } });
+      if (isBilingual(parsed)) {
+        // Google's own words, when the server passed them on: shown as the detail, after ours.
+        const detail = (parsed as { detail?: unknown }).detail;
+        return Object.assign(err, { bilingual: { bn: parsed.bn, en: parsed.en }, ...(typeof detail === 'string' ? { detail } : {}) });
+      }
     } catch {
       // not JSON: the message as it is
     }
@@ -139,10 +170,11 @@ export function createSheetsOperations(run: GoogleScriptRun = globalScriptRun())
 
   const cancelledResult = (): ConsolidateResult => ({ cancelled: true, consolidation: null, skipped: [], written: [] });
 
-  async function consolidate(options: LongRunOptions = {}): Promise<ConsolidateResult> {
+  async function consolidate(options: LongRunOptions = {}, context?: CommandContext): Promise<ConsolidateResult> {
     const { signal, onProgress } = options;
     if (signal?.aborted) return cancelledResult();
-    let request: ServerConsolidateOptions = {};
+    const withContext = (o: ServerConsolidateOptions): ServerConsolidateOptions => (context ? { ...o, context } : o);
+    let request: ServerConsolidateOptions = withContext({});
     let last: { done: number; total: number } | null = null;
     let stalled = 0;
     for (;;) {
@@ -171,22 +203,41 @@ export function createSheetsOperations(run: GoogleScriptRun = globalScriptRun())
       stalled = last && done <= last.done ? stalled + 1 : 0;
       if (stalled >= MAX_STALLED_CALLS) throw bilingualError(message('ui.error.no-progress', { done, total }));
       last = { done, total };
-      request = { resumeFrom: resumeFrom !== undefined ? resumeFrom : done };
+      request = withContext({ resumeFrom: resumeFrom !== undefined ? resumeFrom : done });
     }
+  }
+
+  /** A command's argument: its context, when it has one (the server completes a missing one from what it remembers). */
+  const ctx = (context?: CommandContext): unknown[] => (context ? [context] : []);
+
+  async function loadPreferences(): Promise<Preferences> {
+    const given = readPreferences((globalThis as Record<string, unknown>)[PREFERENCES_GLOBAL]);
+    if (given) return given;
+    const asked = readPreferences(await callFor<object>('apaPreferences'));
+    if (!asked) throw bilingualError(message('ui.error.no-result', { command: 'apaPreferences' }));
+    return asked;
   }
 
   return {
     capabilities: SHEETS_CAPABILITIES,
-    checkActiveSheet: () => callFor<CheckResult>('apaCheckActiveSheet'),
+    checkActiveSheet: (context?: CommandContext) => callFor<CheckResult>('apaCheckActiveSheet', ...ctx(context)),
     selectCell: async (sheet: string, cell: string) => {
       await call<unknown>('apaSelectCell', sheet, cell);
     },
-    addScoreColumns: () => callFor<CommandResult>('apaAddScoreColumns'),
-    highlightTiers: () => callFor<CommandResult>('apaHighlightTiers'),
+    addScoreColumns: (context?: CommandContext) => callFor<CommandResult>('apaAddScoreColumns', ...ctx(context)),
+    highlightTiers: (context?: CommandContext) => callFor<CommandResult>('apaHighlightTiers', ...ctx(context)),
+    previewRemoval: () => callFor<RemovalPreview>('apaPreviewRemoval'),
     removeAll: () => callFor<CommandResult>('apaRemoveAll'),
-    whatNext: () => callFor<NextResult>('apaWhatNext'),
+    whatNext: (context?: CommandContext) => callFor<NextResult>('apaWhatNext', ...ctx(context)),
     consolidate,
     addOfficeFiles: (): Promise<AddFilesResult> => Promise.reject(bilingualError(message('ui.files.not-in-sheets'))),
+    loadPreferences,
+    saveLanguage: async (language: Language) => {
+      await call<unknown>('apaSaveLanguage', language);
+    },
+    saveSettings: async (settings: ScoreSettings) => {
+      await call<unknown>('apaSaveSettings', settings);
+    },
   };
 }
 
