@@ -321,7 +321,7 @@ describe('entry points', () => {
     expect(menu.caption).toBe('APA');
     const items = menu.items.filter((i): i is { caption: string; functionName: string } => 'functionName' in i);
     expect(items.map((i) => i.functionName)).toEqual(MENU_ITEMS.map((m) => m.name));
-    const english = ['Check this sheet', 'Add score columns', 'Highlight tiers', 'Remove', 'What is needed', 'Consolidate', 'Open sidebar'];
+    const english = ['Check this sheet', 'Add score columns', 'Values only', 'Highlight tiers', 'Remove', 'What is needed', 'Consolidate', 'Open sidebar'];
     items.forEach((item, i) => {
       expect(item.caption).toContain(english[i]);
       expect(typeof p[item.functionName]).toBe('function');
@@ -568,12 +568,22 @@ describe.each(SEEDS)('commands on %s', (file) => {
       const row = spec.top + 1 + i;
       expect([sheet.cells[cellA1(row, cols.score)]?.f, sheet.cells[cellA1(row, cols.tier)]?.f]).toEqual([score || undefined, tier || undefined]);
     });
-    // Each formula, evaluated by the pushed project's own =APA_* functions as Sheets calls them, gives core's score and tier.
+    // One formula per column per run: evaluated by the pushed project's own =APA_* functions as
+    // Sheets calls them, its array result fills the run's rows with core's scores and tiers.
+    const filled = new Map<number, [unknown, unknown]>();
+    for (const run of spec.runs) {
+      // One cell's result may come back as the value itself.
+      const column = (x: unknown) => (Array.isArray(x) ? (x as unknown[][]) : [[x]]);
+      const scores = column(evaluate(p, sheet, sheet.cells[cellA1(run.row, cols.score)]!.f!));
+      const tiers = column(evaluate(p, sheet, sheet.cells[cellA1(run.row, cols.tier)]!.f!));
+      expect(scores).toHaveLength(run.rows);
+      scores.forEach((x, i) => filled.set(run.row + i, [x[0], tiers[i][0]]));
+    }
     for (const s of core.result.indicators.filter((x) => x.status === 'scored')) {
       const ach = s.indicator.achievements.find((a) => a.cumulative) ?? s.indicator.achievements[s.indicator.achievements.length - 1];
-      const row = parseA1(ach.cell)!.row;
-      expect((evaluate(p, sheet, sheet.cells[cellA1(row, cols.score)]!.f!) as unknown[][])[0][0]).toBeCloseTo(s.score!, 9);
-      expect((evaluate(p, sheet, sheet.cells[cellA1(row, cols.tier)]!.f!) as unknown[][])[0][0]).toBe(message(`tier.${s.tier ?? 'not-achieved'}`).bn);
+      const [score, tier] = filled.get(parseA1(ach.cell)!.row)!;
+      expect(score).toBeCloseTo(s.score!, 9);
+      expect(tier).toBe(message(`tier.${s.tier ?? 'not-achieved'}`).bn);
     }
     expect(json(userView(env))).toBe(json(beforeUser));
     const once = json(snapshot(env.data));

@@ -145,6 +145,10 @@ export function apaMenuAddScoreColumns(): void {
   commandMenu((wb) => wb.addScoreColumns());
 }
 
+export function apaMenuValuesOnly(): void {
+  commandMenu((wb) => wb.valuesOnly());
+}
+
 export function apaMenuHighlightTiers(): void {
   commandMenu((wb) => wb.highlightTiers());
 }
@@ -210,6 +214,10 @@ export function apaSelectCell(sheet: unknown, cell: unknown): null {
 
 export function apaAddScoreColumns() {
   return serve(() => workbook().addScoreColumns());
+}
+
+export function apaValuesOnly() {
+  return serve(() => workbook().valuesOnly());
 }
 
 export function apaHighlightTiers() {

@@ -33,6 +33,7 @@ export interface SidebarServerFunctions {
   apaCheckActiveSheet(): void;
   apaSelectCell(sheet: string, cell: string): void;
   apaAddScoreColumns(): void;
+  apaValuesOnly(): void;
   apaHighlightTiers(): void;
   apaRemoveAll(): void;
   apaWhatNext(): void;
@@ -70,6 +71,7 @@ export const SHEETS_CAPABILITIES: HostCapabilities = {
   addOfficeFiles: false,
   texts: {
     'ui.columns.intro': 'ui.columns.intro.sheets',
+    'ui.values.intro': 'ui.values.intro.sheets',
     'ui.highlight.remove': 'ui.highlight.remove.sheets',
     'ui.consolidate.cancelled': 'ui.consolidate.cancelled.sheets',
   },
@@ -182,6 +184,7 @@ export function createSheetsOperations(run: GoogleScriptRun = globalScriptRun())
       await call<unknown>('apaSelectCell', sheet, cell);
     },
     addScoreColumns: () => callFor<CommandResult>('apaAddScoreColumns'),
+    valuesOnly: () => callFor<CommandResult>('apaValuesOnly'),
     highlightTiers: () => callFor<CommandResult>('apaHighlightTiers'),
     removeAll: () => callFor<CommandResult>('apaRemoveAll'),
     whatNext: () => callFor<NextResult>('apaWhatNext'),
