@@ -242,7 +242,7 @@ export function locateOwned(block: Pick<SheetBlock, 'top' | 'left' | 'values'> |
   const isHeaderPair = (r: number, c: number) => at(r, c) === SCORE_HEADER && at(r, c + 1) === TIER_HEADER;
   const isLegend = (r: number, c: number) => at(r, c) === LEGEND_TITLE && at(r + 1, c) === legendLabel(LEGEND_ORDER[0]);
   let col: { r: number; c: number; last?: number } | null = null;
-  let leg: { r: number; c: number } | null = null;
+  let leg: { r: number; c: number; last?: number } | null = null;
   const pc = places.columns;
   const pl = places.legend;
   if (rec?.columns) {
@@ -250,7 +250,8 @@ export function locateOwned(block: Pick<SheetBlock, 'top' | 'left' | 'values'> |
     else if (isHeaderPair(rec.columns.top, rec.columns.score)) col = { r: rec.columns.top, c: rec.columns.score };
   }
   if (rec?.legend) {
-    if (pl && isLegend(pl.top, pl.left)) leg = { r: pl.top, c: pl.left };
+    // Rows inserted inside the legend stretch its name: the legend reaches to the name's last row.
+    if (pl && isLegend(pl.top, pl.left)) leg = { r: pl.top, c: pl.left, last: Math.max(pl.top + LEGEND_ROWS - 1, pl.bottom) };
     else if (isLegend(rec.legend.top, rec.legend.col)) leg = { r: rec.legend.top, c: rec.legend.col };
   }
   // The markers row by row: moved owned things, or (on a sheet the record does not name) a copy.
@@ -288,7 +289,7 @@ export function locateOwned(block: Pick<SheetBlock, 'top' | 'left' | 'values'> |
     located.blank.push({ top: col.r, left: col.c, bottom: Math.max(last, bottom), right: col.c + 1 });
   }
   if (leg) {
-    located.legend = { col: leg.c, top: leg.r, bottom: leg.r + LEGEND_ROWS - 1 };
+    located.legend = { col: leg.c, top: leg.r, bottom: leg.last ?? leg.r + LEGEND_ROWS - 1 };
     located.blank.push(legendRect(located.legend));
   }
   return located;

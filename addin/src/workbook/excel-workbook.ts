@@ -626,7 +626,8 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
       const legendRows = { top: a.plan.headerRow - 1, bottom: a.plan.headerRow - 2 + LEGEND_ROWS };
       const legend = legendAt(blockColumn(located, firstClear(probe), fitsAt(block, located, legendRows, [LEGEND_OFFSET])) + LEGEND_OFFSET, a.plan.headerRow - 1);
       const old = located.legend;
-      if (old && (old.col !== legend.col || old.top !== legend.top)) rangeOf(ws, legendRect(old)).clear('All');
+      // Moved, or stretched by rows the user inserted inside it: the old legend goes first.
+      if (old && (old.col !== legend.col || old.top !== legend.top || old.bottom !== legend.bottom)) rangeOf(ws, legendRect(old)).clear('All');
       for (const op of matrixOps(() => ws, cellMatrix({ rows: legendCells() }, linkTarget), { row: legend.top, col: legend.col }, budget)) op.apply();
       track(probe, LEGEND_NAME, legendRect(legend));
 
