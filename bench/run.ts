@@ -458,30 +458,43 @@ async function national() {
   });
 }
 
-/** Issue 5's hostile files, each read alone by `apa check`: time and peak memory next to a good
- * office workbook's, so "bounded" has a number. */
+/** The hostile files of issues 5 and 13, each read alone by `apa check`: time and peak memory
+ * next to a good office workbook's, so "bounded" has a number, and what became of each (read,
+ * refused with a reason, or its sheet not read with a reason). */
 async function hostile() {
   const dir = path.join(tmp, 'hostile');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir);
   const base = await buildOfficeWorkbook(1);
   fs.writeFileSync(path.join(dir, 'good.xlsx'), base);
-  for (const [name, bytes] of Object.entries(await hostileFiles(base))) fs.writeFileSync(path.join(dir, name), bytes);
+  const files = await hostileFiles(base);
+  for (const [name, bytes] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), bytes);
+  // Not files: links to a FIFO and to /dev/zero, and a file past the 64 MB an input may be
+  // (sparse: it takes no disk).
+  spawnSync('mkfifo', [path.join(tmp, 'hostile.fifo')]);
+  fs.symlinkSync(path.join(tmp, 'hostile.fifo'), path.join(dir, 'pipe-link.xlsx'));
+  fs.symlinkSync('/dev/zero', path.join(dir, 'zero-link.xlsx'));
+  fs.writeFileSync(path.join(dir, 'huge.xlsx'), '');
+  fs.truncateSync(path.join(dir, 'huge.xlsx'), 65 * 1024 * 1024);
+  const names = [...Object.keys(files), 'pipe-link.xlsx', 'zero-link.xlsx', 'huge.xlsx'];
   const run = (name: string) => {
     let best: ReturnType<typeof measure> | null = null;
     for (let i = 0; i < 3; i++) {
-      const m = measure([process.execPath, 'bin/apa.js', 'check', path.join(dir, name)], [0, 1]);
+      const m = measure([process.execPath, 'bin/apa.js', 'check', path.join(dir, name), '--json'], [0, 1]);
       if (!best || m.seconds < best.seconds) best = m;
     }
     return best!;
   };
   const good = run('good.xlsx');
-  const parts = Object.keys(await hostileFiles(base)).map((name) => {
+  const parts = names.map((name) => {
     const m = run(name);
-    return `${name} ${fmt(m.seconds, 2)} s / ${fmt(m.peakMb)} MB (${fmt(fs.statSync(path.join(dir, name)).size / 1024)} KB)`;
+    const file = (JSON.parse(m.stdout) as { files: { sheets: unknown[]; skipped: { sheet?: string; reason: { en: string } }[] }[] }).files[0];
+    const outcome = file.sheets.length ? 'read' : file.skipped.some((k) => k.sheet !== undefined && /was not read/.test(k.reason.en)) ? 'sheet not read' : file.skipped.some((k) => k.sheet === undefined) ? 'refused' : 'no plan';
+    const size = fs.lstatSync(path.join(dir, name)).isSymbolicLink() ? 'link' : `${fmt(fs.statSync(path.join(dir, name)).size / 1024)} KB`;
+    return `${name} ${fmt(m.seconds, 2)} s / ${fmt(m.peakMb)} MB (${size}, ${outcome})`;
   });
   rows.push({
-    what: 'hostile files, each alone: `apa check FILE` wall time / peak RSS, best of 3',
+    what: 'hostile files, each alone: `apa check FILE` wall time / peak RSS, best of 3 (the file\'s size, and what became of it)',
     command: 'npm run bench -- --only=hostile',
     ours: parts.join('; '),
     baseline: `a good office workbook: ${fmt(good.seconds, 2)} s / ${fmt(good.peakMb)} MB`,

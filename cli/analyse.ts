@@ -2,11 +2,12 @@ import * as path from 'path';
 // Core's modules one by one, not its index: a worker thread then loads only what reading and
 // scoring run, and no schema library (core/tiers.ts).
 import type { Bilingual, Day, Grid, JsonSheet, OfficeSummary, ScoreSettings } from '../core';
+import type { WorkbookRead } from '../core/grid-builder';
 import { officeSummary } from '../core/consolidate';
 import { jsonSheet } from '../core/json-sheet';
 import { message } from '../core/messages';
 import { analyseGrid } from '../core/sheet-analysis';
-import { csvGrid } from './csv-grid';
+import { csvRead } from './csv-grid';
 import { UnreadableFileError, errorDetail } from './errors';
 import { CSV_EXTENSIONS, readBytes } from './files';
 import { cliMessage } from './messages';
@@ -48,25 +49,26 @@ export interface FileOutcome {
 }
 
 /** Reads a file into grids: CSV by its extension, anything else as a workbook (whose reader
- * tells an .xls, .ods or text file from an .xlsx by its bytes). */
-export async function readGrids(file: string, label: string): Promise<{ grids: Grid[]; csv: boolean }> {
+ * tells an .xlsx from an .ods, and both from an .xls or a text file, by its bytes). */
+export async function readGrids(file: string, label: string): Promise<WorkbookRead & { csv: boolean }> {
   const bytes = await readBytes(file, label);
-  if (CSV_EXTENSIONS.includes(path.extname(file).toLowerCase())) return { grids: [csvGrid(bytes, label)], csv: true };
-  return { grids: (await readWorkbookGrids(bytes, label)).grids, csv: false };
+  if (CSV_EXTENSIONS.includes(path.extname(file).toLowerCase())) return { ...csvRead(bytes, label), csv: true };
+  return { ...(await readWorkbookGrids(bytes, label)), csv: false };
 }
 
 /** Reads, scores and validates every sheet of one file. Never throws: a file that cannot be
  * read comes back with `unreadable` set, a sheet that fails with a skipped entry. */
 export async function analyseFile(task: AnalyseTask): Promise<FileOutcome> {
   const outcome: FileOutcome = { file: task.label, sheets: [], offices: [], skipped: [], plans: 0 };
-  let read: { grids: Grid[]; csv: boolean };
+  let read: WorkbookRead & { csv: boolean };
   try {
     read = await readGrids(task.path, task.label);
   } catch (err) {
     outcome.unreadable = err instanceof UnreadableFileError ? err.reason : message('file-unreadable', { reason: cliMessage('unreadable.corrupt', { detail: errorDetail(err) }) });
     return outcome;
   }
-  const skipped: { sheet: string; reason: Bilingual; noTable: boolean }[] = [];
+  // Sheets the reader did not read (past a limit): each should have been a plan.
+  const skipped: { sheet: string; reason: Bilingual; noTable: boolean }[] = read.skipped.map((s) => ({ sheet: s.sheet, reason: s.reason, noTable: false }));
   for (let i = 0; i < read.grids.length; i++) {
     const grid = read.grids[i];
     // Let the grid go as soon as the sheet is read: only compact results are kept.
@@ -87,6 +89,6 @@ export async function analyseFile(task: AnalyseTask): Promise<FileOutcome> {
   }
   const hasPlan = outcome.plans > 0;
   outcome.skipped = skipped.map((s) => ({ sheet: s.sheet, reason: s.reason, benign: hasPlan && s.noTable }));
-  if (read.grids.length === 0) outcome.skipped.push({ reason: cliMessage('no-sheets'), benign: false });
+  if (read.grids.length === 0 && read.skipped.length === 0) outcome.skipped.push({ reason: cliMessage('no-sheets'), benign: false });
   return outcome;
 }

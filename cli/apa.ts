@@ -4,16 +4,18 @@ import * as path from 'path';
 import type { Bilingual, Language, OfficeSummary, ScoreSettings, SkippedSource } from '../core';
 import { consolidate } from '../core/consolidate';
 import { todayInDhaka } from '../core/dates';
+import { message } from '../core/messages';
 import { consolidationWorkbook } from '../core/report';
 import { MODES, settingsWithDefaults } from '../core/score';
 import type { AnalyseTask, FileOutcome } from './analyse';
 import { errorDetail } from './errors';
-import { expandInputs } from './files';
+import { expandInputs, readBytes } from './files';
 import { consolidateJson } from './consolidate-json';
 import { CliMessageKey, CliParam, cliMessage, cliText } from './messages';
 import { analyseAll } from './pool';
 import { CheckCounts, renderFileCheck, renderFileScore, renderRanking } from './table';
-import { writtenByApa } from './zip';
+import { reportState } from './report-record';
+import { guarded, shown } from './terminal';
 
 /** Where `main` writes: process.stdout/stderr by default; tests pass their own. */
 export interface Writer {
@@ -38,6 +40,8 @@ interface Args {
   output?: string;
   jobs?: number;
   settings: ScoreSettings;
+  /** consolidate: replace a report of ours that was changed since it was written. */
+  force: boolean;
 }
 
 class UsageError extends Error {
@@ -51,10 +55,17 @@ class UsageError extends Error {
 
 const PROGRESS_MIN_FILES = 10;
 
+/** The largest existing report `-o` may replace (the 25,000-office one is some tens of MB). */
+const MAX_REPORT_BYTES = 1024 * 1024 * 1024;
+
 /** `apa …`: returns the exit code (0 ok, 1 problems, 2 usage). */
 export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
-  const stdout = options.stdout ?? process.stdout;
-  const stderr = options.stderr ?? process.stderr;
+  const rawStdout = options.stdout ?? process.stdout;
+  const rawStderr = options.stderr ?? process.stderr;
+  // Human-readable output never lets an escape sequence through (cli/terminal.ts); --json is
+  // written as it is, exact JSON.
+  const stdout = guarded(rawStdout);
+  const stderr = guarded(rawStderr);
   const first = argv[0];
   const optionPart = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
   if (first === undefined || first === 'help' || optionPart.includes('--help') || optionPart.includes('-h')) {
@@ -73,20 +84,20 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
   }
   const today = todayInDhaka(options.now ?? new Date());
   const lang: Language = args.bn ? 'bn' : 'en';
-  const io = { stdout, stderr, lang };
+  const io = { stdout: args.json ? rawStdout : stdout, stderr, lang };
 
   if (args.output) {
-    const refusal = await checkOutput(args.output, args.inputs);
+    const refusal = await checkOutput(args.output, args.inputs, args.force);
     if (refusal) {
-      stderr.write(`apa: ${refusal.en}\n     ${refusal.bn}\n`);
-      return 2;
+      stderr.write(bilingualLine(refusal.message, 'en'));
+      return refusal.code;
     }
   }
   const exclude = args.output ? [args.output] : [];
   const { files, problems } = await expandInputs(args.inputs, exclude);
   let failed = false;
   for (const p of problems) {
-    stderr.write(`apa: ${cliText(p.kind === 'missing' ? 'input.missing' : 'input.empty-folder', lang, { file: p.arg })}\n`);
+    stderr.write(bilingualLine(cliMessage(p.kind === 'missing' ? 'input.missing' : 'input.empty-folder', { file: shown(p.arg) }), lang));
     if (p.kind === 'missing') failed = true;
   }
   const tasks: AnalyseTask[] = files.map((f) => ({
@@ -97,25 +108,36 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     want: args.command === 'consolidate' ? 'consolidate' : 'json',
   }));
   if (tasks.length === 0) {
-    stderr.write(`apa: ${cliText('input.nothing', lang)}\n`);
+    stderr.write(bilingualLine(cliMessage('input.nothing'), lang));
     failed = true;
   }
 
-  const progress = makeProgress(stderr, tasks.length, lang);
+  // The progress line moves the cursor on purpose: it alone is written past the guard.
+  const progress = makeProgress(rawStderr, tasks.length, lang);
   const reportFile = (o: FileOutcome) => {
     if (o.unreadable) {
       progress.clear();
-      stderr.write(`apa: ${o.file}: ${o.unreadable[lang]}\n`);
+      stderr.write(bilingualLine(o.unreadable, lang, o.file));
     } else if (o.plans === 0) {
       progress.clear();
       const first = o.skipped[0];
-      const why = first?.sheet !== undefined ? `${cliText('no-plan-in-file', lang)} (${first.sheet}: ${first.reason[lang]})` : first?.reason[lang] ?? cliText('no-plan-in-file', lang);
-      stderr.write(`apa: ${o.file}: ${why}\n`);
+      const noPlan = cliMessage('no-plan-in-file');
+      const why = (l: Language) => (first?.sheet !== undefined ? `${noPlan[l]} (${first.sheet}: ${first.reason[l]})` : first?.reason[l] ?? noPlan[l]);
+      stderr.write(bilingualLine({ bn: why('bn'), en: why('en') }, lang, o.file));
     }
   };
 
   if (args.command === 'consolidate') return runConsolidate(args, tasks, io, progress, reportFile, failed);
   return runScoreOrCheck(args, tasks, io, progress, reportFile, failed);
+}
+
+/** A file-level message in both languages, the user's first: `apa: FILE: reason`, the other
+ * language indented below it (as `check` shows a sheet's problems). Text from inputs is shown
+ * escaped (cli/terminal.ts). */
+function bilingualLine(m: Bilingual, lang: Language, file?: string): string {
+  const other: Language = lang === 'bn' ? 'en' : 'bn';
+  const where = file !== undefined ? `${shown(file)}: ` : '';
+  return `apa: ${where}${shown(m[lang])}\n     ${shown(m[other])}\n`;
 }
 
 interface Io {
@@ -133,7 +155,7 @@ interface Progress {
 /** `\r[120/1000] files` on a terminal when there are many files; nothing otherwise. */
 function makeProgress(stderr: Writer, total: number, lang: Language): Progress {
   const on = !!stderr.isTTY && total >= PROGRESS_MIN_FILES;
-  let shown = false;
+  let visible = false;
   let last = 0;
   const start = Date.now();
   return {
@@ -145,14 +167,14 @@ function makeProgress(stderr: Writer, total: number, lang: Language): Progress {
       // Workbooks per second so far: what a ministry watching 20,000 files wants to know.
       const rate = Math.round((done * 1000) / Math.max(1, now - start));
       stderr.write(cliText('progress', lang, { done: String(done), total: String(total), rate: String(rate) }));
-      shown = true;
+      visible = true;
     },
     clear() {
-      if (on && shown) stderr.write('\r\x1b[K');
+      if (on && visible) stderr.write('\r\x1b[K');
     },
     end() {
-      if (on && shown) stderr.write('\n');
-      shown = false;
+      if (on && visible) stderr.write('\n');
+      visible = false;
     },
   };
 }
@@ -267,7 +289,7 @@ async function runConsolidate(args: Args, tasks: AnalyseTask[], io: Io, progress
       stderr.write(`timing: start-up ${s(phases.start)} s, read + score ${s(phases.read - phases.start)} s, write ${s(phases.write - phases.read)} s\n`);
     }
   } catch (err) {
-    stderr.write(`apa: ${cliText('write-failed', lang, { file: output, detail: errorDetail(err) })}\n`);
+    stderr.write(bilingualLine(cliMessage('write-failed', { file: output, detail: errorDetail(err) }), lang));
     return 1;
   }
   if (args.json) {
@@ -276,26 +298,32 @@ async function runConsolidate(args: Args, tasks: AnalyseTask[], io: Io, progress
     if (c.offices.length) stdout.write(`${renderRanking(c.offices, lang)}\n\n`);
     const errors = c.problems.filter((p) => p.severity === 'error').length + c.skipped.length;
     stdout.write(
-      `${cliText('wrote', lang, { file: output, offices: String(c.offices.length), skipped: String(c.skipped.length), problems: String(c.problems.length + c.skipped.length), errors: String(errors) })}\n`,
+      `${cliText('wrote', lang, { file: shown(output), offices: String(c.offices.length), skipped: String(c.skipped.length), problems: String(c.problems.length + c.skipped.length), errors: String(errors) })}\n`,
     );
   }
   return failed ? 1 : 0;
 }
 
-/** Why `output` must not be written, or null: it is one of the inputs, a folder, or an
- * existing file this tool did not write (an office's workbook given to -o by mistake). */
-async function checkOutput(output: string, inputs: string[]): Promise<Bilingual | null> {
+/** Why `output` must not be written, and the exit status, or null: it is one of the inputs, a
+ * folder or not a regular file, an existing file this tool did not write (an office's workbook
+ * given to -o by mistake), or a report of ours that someone changed since (cli/report-record.ts;
+ * `--force` replaces it). */
+async function checkOutput(output: string, inputs: string[], force: boolean): Promise<{ message: Bilingual; code: number } | null> {
   const abs = path.resolve(output);
-  if (inputs.some((i) => path.resolve(i) === abs)) return cliMessage('output.is-input', { file: output });
+  if (inputs.some((i) => path.resolve(i) === abs)) return { message: cliMessage('output.is-input', { file: output }), code: 2 };
   let stat;
   try {
     stat = await fs.stat(output);
   } catch {
     return null;
   }
-  if (stat.isDirectory()) return cliMessage('output.is-folder', { file: output });
-  const bytes = await fs.readFile(output).catch(() => null);
-  if (!bytes || !writtenByApa(bytes)) return cliMessage('output.not-ours', { file: output });
+  if (stat.isDirectory()) return { message: cliMessage('output.is-folder', { file: output }), code: 2 };
+  // Read as an input is (a FIFO or a device at the output's name is not a report), up to the
+  // size of a report of far more offices than a ministry has.
+  const bytes = await readBytes(output, output, MAX_REPORT_BYTES).catch(() => null);
+  const state = bytes ? reportState(bytes) : 'not-ours';
+  if (state === 'not-ours') return { message: cliMessage('output.not-ours', { file: output }), code: 2 };
+  if (state === 'changed' && !force) return { message: message('report.changed', { file: output }), code: 1 };
   return null;
 }
 
@@ -320,6 +348,7 @@ function parseArgs(argv: string[]): Args {
   const raw: { mode?: string; na?: string; final?: boolean } = {};
   let json = false;
   let bn = false;
+  let force = false;
   let output: string | undefined;
   let jobs: number | undefined;
   let optionsEnded = false;
@@ -358,6 +387,11 @@ function parseArgs(argv: string[]): Args {
         flag();
         raw.final = true;
         break;
+      case '--force':
+        flag();
+        if (command !== 'consolidate') throw new UsageError('usage.not-for-command', { option: name, command });
+        force = true;
+        break;
       case '--mode':
         raw.mode = value();
         break;
@@ -394,5 +428,5 @@ function parseArgs(argv: string[]): Args {
     if (!output) throw new UsageError('usage.no-output');
     if (path.extname(output).toLowerCase() !== '.xlsx') throw new UsageError('usage.output-not-xlsx', { file: output });
   }
-  return { command, inputs, json, bn, output, jobs, settings };
+  return { command, inputs, json, bn, output, jobs, settings, force };
 }

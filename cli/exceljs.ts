@@ -105,12 +105,12 @@ const WORKSHEET_ENTRY = /xl\/worksheets\/sheet(\d+)[.]xml/;
  * - deflated parts are inflated with Node's zlib instead of JSZip's JavaScript inflate, with the
  *   same length check.
  */
-export async function loadWorkbook(buffer: Buffer, options: LoadOptions): Promise<Workbook> {
+export async function loadWorkbook(buffer: Buffer, options: LoadOptions): Promise<LoadedWorkbook> {
   const x = internals();
   const wb = new x.Workbook();
   if (!x.JSZip || !x.xforms) {
     await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer, options as unknown as Partial<ExcelJS.XlsxReadOptions>);
-    return wb;
+    return { workbook: wb, merges: null };
   }
   const xf = x.xforms;
   // The model `load` builds, with the same (here mostly empty) parts.
@@ -128,6 +128,7 @@ export async function loadWorkbook(buffer: Buffer, options: LoadOptions): Promis
     vmlDrawings: {},
   };
   const zip = await x.JSZip.loadAsync(buffer);
+  const mergesOf = new Map<Record<string, unknown>, string[]>();
   for (const entry of Object.values(zip.files)) {
     if (entry.dir) continue;
     const name = entry.name[0] === '/' ? entry.name.slice(1) : entry.name;
@@ -135,10 +136,12 @@ export async function loadWorkbook(buffer: Buffer, options: LoadOptions): Promis
       case 'xl/workbook.xml': {
         const book = (await new xf.workbook().parseStream(pieces(await entryText(entry)))) as Record<string, unknown>;
         model.sheets = book.sheets;
-        model.definedNames = book.definedNames;
         model.views = book.views;
         model.properties = book.properties;
         model.calcProperties = book.calcProperties;
+        // A defined name (a print area, `$A:$XFD`) becomes a cell per cell it names: a grid
+        // needs none of them.
+        model.definedNames = [];
         break;
       }
       case 'xl/_rels/workbook.xml.rels':
@@ -163,7 +166,13 @@ export async function loadWorkbook(buffer: Buffer, options: LoadOptions): Promis
       default: {
         const m = WORKSHEET_ENTRY.exec(name);
         if (m) {
-          const sheet = (await new xf.worksheet(options).parseStream(pieces(await entryText(entry)))) as Record<string, unknown>;
+          const sheet = (await new xf.worksheet(options).parseStream(pieces(await entryText(entry)))) as Record<string, unknown> | undefined;
+          // A sheet whose XML ends before its root closes gives no model.
+          if (!sheet || typeof sheet !== 'object') throw new Error(`${name} ends before its worksheet closes`);
+          // ExcelJS makes a cell for every cell a merge covers (a merge over A40:XFD1048576 is
+          // 17 billion): the merges are taken out of its model and kept as rectangles.
+          mergesOf.set(sheet, Array.isArray(sheet.mergeCells) ? (sheet.mergeCells as string[]) : []);
+          sheet.mergeCells = [];
           sheet.sheetNo = m[1];
           model.worksheetHash[name] = sheet;
           model.worksheets.push(sheet);
@@ -173,7 +182,17 @@ export async function loadWorkbook(buffer: Buffer, options: LoadOptions): Promis
   }
   (wb.xlsx as unknown as { reconcile(model: unknown, options: unknown): void }).reconcile(model, options);
   (wb as unknown as { model: unknown }).model = model;
-  return wb;
+  // Reconciling named each sheet's model and gave it the worksheet's id.
+  const merges = new Map<number, string[]>();
+  for (const [sheet, ranges] of mergesOf) if (typeof sheet.id === 'number') merges.set(sheet.id, ranges);
+  return { workbook: wb, merges };
+}
+
+export interface LoadedWorkbook {
+  workbook: Workbook;
+  /** Each worksheet's merged ranges by worksheet id, taken out of ExcelJS's model; null when
+   * ExcelJS read the file with its own `load` (and made the merges itself). */
+  merges: Map<number, string[]> | null;
 }
 
 /** An entry's text, as JSZip's `async('string')` gives it (UTF-8), inflated by zlib. */

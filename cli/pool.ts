@@ -1,7 +1,8 @@
 import { existsSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Worker } from 'worker_threads';
+import { ResourceLimits, Worker } from 'worker_threads';
+import type { Bilingual } from '../core';
 import { message } from '../core/messages';
 import type { AnalyseTask, FileOutcome } from './analyse';
 import { cliMessage } from './messages';
@@ -15,6 +16,22 @@ export interface PoolOptions {
   /** Another worker script (a .ts file under tests): for testing how the pool survives a
    * worker that dies. */
   workerScript?: string;
+  /** Most seconds a worker may spend on one file (default `APA_FILE_SECONDS`, else 30): a file
+   * past it is reported with the reason, its worker replaced, and the run goes on. */
+  fileSeconds?: number;
+  /** Most megabytes of heap a worker may use for one file (default `APA_FILE_MEMORY_MB`, else
+   * 512): the same. */
+  fileMemoryMb?: number;
+}
+
+/** The per-file budget of a pool worker: far above what any file within the readers' limits
+ * needs (bench/RESULTS.md), so that it only ever stops what nothing else bounded. */
+export const FILE_SECONDS = 30;
+export const FILE_MEMORY_MB = 512;
+
+function budgetOf(value: number | undefined, env: string | undefined, fallback: number): number {
+  const n = value ?? (env !== undefined && env !== '' ? Number(env) : fallback);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
 export const IN_PROCESS_BELOW = 8;
@@ -50,6 +67,8 @@ export async function analyseAll(
     return 0;
   }
   const size = Math.min(jobs, tasks.length);
+  const fileSeconds = budgetOf(options.fileSeconds, process.env.APA_FILE_SECONDS, FILE_SECONDS);
+  const fileMemoryMb = budgetOf(options.fileMemoryMb, process.env.APA_FILE_MEMORY_MB, FILE_MEMORY_MB);
   await new Promise<void>((resolve, reject) => {
     const ready = new Map<number, FileOutcome>();
     let nextTask = 0;
@@ -74,23 +93,30 @@ export async function analyseAll(
     };
 
     const workers = new Set<Worker>();
+    // Each live worker's watchdog: called every WATCH_MS, it stops a worker past its file's time.
+    const watchdogs = new Set<() => void>();
+    const timer = setInterval(() => {
+      for (const w of [...watchdogs]) w();
+    }, Math.min(WATCH_MS, fileSeconds * 250));
     const finish = (err?: unknown) => {
       if (finished) return;
       finished = true;
+      clearInterval(timer);
       for (const w of workers) void w.terminate();
       workers.clear();
       if (err) reject(err);
       else resolve();
     };
 
-    const failed = (index: number, detail: string): FileOutcome => ({
+    const failed = (index: number, reason: Bilingual): FileOutcome => ({
       file: tasks[index].label,
       sheets: [],
       offices: [],
       skipped: [],
       plans: 0,
-      unreadable: message('file-unreadable', { reason: cliMessage('unreadable.worker', { detail }) }),
+      unreadable: message('file-unreadable', { reason }),
     });
+    const crashed = (detail: string) => cliMessage('unreadable.worker', { detail });
 
     // Tasks taken back from a worker that died, given out again before new ones.
     const retry: number[] = [];
@@ -104,8 +130,14 @@ export async function analyseAll(
       let worker: Worker;
       // How many files the worker has finished (it counts them; see WorkerInit).
       const finishedCount = new Int32Array(new SharedArrayBuffer(4));
+      // When the worker started the file it is reading (ms since the epoch), 0 between files.
+      const startedAt = new Float64Array(new SharedArrayBuffer(8));
       try {
-        worker = startWorker(options.workerScript, { finished: finishedCount.buffer as SharedArrayBuffer });
+        worker = startWorker(
+          options.workerScript,
+          { finished: finishedCount.buffer as SharedArrayBuffer, started: startedAt.buffer as SharedArrayBuffer },
+          { maxOldGenerationSizeMb: fileMemoryMb },
+        );
       } catch (err) {
         finish(err);
         return;
@@ -117,8 +149,21 @@ export async function analyseAll(
       const inFlight: number[] = [];
       let answered = 0;
       let dead = false;
-      let errorDetail: string | undefined;
+      let errorReason: Bilingual | undefined;
+      // Set when the watchdog stopped the worker: how many files it had finished then (the next
+      // one is the file past its time, whatever happened since).
+      let stoppedAt: number | undefined;
       let limit = share;
+      const watchdog = () => {
+        if (dead || stoppedAt !== undefined) return;
+        const started = startedAt[0];
+        if (started > 0 && Date.now() - started > fileSeconds * 1000) {
+          stoppedAt = Atomics.load(finishedCount, 0);
+          errorReason = message('unreadable.time-budget', { seconds: fileSeconds });
+          void worker.terminate();
+        }
+      };
+      watchdogs.add(watchdog);
       const give = () => {
         if (finished || dead) return;
         while (inFlight.length < limit) {
@@ -130,24 +175,26 @@ export async function analyseAll(
         limit = IN_FLIGHT;
         if (inFlight.length === 0) {
           dead = true;
+          watchdogs.delete(watchdog);
           workers.delete(worker);
           live--;
           void worker.terminate();
         }
       };
-      const die = (detail: string) => {
+      const die = (reason: Bilingual) => {
         if (dead) return;
         dead = true;
+        watchdogs.delete(watchdog);
         workers.delete(worker);
         live--;
         // The worker reads its files in the order sent and counts those it finished: the first
         // it had not finished is the one it was reading, reported as failed. Files it finished
         // but had not yet posted, and those waiting, go to another worker.
-        const unposted = Math.max(0, Atomics.load(finishedCount, 0) - answered);
+        const unposted = Math.max(0, (stoppedAt ?? Atomics.load(finishedCount, 0)) - answered);
         const lost = unposted < inFlight.length ? inFlight.splice(unposted, 1)[0] : undefined;
         retry.unshift(...inFlight);
         inFlight.length = 0;
-        if (lost !== undefined) deliver(lost, failed(lost, detail));
+        if (lost !== undefined) deliver(lost, failed(lost, reason));
         // Go on with a fresh worker while files remain.
         if (!finished && tasksLeft()) spawn();
         else if (!finished && live === 0 && nextDelivery < tasks.length) finish(new Error('worker pool stopped before every file was read'));
@@ -160,7 +207,7 @@ export async function analyseAll(
           const at = inFlight[0] === d.index ? 0 : inFlight.indexOf(d.index);
           if (at < 0) continue;
           inFlight.splice(at, 1);
-          deliver(d.index, d.outcome ?? failed(d.index, d.error ?? 'unknown error'));
+          deliver(d.index, d.outcome ?? failed(d.index, crashed(d.error ?? 'unknown error')));
           if (finished) return;
         }
         give();
@@ -168,10 +215,11 @@ export async function analyseAll(
       // An uncaught error ends the worker: its reason is kept for the 'exit' that follows, which
       // comes after every message the worker posted (the counts are then final).
       worker.on('error', (err) => {
-        errorDetail ??= err instanceof Error ? err.message : String(err);
+        if ((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') errorReason ??= message('unreadable.memory-budget', { mb: fileMemoryMb });
+        errorReason ??= crashed(err instanceof Error ? err.message : String(err));
       });
       worker.on('exit', (code) => {
-        if (!finished && !dead) die(errorDetail ?? `worker stopped with code ${code}`);
+        if (!finished && !dead) die(errorReason ?? crashed(`worker stopped with code ${code}`));
       });
       give();
     };
@@ -181,16 +229,19 @@ export async function analyseAll(
   return size;
 }
 
+/** How often the pool looks at how long each worker has been on its file. */
+const WATCH_MS = 250;
+
 /** The worker script: compiled JS beside this file, or under ts-jest/tsx the TS source, loaded
  * through tsx's require hook. */
-function startWorker(script: string | undefined, workerData: WorkerInit): Worker {
+function startWorker(script: string | undefined, workerData: WorkerInit, resourceLimits: ResourceLimits): Worker {
   const js = path.join(__dirname, 'worker.js');
-  if (!script && existsSync(js) && !__filename.endsWith('.ts')) return new Worker(js, { workerData });
+  if (!script && existsSync(js) && !__filename.endsWith('.ts')) return new Worker(js, { workerData, resourceLimits });
   const ts = script ?? path.join(__dirname, 'worker.ts');
   if (ts.endsWith('.ts') && existsSync(ts)) {
     const tsx = require.resolve('tsx/cjs/api');
     const code = `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(ts)});`;
-    return new Worker(code, { eval: true, workerData });
+    return new Worker(code, { eval: true, workerData, resourceLimits });
   }
-  return new Worker(script ?? js, { workerData });
+  return new Worker(script ?? js, { workerData, resourceLimits });
 }

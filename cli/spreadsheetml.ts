@@ -1,4 +1,6 @@
-import { CellValue, Grid, MergeArea } from '../core';
+import type { CellValue, Grid, MergeArea } from '../core';
+import { DEFAULT_SHEET_LIMITS, EXCEL_COLUMNS, EXCEL_ROWS, FileBudget, GridBuilder, SheetLimitError, SheetLimits, WorkbookRead, checkInGrid } from '../core/grid-builder';
+import { message } from '../core/messages';
 import { Attributes, XmlHandler, scanXml } from '../core/xml-scan';
 import { ZipEntry, ZipError, entryBytes, zipEntries } from './zip';
 
@@ -67,8 +69,8 @@ function parse(xml: string, open: (name: string, attrs: Attributes) => void, clo
   scanXml(xml, handler);
 }
 
-/** Reads the package's parts on demand, within the limits. */
-class Package {
+/** Reads a zip package's parts on demand, within the limits (the .ods reader uses it too). */
+export class Package {
   private readonly entries: Map<string, ZipEntry>;
   private inflated = 0;
 
@@ -256,12 +258,9 @@ interface Styles {
   date1904: boolean;
 }
 
-/** One worksheet part → its grid. */
-function readWorksheet(xml: string, sheet: string, file: string, book: Styles): Grid {
-  const values: CellValue[][] = [];
-  const formats: (string | null)[][] = [];
-  const merges: MergeArea[] = [];
-  let anyFormat = false;
+/** One worksheet part → its grid, built within the file's limits (core/grid-builder.ts). */
+function readWorksheet(xml: string, sheet: string, file: string, book: Styles, budget: FileBudget): Grid {
+  const grid = new GridBuilder(sheet, file, budget);
 
   let inSheetData = false;
   let row = -1;
@@ -273,24 +272,6 @@ function readWorksheet(xml: string, sheet: string, file: string, book: Styles): 
   let text: string | undefined;
   let inInline = false;
   let phonetic = 0;
-
-  const put = (r: number, c: number, v: CellValue, f: string | undefined) => {
-    if (v !== null) {
-      let vals = values[r];
-      if (!vals) vals = values[r] = [];
-      while (vals.length < c) vals.push(null);
-      vals[c] = v;
-    }
-    if (f && f !== 'General') {
-      let fmts = formats[r];
-      if (!fmts) fmts = formats[r] = [];
-      while (fmts.length < c) fmts.push(null);
-      fmts[c] = f;
-      anyFormat = true;
-    }
-    // A row that holds a cell of any kind is part of the sheet, as ExcelJS counts rows.
-    if (!values[r]) values[r] = [];
-  };
 
   const endCell = () => {
     if (!hasFormula && text === undefined) return;
@@ -334,7 +315,7 @@ function readWorksheet(xml: string, sheet: string, file: string, book: Styles): 
         }
       }
     }
-    put(row, col, v, format);
+    grid.put(row, col, v, format);
   };
 
   // `wantsText` (whether the text being scanned is the cell's value) is a field of the handler,
@@ -349,7 +330,9 @@ function readWorksheet(xml: string, sheet: string, file: string, book: Styles): 
           const r = refRow(ref);
           col = c >= 0 ? c : col + 1;
           if (r >= 0) row = r;
-        } else col++;
+          // Any cell beyond Excel's grid, holding something or not: no writer makes one.
+          if (row >= EXCEL_ROWS || col >= EXCEL_COLUMNS) checkInGrid(row, col, ref);
+        } else if (++col >= EXCEL_COLUMNS) checkInGrid(row, col);
         type = a.get('t') ?? '';
         const s = a.get('s');
         style = s !== undefined ? parseInt(s, 10) || 0 : 0;
@@ -367,11 +350,21 @@ function readWorksheet(xml: string, sheet: string, file: string, book: Styles): 
         const ref = a.get('r');
         const r = ref !== undefined ? parseInt(ref, 10) : NaN;
         row = r > 0 ? r - 1 : row + 1;
+        if (row >= EXCEL_ROWS) checkInGrid(row, 0, `A${ref ?? row + 1}`);
         col = -1;
       } else if (name === 'sheetData') inSheetData = true;
-      else if (name === 'mergeCell') {
-        const m = parseRef(a.get('ref') ?? '');
-        if (m) merges.push(m);
+      else if (name === 'dimension') {
+        // What the sheet says it spans: never beyond the grid in a file Excel can open.
+        const ref = a.get('ref') ?? '';
+        const m = parseRef(ref);
+        if (m && (m.bottom >= EXCEL_ROWS || m.right >= EXCEL_COLUMNS)) checkInGrid(m.bottom, m.right, ref);
+      } else if (name === 'mergeCell') {
+        const ref = a.get('ref') ?? '';
+        const m = parseRef(ref);
+        if (m) {
+          if (m.bottom >= EXCEL_ROWS || m.right >= EXCEL_COLUMNS) checkInGrid(m.bottom, m.right, ref);
+          grid.merge(m);
+        }
       }
     },
     close(name: string) {
@@ -388,34 +381,7 @@ function readWorksheet(xml: string, sheet: string, file: string, book: Styles): 
     },
   };
   scanXml(xml, handler);
-
-  // A merged area's covered cells read empty: their master holds the value.
-  for (const m of merges) {
-    for (let r = m.top; r <= m.bottom && r < values.length; r++) {
-      const vals = values[r];
-      const fmts = formats[r];
-      for (let c = m.left; c <= m.right; c++) {
-        if (r === m.top && c === m.left) continue;
-        if (vals && c < vals.length) vals[c] = null;
-        if (fmts && c < fmts.length) fmts[c] = null;
-      }
-      if (vals) while (vals.length && vals[vals.length - 1] === null) vals.pop();
-    }
-  }
-  for (let r = 0; r < values.length; r++) {
-    if (!values[r]) values[r] = [];
-    if (!formats[r]) formats[r] = [];
-  }
-  formats.length = Math.max(formats.length, values.length);
-  for (let r = values.length; r < formats.length; r++) values[r] = [];
-  while (values.length && values[values.length - 1].length === 0) {
-    values.pop();
-    formats.pop();
-  }
-  formats.length = values.length;
-  const grid: Grid = { sheet, file, values, merges: merges.sort((a, b) => a.top - b.top || a.left - b.left) };
-  if (anyFormat && formats.some((r) => r.some((f) => f))) grid.formats = formats;
-  return grid;
+  return grid.finish();
 }
 
 /** `t="d"` cells hold an ISO 8601 date. */
@@ -424,16 +390,31 @@ function isoDate(text: string): Date | string {
   return Number.isNaN(d.getTime()) ? text : d;
 }
 
-/** Every worksheet of an .xlsx package as a grid, in tab order. */
-export function readSpreadsheetMl(buf: Buffer, file: string, limits: PackageLimits = DEFAULT_LIMITS): Grid[] {
+/** Every worksheet of an .xlsx package as a grid, in tab order, within `sheetLimits`: a sheet
+ * past a limit is listed as not read, with the reason; one with a coordinate beyond Excel's grid
+ * makes the file damaged (`SheetLimitError` thrown). */
+export function readSpreadsheetMl(buf: Buffer, file: string, limits: PackageLimits = DEFAULT_LIMITS, sheetLimits: SheetLimits = DEFAULT_SHEET_LIMITS): WorkbookRead {
   const pkg = new Package(buf, limits);
   const { sheets, date1904 } = readWorkbook(pkg);
   const book: Styles = { formats: readStyles(pkg), strings: readSharedStrings(pkg), date1904 };
-  return sheets.map((s) => {
+  const budget = new FileBudget(sheetLimits);
+  const out: WorkbookRead = { grids: [], skipped: [] };
+  for (const s of sheets) {
+    if (budget.exhausted) {
+      out.skipped.push({ sheet: s.name, reason: message('sheet-not-read', { reason: budget.exhausted.reason }) });
+      break;
+    }
     const xml = pkg.text(s.part);
     if (xml === null) throw new ZipError('damaged', `${s.part} is missing`);
-    return readWorksheet(xml, s.name, file, book);
-  });
+    try {
+      out.grids.push(readWorksheet(xml, s.name, file, book, budget));
+    } catch (err) {
+      if (!(err instanceof SheetLimitError) || err.damaged) throw err;
+      out.skipped.push({ sheet: s.name, reason: message('sheet-not-read', { reason: err.reason }) });
+      if (err.endsFile) break;
+    }
+  }
+  return out;
 }
 
 /** The parts ExcelJS inflates (cli/exceljs.ts: these names, and its unanchored worksheet
@@ -441,9 +422,65 @@ export function readSpreadsheetMl(buf: Buffer, file: string, limits: PackageLimi
 const EXCELJS_NAMES = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml']);
 const readByExcelJs = (name: string) => EXCELJS_NAMES.has(name) || /xl\/worksheets\/sheet(\d+)[.]xml/.test(name);
 
-/** Inflates, within the limits, every part ExcelJS would read, and throws `ZipError` if one
- * cannot be: the check before a package goes to ExcelJS, which would inflate a bomb whole. */
-export function checkPartsForExcelJs(buf: Buffer, limits: PackageLimits = DEFAULT_LIMITS): void {
+/** Cells of one file ExcelJS is given at most (the second reader, for files whose XML the
+ * scanner declines, such as a DOCTYPE): ExcelJS models every cell as an object of a few hundred
+ * bytes. A plan is some 15,000 cells. */
+export const FALLBACK_CELLS = 100_000;
+
+/**
+ * The check before a package goes to ExcelJS, which would inflate a bomb whole and model
+ * whatever a sheet says: every part ExcelJS would read is inflated within the limits (else
+ * `ZipError`), and each worksheet's XML is looked through as text for what ExcelJS would make
+ * objects of: a cell, row, merge or column beyond Excel's grid makes the file damaged
+ * (`SheetLimitError`), more than `fallbackCells` cells in all its sheets refuse it (`UnreadableFileError`-worthy
+ * `SheetLimitError`). Merges and defined names ExcelJS never expands (cli/exceljs.ts).
+ */
+export function checkPartsForExcelJs(buf: Buffer, limits: PackageLimits = DEFAULT_LIMITS, fallbackCells = FALLBACK_CELLS): void {
   const pkg = new Package(buf, limits);
-  for (const name of pkg.names()) if (readByExcelJs(name)) pkg.text(name);
+  let cells = 0;
+  for (const name of pkg.names()) {
+    if (!readByExcelJs(name)) continue;
+    const xml = pkg.text(name);
+    if (xml !== null && name.includes('worksheets/')) cells = lookThroughSheet(xml, name, fallbackCells, cells);
+  }
+}
+
+/** Start tags ExcelJS turns into objects, found as text (a DOCTYPE stops the scanner): `<c>`,
+ * `<row>`, `<mergeCell>`, `<col>` (a Column object per column from 1 to its max), and the
+ * `<dimension>` a sheet says it spans. */
+const MODELLED = /<(?:[A-Za-z_][\w.-]*:)?(c|row|mergeCell|col|dimension)[\s/>]([^>]*)/g;
+const ATTRIBUTES = { r: /(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')/, ref: /(?:^|\s)ref\s*=\s*(?:"([^"]*)"|'([^']*)')/, max: /(?:^|\s)max\s*=\s*(?:"([^"]*)"|'([^']*)')/ };
+const attributeOf = (attrs: string, name: keyof typeof ATTRIBUTES) => {
+  const m = ATTRIBUTES[name].exec(attrs);
+  return m ? (m[1] ?? m[2]) : undefined;
+};
+/** 'beyond-grid' when a reference's row or column is past Excel's last. */
+const checkRef = (ref: string, label = ref) => {
+  const r = refRow(ref);
+  const c = refColumn(ref);
+  if (r >= EXCEL_ROWS || c >= EXCEL_COLUMNS) checkInGrid(r, c, label);
+};
+
+/** Looks through one sheet's XML; `cells`: those of the file's sheets before it. Returns the
+ * count with this sheet's. */
+function lookThroughSheet(xml: string, part: string, fallbackCells: number, before: number): number {
+  let cells = before;
+  for (const m of xml.matchAll(MODELLED)) {
+    const [, tag, attrs] = m;
+    if (tag === 'c') {
+      if (++cells > fallbackCells) throw new SheetLimitError('sheet-cells', message('limit.fallback-cells', { limit: fallbackCells, part }));
+      const r = attributeOf(attrs, 'r');
+      if (r !== undefined) checkRef(r);
+    } else if (tag === 'row') {
+      const r = attributeOf(attrs, 'r');
+      if (r !== undefined && !(Number(r) <= EXCEL_ROWS)) checkInGrid(EXCEL_ROWS, 0, `A${r}`);
+    } else if (tag === 'mergeCell' || tag === 'dimension') {
+      const ref = attributeOf(attrs, 'ref') ?? '';
+      for (const end of ref.replace(/\$/g, '').split(':')) if (end) checkRef(end, ref);
+    } else {
+      const max = attributeOf(attrs, 'max');
+      if (max !== undefined && !(Number(max) <= EXCEL_COLUMNS)) checkInGrid(0, EXCEL_COLUMNS, `${max}`);
+    }
+  }
+  return cells;
 }

@@ -4,6 +4,7 @@ import { qualifiedAddress } from '../core/grid';
 import { MessageKey, message, text } from '../core/messages';
 import type { FileOutcome } from './analyse';
 import { CliMessageKey, cliText } from './messages';
+import { shown } from './terminal';
 
 /** The human-readable outputs of `apa score`, `apa check` and `apa consolidate`. */
 
@@ -67,17 +68,18 @@ function rulesLine(s: ScoreSettings, lang: Language): string {
 }
 
 function sheetTitle(file: string, sheet: string): string {
-  return `== ${file} › ${sheet} ==`;
+  return `== ${shown(file)} › ${shown(sheet)} ==`;
 }
 
 /** One plan sheet of `apa score`. */
 export function renderSheetScore(file: string, s: JsonSheet, lang: Language): string {
   const lines: string[] = [];
   lines.push(sheetTitle(file, s.sheet));
-  lines.push(`${w('col.office', lang)}: ${s.office}`);
+  lines.push(`${w('col.office', lang)}: ${shown(s.office)}`);
   const fy = s.fiscalYear ? (lang === 'bn' ? toBengaliDigits(s.fiscalYear) : s.fiscalYear) : w('ui.not-stated', lang);
   const q = s.quarter !== null ? integer(s.quarter, lang) : w('ui.not-stated', lang);
-  lines.push(`${w('ui.field.layout', lang)}: ${w(`ui.layout.${s.layout}`, lang)} · ${w('ui.field.fiscal-year', lang)}: ${fy} · ${w('ui.field.quarter', lang)}: ${q}`);
+  const kind = s.plan ? w(`plan.${s.plan}`, lang) : w('ui.not-stated', lang);
+  lines.push(`${w('ui.field.plan-kind', lang)}: ${kind} · ${w('ui.field.layout', lang)}: ${w(`ui.layout.${s.layout}`, lang)} · ${w('ui.field.fiscal-year', lang)}: ${fy} · ${w('ui.field.quarter', lang)}: ${q}`);
   const head = (['col.id', 'col.unit', 'col.indicator-weight', 'cli.col.raw', 'col.score', 'cli.col.status', 'cli.col.tier', 'col.name'] as const).map((k) => w(k, lang));
   const rows = s.indicators.map((i) => [
     i.id ? (lang === 'bn' ? toBengaliDigits(i.id) : i.id) : '—',
@@ -87,7 +89,7 @@ export function renderSheetScore(file: string, s: JsonSheet, lang: Language): st
     fixed(i.score, lang),
     w(`status.${i.status}`, lang),
     i.tier ? text(`tier.${i.tier}`)[lang] : '—',
-    truncate(i.name, 48),
+    truncate(shown(i.name), 48),
   ]);
   lines.push(columns([head, ...rows], [false, false, true, true, true, false, false, false]));
   const tt = s.totals;
@@ -96,21 +98,23 @@ export function renderSheetScore(file: string, s: JsonSheet, lang: Language): st
       ? t('total.none', lang)
       : t('total', lang, { score: fixed(tt.score, lang), max: fixed(tt.max, lang), percent: `${fixed(tt.percent, lang)}%` });
   const state = tt.toDate ? t('total.to-date', lang) : s.settings.final ? t('total.final', lang) : t('total.complete', lang);
-  const counts = t('total.counts', lang, { pending: integer(tt.pending, lang), na: integer(tt.na, lang), invalid: integer(tt.invalid, lang) });
+  const counts = t('total.counts', lang, { pending: integer(tt.pending, lang), inWords: integer(tt.inWords, lang), na: integer(tt.na, lang), invalid: integer(tt.invalid, lang) });
   const plan = tt.planScore === null ? '' : ` · ${t('total.plan', lang, { planScore: fixed(tt.planScore, lang), weight: fixed(tt.weight, lang) })}`;
   lines.push(`${total} · ${state} · ${counts}${plan}`);
+  const earned = tt.earnedPercent === null ? '—' : `${fixed(tt.earnedPercent, lang)}%`;
+  lines.push(t('total.marks', lang, { score: fixed(tt.score, lang), applicable: fixed(tt.applicable, lang), percent: earned }));
   lines.push(rulesLine(s.settings, lang));
   return lines.join('\n');
 }
 
 /** Skipped sheets of a file, one line each. */
 function renderSkipped(o: FileOutcome, lang: Language): string[] {
-  return o.skipped.map((k) => `-- ${o.file}${k.sheet !== undefined ? ` › ${k.sheet}` : ''}: ${w('skipped', lang)}: ${k.reason[lang]}`);
+  return o.skipped.map((k) => `-- ${shown(o.file)}${k.sheet !== undefined ? ` › ${shown(k.sheet)}` : ''}: ${w('skipped', lang)}: ${shown(k.reason[lang])}`);
 }
 
 /** A whole file of `apa score`. Unreadable files are reported on stderr, not here. */
 export function renderFileScore(o: FileOutcome, lang: Language): string {
-  if (o.unreadable) return `-- ${o.file}: ${t('label.unreadable', lang)}: ${o.unreadable[lang]}`;
+  if (o.unreadable) return `-- ${shown(o.file)}: ${t('label.unreadable', lang)}: ${shown(o.unreadable[lang])}`;
   const parts = o.sheets.map((s) => renderSheetScore(o.file, s, lang));
   parts.push(...renderSkipped(o, lang));
   return parts.join('\n\n');
@@ -120,7 +124,7 @@ function problemLines(file: string, sheet: string, p: Omit<Problem, 'file'>, lan
   const where = p.cell ? qualifiedAddress(sheet, p.cell) : qualifiedAddress(sheet, 'A1').replace(/!A1$/, '');
   const severity = text(`severity.${p.severity}`)[lang].toLowerCase();
   const other: Language = lang === 'bn' ? 'en' : 'bn';
-  return [`${file}: ${where}: ${severity} [${p.code}]: ${p.message[lang]}`, `    ${p.message[other]}`];
+  return [`${shown(file)}: ${shown(where)}: ${severity} [${p.code}]: ${shown(p.message[lang])}`, `    ${shown(p.message[other])}`];
 }
 
 export interface CheckCounts {
@@ -139,7 +143,7 @@ export function renderFileCheck(o: FileOutcome, lang: Language, counts: CheckCou
     counts.errors += e;
     counts.warnings += w;
     counts.infos += s.problems.length - e - w;
-    lines.push(`${sheetTitle(o.file, s.sheet)} ${s.office}`);
+    lines.push(`${sheetTitle(o.file, s.sheet)} ${shown(s.office)}`);
     if (s.problems.length === 0) lines.push(`  ${t('check.clean', lang)}`);
     for (const p of s.problems) lines.push(...problemLines(o.file, s.sheet, p, lang));
   }
@@ -147,7 +151,7 @@ export function renderFileCheck(o: FileOutcome, lang: Language, counts: CheckCou
     if (!k.benign) counts.errors++;
     const severity = text(k.benign ? 'severity.info' : 'severity.error')[lang].toLowerCase();
     const other: Language = lang === 'bn' ? 'en' : 'bn';
-    lines.push(`${o.file}${k.sheet !== undefined ? `: ${k.sheet}` : ''}: ${severity} [not-a-plan]: ${k.reason[lang]}`, `    ${k.reason[other]}`);
+    lines.push(`${shown(o.file)}${k.sheet !== undefined ? `: ${shown(k.sheet)}` : ''}: ${severity} [not-a-plan]: ${shown(k.reason[lang])}`, `    ${shown(k.reason[other])}`);
   }
   return lines.join('\n');
 }
@@ -159,7 +163,7 @@ export function renderRanking(offices: OfficeRow[], lang: Language): string {
     o.rank === null ? '—' : integer(o.rank, lang),
     o.percent === null ? '—' : `${fixed(o.percent, lang)}%`,
     `${fixed(o.score, lang)}/${fixed(o.max, lang)}`,
-    o.office,
+    shown(o.office),
   ]);
   return columns([head, ...rows], [true, true, true, false]);
 }

@@ -20,6 +20,9 @@ export interface WorkerInit {
    * the pool knows, should the worker die, which file it was reading (the first it had not
    * finished) without a message per file. */
   finished?: SharedArrayBuffer;
+  /** One Float64: when this worker started the file it is reading (ms since the epoch), 0
+   * between files, so that the pool can stop a file past its time budget. */
+  started?: SharedArrayBuffer;
 }
 
 /** Outcomes posted together at most: each message wakes the main thread, which on two busy
@@ -30,6 +33,7 @@ if (parentPort) {
   const port = parentPort;
   const init = (workerData ?? {}) as WorkerInit;
   const finished = init.finished ? new Int32Array(init.finished) : null;
+  const started = init.started ? new Float64Array(init.started) : null;
   // Files arrive ahead of time; they are read one at a time, in the order sent (the pool counts
   // on that to know which file a crash was reading). Each message's file is read before the next
   // message is taken (the reading is synchronous), so finished files are always a prefix.
@@ -49,11 +53,13 @@ if (parentPort) {
     busy = true;
     while (queue.length) {
       const msg = queue.shift()!;
+      if (started) started[0] = Date.now();
       try {
         done.push({ index: msg.index, outcome: await analyseFile(msg.task) });
       } catch (err) {
         done.push({ index: msg.index, error: err instanceof Error ? err.message : String(err) });
       }
+      if (started) started[0] = 0;
       if (finished) Atomics.add(finished, 0, 1);
       if (done.length >= REPLY_BATCH) flush();
       else if (!flushQueued) {

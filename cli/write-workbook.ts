@@ -1,9 +1,11 @@
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { PassThrough } from 'stream';
 import type ExcelJS from 'exceljs';
 import { MAX_CELL_TEXT } from '../core/cell-matrix';
+import { cellLink, fileLink } from '../core/links';
 import { LINK_FONT, SpecCell, WorkbookSpec } from '../core/report';
+import { recordReport } from './report-record';
+import { writeFileAtomically } from './safe-write';
 import { CREATOR, packZip, pinZipTimestamps } from './zip';
 
 /**
@@ -25,18 +27,11 @@ export interface WriteOptions {
   outDir: string;
 }
 
-/** Writes `spec` to `file` (its folder created when missing), atomically. */
+/** Writes `spec` to `file` (its folder created when missing), atomically and never through a
+ * planted link (cli/safe-write.ts), recording what it wrote (cli/report-record.ts). */
 export async function writeWorkbook(spec: WorkbookSpec, file: string): Promise<void> {
   const buffer = await workbookBuffer(spec, { outDir: path.dirname(path.resolve(file)) });
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    await fs.writeFile(tmp, buffer);
-    await fs.rename(tmp, file);
-  } catch (err) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw err;
-  }
+  await writeFileAtomically(file, recordReport(buffer));
 }
 
 /** The .xlsx bytes of `spec`. Compressed as it is written, so what is held is the finished
@@ -142,9 +137,10 @@ function writeCell(cell: ExcelJS.Cell, spec: SpecCell, options: WriteOptions, st
   let value: ExcelJS.CellValue = null;
   if (typeof v === 'number') value = Number.isFinite(v) ? v : null;
   else if (typeof v === 'string') value = safeText(v);
-  if (spec.link && v !== null && v !== '') {
+  const target = spec.link && v !== null && v !== '' ? hyperlinkTarget(spec.link, options) : null;
+  if (target !== null) {
     // A hyperlink cell's text is its display text: always a plain string.
-    cell.value = { text: safeText(String(v)), hyperlink: hyperlinkTarget(spec.link, options) };
+    cell.value = { text: safeText(String(v)), hyperlink: target };
   } else {
     // A string is written as a (shared) string: `=…`, `+…`, `-…`, `@…` stay text, since ExcelJS
     // only writes a formula for a `{ formula }` value.
@@ -175,23 +171,25 @@ function writeCell(cell: ExcelJS.Cell, spec: SpecCell, options: WriteOptions, st
   cell.style = style;
 }
 
-/** `<file relative to the output folder>#'<sheet>'!<cell>`, or `#'<sheet>'!<cell>` within the
- * workbook. The file part is a URI path: forward slashes, with `%`, `#` and spaces escaped. */
-export function hyperlinkTarget(link: NonNullable<SpecCell['link']>, options: WriteOptions): string {
-  const quoted = `'${link.sheet.replace(/'/g, "''")}'!${link.cell || 'A1'}`;
-  if (!link.file) return `#${quoted}`;
-  return `${fileUri(link.file, options.outDir)}#${quoted}`;
+/** `./<file relative to the output folder>#'<sheet>'!<cell>`, or `#'<sheet>'!<cell>` within the
+ * workbook. The file part follows core's rule (core/links.ts): relative, `./` first, each
+ * segment percent-encoded, whatever the file's name. Null (no link) for a file no relative path
+ * reaches (another drive). */
+export function hyperlinkTarget(link: NonNullable<SpecCell['link']>, options: WriteOptions): string | null {
+  if (!link.file) return cellLink(null, link.sheet, link.cell);
+  const uri = fileUri(link.file, options.outDir);
+  return uri === null ? null : cellLink(uri, link.sheet, link.cell);
 }
 
 // A consolidation links to each office's file many times: make each file's URI once.
-const uris = new Map<string, string>();
+const uris = new Map<string, string | null>();
 
-function fileUri(file: string, outDir: string): string {
+function fileUri(file: string, outDir: string): string | null {
   const key = `${outDir}\0${file}`;
   let uri = uris.get(key);
   if (uri === undefined) {
-    const rel = path.relative(outDir, path.resolve(file)).split(path.sep).join('/');
-    uri = rel.replace(/%/g, '%25').replace(/#/g, '%23').replace(/ /g, '%20');
+    const rel = path.relative(outDir, path.resolve(file));
+    uri = path.isAbsolute(rel) ? null : fileLink(rel.split(path.sep).join('/'));
     if (uris.size > 100_000) uris.clear();
     uris.set(key, uri);
   }

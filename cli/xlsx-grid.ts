@@ -1,14 +1,18 @@
 import type ExcelJS from 'exceljs';
 import type { CellValue, Grid, MergeArea } from '../core';
 import { columnIndex } from '../core/grid';
-import { errorDetail, unreadable } from './errors';
+import { DEFAULT_SHEET_LIMITS, FileBudget, GridBuilder, SheetLimitError, SheetLimits, WorkbookRead } from '../core/grid-builder';
+import { message } from '../core/messages';
+import { UnreadableFileError, errorDetail, unreadable } from './errors';
 import { loadWorkbook, valueType } from './exceljs';
 import { readBytes } from './files';
+import { isOdsPackage, readOdsPackage } from './ods-package';
 import { DEFAULT_LIMITS, PackageLimits, checkPartsForExcelJs, readSpreadsheetMl } from './spreadsheetml';
 import { ZipError } from './zip';
 
 /**
- * THE module that turns an .xlsx workbook into grids, one per worksheet, in tab order:
+ * THE module that turns a workbook file into grids, one per worksheet, in tab order (an .ods,
+ * told by its bytes whatever its name, goes to `ods-package.ts`; the rest is about .xlsx):
  * values (rich text → plain text, formula → its cached result, hyperlink → its text,
  * error → '#N/A' etc. as text, dates as `Date`), each cell's number format, merged areas
  * (0-based, inclusive), the sheet name and the file label.
@@ -17,41 +21,83 @@ import { ZipError } from './zip';
  * Should its XML scanner decline a part (a DOCTYPE, or XML it cannot make sense of), ExcelJS
  * reads the file the way it always has: a file either can read is read. That second try comes
  * only after every part was inflated within the limits, so a zip bomb never reaches it: a part
- * that inflates past the limits, or past its declared size, is refused at once.
+ * that inflates past the limits, or past its declared size, is refused at once; nor a sheet
+ * ExcelJS would model past the readers' limits (`checkPartsForExcelJs`). Both readers build their
+ * grids within `sheetLimits` (core/grid-builder.ts): a sheet past them is listed as not read.
  *
- * Whatever cannot be read (not a zip, damaged, password-protected, an .xls/.ods renamed, a
- * text file renamed) throws an `UnreadableFileError` naming the file and the reason.
+ * Whatever cannot be read (not a zip, damaged, a coordinate beyond Excel's grid,
+ * password-protected, an .xls renamed, a text file renamed) throws an `UnreadableFileError`
+ * naming the file and the reason.
  */
-export async function readWorkbookGrids(input: Buffer | string, fileLabel?: string, limits: PackageLimits = DEFAULT_LIMITS): Promise<{ grids: Grid[] }> {
+export async function readWorkbookGrids(
+  input: Buffer | string,
+  fileLabel?: string,
+  limits: PackageLimits = DEFAULT_LIMITS,
+  sheetLimits: SheetLimits = DEFAULT_SHEET_LIMITS,
+): Promise<WorkbookRead> {
   const label = fileLabel ?? (typeof input === 'string' ? input : 'workbook.xlsx');
   const buffer = typeof input === 'string' ? await readBytes(input, label) : input;
-  sniffWorkbook(buffer, label);
-  const refuse = (err: ZipError) =>
-    err.kind === 'too-large'
-      ? unreadable(label, 'unreadable.too-large', { limit: `${Math.round((err.limit ?? limits.partBytes) / 1048576)} MB` })
-      : unreadable(label, 'unreadable.corrupt', { detail: errorDetail(err) });
+  const kind = sniffWorkbook(buffer, label);
+  const refuse = (err: unknown) => {
+    if (err instanceof ZipError && err.kind === 'too-large') return unreadable(label, 'unreadable.too-large', { limit: `${Math.round((err.limit ?? limits.partBytes) / 1048576)} MB` });
+    if (err instanceof SheetLimitError) return new UnreadableFileError(label, err.reason);
+    if (err instanceof UnreadableFileError) return err;
+    return unreadable(label, 'unreadable.corrupt', { detail: errorDetail(err) });
+  };
+  if (kind === 'ods') {
+    try {
+      return wallClockUtc(readOdsPackage(buffer, label, limits, sheetLimits));
+    } catch (err) {
+      throw refuse(err);
+    }
+  }
+  let declined: unknown;
   try {
-    return { grids: readSpreadsheetMl(buffer, label, limits) };
+    return wallClockUtc(readSpreadsheetMl(buffer, label, limits, sheetLimits));
   } catch (err) {
-    if (err instanceof ZipError) throw refuse(err);
+    // What the scanner declined (XML it does not read) goes to ExcelJS; a limit never does.
+    if (err instanceof ZipError || err instanceof SheetLimitError) throw refuse(err);
+    declined = err;
   }
   try {
     checkPartsForExcelJs(buffer, limits);
   } catch (err) {
-    throw err instanceof ZipError ? refuse(err) : unreadable(label, 'unreadable.corrupt', { detail: errorDetail(err) });
+    throw refuse(err);
   }
   try {
-    return await readWithExcelJs(buffer, label);
+    return wallClockUtc(await readWithExcelJs(buffer, label, sheetLimits));
   } catch (err) {
-    throw unreadable(label, 'unreadable.corrupt', { detail: errorDetail(err) });
+    // Should ExcelJS fail too, the scanner's reason says where the XML goes wrong; ExcelJS's own
+    // (often a TypeError from deep inside it) would not.
+    const limit = err instanceof SheetLimitError || err instanceof ZipError || err instanceof UnreadableFileError;
+    throw refuse(limit || declined === undefined ? err : declined);
   }
 }
 
+/** Both readers turn a date cell into a Date at its UTC wall-clock time: core reads a
+ * date-time as its date (SCORING.md §3). */
+function wallClockUtc(read: WorkbookRead): WorkbookRead {
+  for (const g of read.grids) g.timeZoneOffsetMinutes = 0;
+  return read;
+}
+
 /** The grids as ExcelJS reads them: the fallback reader, and the oracle the tests hold the
- * first reader to. */
-export async function readWithExcelJs(buffer: Buffer, label: string): Promise<{ grids: Grid[] }> {
-  const wb = await loadWorkbook(buffer, READ_OPTIONS);
-  return { grids: wb.worksheets.map((ws) => worksheetGrid(ws, label)) };
+ * first reader to. Within the same limits as the first reader (ExcelJS only ever sees a package
+ * `checkPartsForExcelJs` let through). */
+export async function readWithExcelJs(buffer: Buffer, label: string, sheetLimits: SheetLimits = DEFAULT_SHEET_LIMITS): Promise<WorkbookRead> {
+  const { workbook, merges } = await loadWorkbook(buffer, READ_OPTIONS);
+  const budget = new FileBudget(sheetLimits);
+  const out: WorkbookRead = { grids: [], skipped: [] };
+  for (const ws of workbook.worksheets) {
+    try {
+      out.grids.push(worksheetGrid(ws, label, budget, merges ? (merges.get(ws.id) ?? []) : null));
+    } catch (err) {
+      if (!(err instanceof SheetLimitError) || err.damaged) throw err;
+      out.skipped.push({ sheet: ws.name, reason: message('sheet-not-read', { reason: err.reason }) });
+      if (err.endsFile) break;
+    }
+  }
+  return out;
 }
 
 /** Nodes scoring never reads are not parsed: faster, and less that can fail. */
@@ -62,8 +108,9 @@ const READ_OPTIONS = {
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const utf16 = (s: string) => Buffer.from(s, 'utf16le');
 
-/** Tells what a file that should be an .xlsx really is, from its bytes. */
-function sniffWorkbook(buf: Buffer, label: string): void {
+/** Tells what a file that should be a workbook really is, from its bytes: an .xlsx or an .ods
+ * (whatever its name says), or an `UnreadableFileError` saying what it is. */
+function sniffWorkbook(buf: Buffer, label: string): 'xlsx' | 'ods' {
   if (buf.length === 0) throw unreadable(label, 'unreadable.empty');
   if (buf.subarray(0, 8).equals(OLE_MAGIC)) {
     // An OLE compound file: Excel stores a password-protected .xlsx this way, and .xls/.doc.
@@ -73,9 +120,9 @@ function sniffWorkbook(buf: Buffer, label: string): void {
   }
   const zip = buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && (buf[2] === 3 || buf[2] === 5 || buf[2] === 7) && (buf[3] === 4 || buf[3] === 6 || buf[3] === 8);
   if (zip) {
-    if (buf.includes('application/vnd.oasis.opendocument.spreadsheet')) throw unreadable(label, 'unreadable.ods');
+    if (isOdsPackage(buf)) return 'ods';
     if (buf.includes('application/vnd.oasis.opendocument')) throw unreadable(label, 'unreadable.other-office', { kind: 'OpenDocument' });
-    if (buf.includes('xl/workbook.xml')) return;
+    if (buf.includes('xl/workbook.xml')) return 'xlsx';
     if (buf.includes('xl/workbook.bin')) throw unreadable(label, 'unreadable.other-office', { kind: 'Excel binary (.xlsb)' });
     if (buf.includes('word/document.xml')) throw unreadable(label, 'unreadable.other-office', { kind: 'Word (.docx)' });
     if (buf.includes('ppt/presentation.xml')) throw unreadable(label, 'unreadable.other-office', { kind: 'PowerPoint (.pptx)' });
@@ -171,43 +218,23 @@ function sortMerges(m: MergeArea[]): MergeArea[] {
   return m.sort((a, b) => a.top - b.top || a.left - b.left);
 }
 
-function worksheetGrid(ws: ExcelJS.Worksheet, file: string): Grid {
+/** One ExcelJS worksheet → its grid. `merges`: the sheet's merged ranges as `loadWorkbook` took
+ * them out of the model (null: ExcelJS made them itself, and a covered cell is of type Merge). */
+function worksheetGrid(ws: ExcelJS.Worksheet, file: string, budget: FileBudget, merges: string[] | null): Grid {
   const MERGE = valueType().Merge;
-  const values: CellValue[][] = [];
-  const formats: (string | null)[][] = [];
-  let anyFormat = false;
+  const grid = new GridBuilder(ws.name, file, budget);
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const r = rowNumber - 1;
-    const vals: CellValue[] = [];
-    const fmts: (string | null)[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const c = colNumber - 1;
-      // A cell covered by a merge reports its master's value: the grid keeps it empty.
-      const v = cell.type === MERGE ? null : plainValue(cell.value as AnyValue);
-      if (v !== null) {
-        while (vals.length < c) vals.push(null);
-        vals[c] = v;
-      }
-      const f = cell.type === MERGE ? undefined : cell.numFmt;
-      if (f && f !== 'General') {
-        while (fmts.length < c) fmts.push(null);
-        fmts[c] = f;
-        anyFormat = true;
-      }
+      if (cell.type === MERGE) return;
+      // The grid's own bounds are Excel's: ExcelJS reads any number it is given.
+      grid.put(rowNumber - 1, colNumber - 1, plainValue(cell.value as AnyValue), cell.numFmt);
     });
-    values[r] = vals;
-    formats[r] = fmts;
   });
-  for (let r = 0; r < values.length; r++) {
-    if (!values[r]) values[r] = [];
-    if (!formats[r]) formats[r] = [];
-  }
-  // Trailing empty rows (formatted but blank) are not part of the sheet's content.
-  while (values.length && values[values.length - 1].length === 0) {
-    values.pop();
-    formats.pop();
-  }
-  const grid: Grid = { sheet: ws.name, file, values, merges: worksheetMerges(ws) };
-  if (anyFormat) grid.formats = formats;
-  return grid;
+  if (merges) {
+    for (const r of merges) {
+      const a = parseRange(r);
+      if (a) grid.merge(a);
+    }
+  } else for (const a of worksheetMerges(ws)) grid.merge(a);
+  return grid.finish();
 }

@@ -19,6 +19,10 @@ export interface ZipEntry {
   local: number;
   /** Bit 0 of the flags: the entry is encrypted. */
   encrypted: boolean;
+  /** The CRC-32 of the inflated bytes, as the central directory declares it. */
+  crc: number;
+  /** The DOS date and time of the entry (date << 16 | time), as the central directory has it. */
+  stamp: number;
 }
 
 /** Why a zip is not read here: `damaged` (not a zip, cut short, or a part that inflates to
@@ -61,6 +65,8 @@ export function zipEntries(buf: Buffer): Map<string, ZipEntry> {
       size: buf.readUInt32LE(p + 24),
       local: buf.readUInt32LE(p + 42),
       encrypted: (buf.readUInt16LE(p + 8) & 1) === 1,
+      crc: buf.readUInt32LE(p + 16),
+      stamp: ((buf.readUInt16LE(p + 14) << 16) | buf.readUInt16LE(p + 12)) >>> 0,
     };
     if (entry.compressedSize === 0xffffffff || entry.size === 0xffffffff || entry.local === 0xffffffff) throw new ZipError('unsupported', 'Zip64 entry');
     entries.set(entry.name[0] === '/' ? entry.name.slice(1) : entry.name, entry);
@@ -121,7 +127,7 @@ export function writtenByApa(buf: Buffer): boolean {
 
 /** The DOS date of every entry written here (2024-01-01, 00:00), so that two writes of the
  * same workbook are byte-identical. */
-const PINNED_DATE = ((2024 - 1980) << 9) | (1 << 5) | 1;
+export const PINNED_DATE = ((2024 - 1980) << 9) | (1 << 5) | 1;
 
 /**
  * The same zip, every entry deflated by Node's zlib and stamped with one fixed time. ExcelJS

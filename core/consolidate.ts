@@ -1,5 +1,5 @@
 import { Bilingual, digits, message } from './messages';
-import { Problem } from './plan';
+import type { PlanKind, Problem } from './plan';
 import { HighlightKey, LEGEND_ORDER, highlightKey } from './highlight';
 import { PlanScore, ScoreSettings, Status, TierReached, Totals, tierOfPercent } from './score';
 import { Unit } from './values';
@@ -8,6 +8,10 @@ import { Unit } from './values';
  * can keep thousands of them (or pass them between threads) instead of whole plans. */
 export interface OfficeSummary {
   office: string;
+  /** What consolidation groups by (SCORING.md §9): the plan's kind, fiscal year and quarter. */
+  plan: PlanKind | null;
+  fiscalYear: number | null;
+  quarter: number | null;
   file?: string;
   sheet: string;
   /** 1-based row of the table's header, where links to the office's sheet lead. */
@@ -31,6 +35,9 @@ export function officeSummary(result: PlanScore, problems: Problem[]): OfficeSum
   const { plan } = result;
   return {
     office: plan.office,
+    plan: plan.kind,
+    fiscalYear: plan.fiscalYear,
+    quarter: plan.quarter,
     file: plan.file,
     sheet: plan.sheet,
     headerRow: plan.headerRow,
@@ -176,7 +183,8 @@ export function consolidate(inputs: OfficeSummary[], skipped: SkippedSource[] = 
       planScore: t.planScore,
       rank: null,
       tierCounts,
-      pending: t.pending,
+      // Reported in words is pending for the score (docs/rules.md §3).
+      pending: t.pending + t.inWords,
       na: t.na,
       invalid: t.invalid,
       problemCount: input.problems.length,

@@ -47,12 +47,17 @@ export function excelSerialOfDay(day: Day): number {
   return day + EXCEL_EPOCH_OFFSET;
 }
 
-/** A `Date` from a host. ExcelJS gives UTC midnight; Apps Script gives midnight in the
- * spreadsheet's zone (Asia/Dhaka is 18:00 UTC the day before). Rounding to the nearest UTC day
- * gives the calendar date the user typed for every zone within ±12 h. */
-export function dayFromJsDate(date: Date): Day | null {
+/** A `Date` from a host. ExcelJS gives UTC wall-clock times (a date at UTC midnight); Apps
+ * Script gives midnight in the spreadsheet's zone (Asia/Dhaka is 18:00 UTC the day before).
+ * Without the host's offset, rounding to the nearest UTC day gives the calendar date the user
+ * typed for every zone within ±12 h; with it, the day is the wall-clock date. */
+export function dayFromJsDate(date: Date, offsetMinutes?: number): Day | null {
   const t = date.getTime();
-  return Number.isFinite(t) ? Math.round(t / MS_PER_DAY) : null;
+  if (!Number.isFinite(t)) return null;
+  // A host that says at which UTC offset its Dates are wall-clock times: a date-time is its
+  // date, the time of day ignored (SCORING.md §3).
+  if (offsetMinutes !== undefined) return Math.floor((t + offsetMinutes * 60_000) / MS_PER_DAY);
+  return Math.round(t / MS_PER_DAY);
 }
 
 export function jsDateOfDay(day: Day): Date {
@@ -95,8 +100,18 @@ const GREGORIAN_MONTHS: [number, string[]][] = [
 const MONTH_BY_NAME = new Map<string, number>();
 for (const [m, names] of GREGORIAN_MONTHS) for (const n of names) MONTH_BY_NAME.set(n.normalize('NFC'), m);
 
+/** 1–12 for a Gregorian month's name (Bengali or English, as offices spell them), else null. */
+export function monthOfName(name: string): number | null {
+  return MONTH_BY_NAME.get(name.toLowerCase().normalize('NFC').replace(/[.,]$/, '')) ?? null;
+}
+
 /** Months of the Bangla calendar: a date written with them is an annotation, never a score input. */
 const BANGLA_MONTHS = ['বৈশাখ', 'জ্যৈষ্ঠ', 'জৈষ্ঠ', 'আষাঢ়', 'আষাঢ়', 'শ্রাবণ', 'ভাদ্র', 'আশ্বিন', 'কার্তিক', 'অগ্রহায়ণ', 'অগ্রহায়ণ', 'পৌষ', 'মাঘ', 'ফাল্গুন', 'চৈত্র'].map((s) => s.normalize('NFC'));
+
+/** True for a month of the Bangla calendar (`কার্তিক`). */
+export function isBanglaMonth(name: string): boolean {
+  return BANGLA_MONTHS.includes(name.normalize('NFC'));
+}
 
 export type DateText =
   | { kind: 'date'; day: Day }
@@ -105,6 +120,8 @@ export type DateText =
   | null;
 
 const ERA_SUFFIX = /\s*(খ্রিঃ|খ্রি:|খ্রি\.?|খ্রিস্টাব্দ|খ্রিষ্টাব্দ|ইং|তারিখ)\s*\.?$/;
+// A time of day after a date (`১৬/০৩/২০২৫ ১০:৩০`, `16-03-2025 2:15 PM`): a date-time is its date.
+const TIME_SUFFIX = /\s+\d{1,2}\s*:\s*\d{2}(?:\s*:\s*\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?)?$/i;
 
 function fullYear(y: string): number {
   const n = Number(y);
@@ -114,7 +131,7 @@ function fullYear(y: string): number {
 /** Reads a date typed as text, day first always: `১৬/০৩/২০২২`, `১৬-০৩-২০২২`, `১৬.০৩.২০২৫`,
  * `৬/০৪/২৫`, `১৬ মার্চ ২০২৫`. Returns null when the text is not shaped like a date at all. */
 export function parseDateText(input: string): DateText {
-  const text = toAsciiDigits(cleanText(input)).replace(ERA_SUFFIX, '').trim();
+  const text = toAsciiDigits(cleanText(input)).replace(TIME_SUFFIX, '').replace(ERA_SUFFIX, '').trim();
   let m = /^(\d{1,4})\s*[/\-.]\s*(\d{1,4})\s*[/\-.]\s*(\d{1,4})$/.exec(text);
   if (m) {
     if (m[3].length !== 2 && m[3].length !== 4) return { kind: 'impossible' };

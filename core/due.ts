@@ -3,7 +3,6 @@ import type { Cadence, Directive } from './directives';
 import { digits, message } from './messages';
 import type { Problem } from './plan';
 import type { IndicatorScore, Status, TierReached } from './score';
-import { cleanText } from './text';
 
 /**
  * An office's plan held against the ministry's minutes on a day (SCORING.md §10): per indicator
@@ -128,25 +127,8 @@ export function dueIndicator(s: IndicatorScore): DueIndicator {
     achievedDay: s.achievement.kind === 'date' ? s.achievement.day : null,
     empty: s.achievement.kind === 'empty',
     planDates: ind.targets.flatMap((t) => (t.value.kind === 'date' ? [t.value.day] : [])),
-    evidenceAttached: evidenceInRemarks(ind.remarks),
+    evidenceAttached: ind.evidence === 'yes' ? true : ind.evidence === 'no' ? false : null,
   };
-}
-
-// TO BE REPLACED by the indicator's own `evidence` (issue 12: SCORING.md §3, read from the
-// remarks or an evidence column when the plan is read). Until it lands, the remarks are read here.
-const EVIDENCE_WORDS = ['প্রমাণক', 'প্রমানক', 'প্রত্যয়নপত্র', 'প্রত্যয়ন পত্র', 'প্রত্যয়ন', 'evidence', 'certificate', 'proof'];
-const NOT_ATTACHED = ['সংযুক্ত নয়', 'সংযুক্ত নেই', 'সংযুক্ত করা হয়নি', 'সংযুক্ত হয়নি', 'নেই', 'not attached', 'missing'];
-const ATTACHED = ['সংযুক্ত', 'সংযুক্তি', 'দেওয়া হলো', 'দেয়া হলো', 'attached', 'enclosed'];
-
-/** Whether a remark says the indicator's evidence is attached (`প্রমাণক সংযুক্ত`, `প্রত্যয়নপত্র
- * সংযুক্তি`: yes; `প্রমাণক সংযুক্ত নয়`: no; anything else: not said). Temporary: see above. */
-export function evidenceInRemarks(remarks: string): boolean | null {
-  const t = cleanText(remarks).normalize('NFC').toLowerCase();
-  const has = (words: string[]) => words.some((w) => t.includes(w.normalize('NFC')));
-  if (!has(EVIDENCE_WORDS)) return null;
-  if (has(NOT_ATTACHED)) return false;
-  if (has(ATTACHED)) return true;
-  return null;
 }
 
 /** A due item as the `apa due --json` document writes it (ISO dates). */

@@ -6,7 +6,7 @@ import { DEFAULT_TIER_PERCENT, Tier } from './tiers';
 import { whatNext } from './next';
 import { resolveUnit } from './units';
 import { CellValue } from './grid';
-import { coerceToUnit, readCell, readText, Unit, unitFromText, Value } from './values';
+import { coerceToUnit, readAchievement, readCell, readText, Unit, unitFromText, Value } from './values';
 import { cleanText, compactText } from './text';
 
 /** The spreadsheet functions the hosts expose (`=APA.SCORE` in Excel, `=APA_SCORE` in Sheets),
@@ -104,8 +104,12 @@ function indicatorAt(i: number, achievement: CellValue[][], targets: CellValue[]
     weight: weightValue.kind === 'number' ? weightValue.value : null,
     weightCell: '',
     targets: tgts,
-    achievements: [{ value: coerceToUnit(readCell(a), u, { formatsUnknown: true }), cell: '', cumulative: true }],
+    achievements: [{ value: readAchievement(readCell(a), u, { formatsUnknown: true }).value, cell: '', cumulative: true }],
     remarks: '',
+    remarksCell: '',
+    remarksSayNa: false,
+    evidence: 'not-said',
+    evidenceCell: '',
     row: i + 1,
     cell: '',
     areaId: '',
@@ -149,7 +153,7 @@ function shown(v: Value): MessageParam {
 /** Why a row has no number, as the cell shows it: the cell that is wrong (an achievement, a
  * target or a weight, an error cell such as #DIV/0! included) and why. */
 function noNumber(s: IndicatorScore, weightText: string): FnValue {
-  if (s.status === 'pending' || s.status === 'na') return '';
+  if (s.status === 'pending' || s.status === 'in-words' || s.status === 'na') return '';
   const a = s.analysis;
   const cause = s.invalid?.cause;
   if (cause === 'targets-not-monotonic' && a.kind === 'invalid' && a.target)
@@ -253,6 +257,7 @@ export const FUNCTIONS: FunctionSpec[] = [
           if (v.kind === 'date') return { date: v.day };
           if (v.kind === 'empty') return '';
           if (v.kind === 'na') return text('status.na').bn;
+          if (v.kind === 'words') return valueError('not-a-value', { text: v.text, reason: message('reason.free-text') });
           return valueError('not-a-value', { text: v.text, reason: message(`reason.${v.reason}`) });
         }),
       );

@@ -30,6 +30,10 @@ export interface Grid {
   /** Sheet coordinates (0-based) of `values[0][0]`; a host that reads a used range starting at
    * C5 passes `{ row: 4, col: 2 }` so that addresses name the real cells. */
   origin?: { row: number; col: number };
+  /** Minutes east of UTC at which the host's `Date` values are wall-clock times (files read by
+   * ExcelJS: 0), so that a date-time is read as its date. Absent, a `Date` is taken as a calendar
+   * date at midnight in a zone within ±12 h of UTC (Apps Script's dates). */
+  timeZoneOffsetMinutes?: number;
 }
 
 /** Column letters of a 0-based column index: 0 → A, 27 → AB. */

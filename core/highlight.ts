@@ -19,11 +19,12 @@ export const PALETTE: Record<HighlightKey, Swatch> = {
   'below-fair': { fill: '#FFB74D', font: '#000000', label: message('tier.below-fair') },
   'not-achieved': { fill: '#E57373', font: '#000000', label: message('tier.not-achieved') },
   pending: { fill: '#E0E0E0', font: '#000000', label: message('status.pending') },
+  'in-words': { fill: '#D7CCC8', font: '#000000', label: message('status.in-words') },
   na: { fill: '#B3E5FC', font: '#000000', label: message('status.na') },
   invalid: { fill: '#CE93D8', font: '#000000', label: message('status.invalid') },
 };
 
-export const LEGEND_ORDER: HighlightKey[] = ['excellent', 'very-good', 'good', 'fair', 'below-fair', 'not-achieved', 'pending', 'na', 'invalid'];
+export const LEGEND_ORDER: HighlightKey[] = ['excellent', 'very-good', 'good', 'fair', 'below-fair', 'not-achieved', 'pending', 'in-words', 'na', 'invalid'];
 
 export interface HighlightCell {
   /** A1 address within the plan's sheet. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { problemSchema } from './plan';
+import { evidenceSchema, layoutSchema, planKindSchema, problemSchema } from './plan';
 
 /** The stable JSON document of `apa score --json` / `apa check --json`; other tools read it. */
 export const jsonIndicatorSchema = z.object({
@@ -10,26 +10,35 @@ export const jsonIndicatorSchema = z.object({
   weight: z.number().nullable(),
   raw: z.number().nullable(),
   score: z.number().nullable(),
-  status: z.enum(['scored', 'pending', 'na', 'invalid']),
+  status: z.enum(['scored', 'pending', 'in-words', 'na', 'invalid']),
   tier: z.enum(['excellent', 'very-good', 'good', 'fair', 'below-fair', 'not-achieved']).nullable(),
+  /** Evidence attached, as the remarks or an evidence column say (SCORING.md §3). */
+  evidence: evidenceSchema,
 });
 
 export const jsonSheetSchema = z.object({
   sheet: z.string(),
   office: z.string(),
-  layout: z.enum(['five-tier', 'three-tier', 'single-target', 'row-pairs']),
+  layout: layoutSchema,
+  /** The plan's kind (SCORING.md §1): consolidation groups offices by plan, fiscal year and quarter. */
+  plan: planKindSchema.nullable(),
   fiscalYear: z.string().nullable(),
   quarter: z.number().int().nullable(),
+  /** The sheet has no weight column: every indicator weighs 1 (SCORING.md §5). */
+  equalWeights: z.boolean(),
   indicators: z.array(jsonIndicatorSchema),
   totals: z.object({
     score: z.number(),
     max: z.number(),
     percent: z.number().nullable(),
     pending: z.number().int(),
+    inWords: z.number().int(),
     na: z.number().int(),
     invalid: z.number().int(),
     weight: z.number(),
     planScore: z.number().nullable(),
+    applicable: z.number(),
+    earnedPercent: z.number().nullable(),
     toDate: z.boolean(),
   }),
   settings: z.object({ mode: z.enum(['interpolate', 'floor']), na: z.enum(['rescale', 'full', 'zero']), final: z.boolean() }),

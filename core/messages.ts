@@ -12,20 +12,20 @@ export type MessageParam = string | number | Bilingual;
 export const MESSAGES = {
   // Problems found in a sheet (SCORING.md §8). The key is the problem's code.
   'no-header': {
-    bn: 'এই শিটে কর্মসম্পাদন সূচকের সারণি পাওয়া যায়নি: "কর্মসম্পাদন সূচক" শিরোনামের কলাম নেই।',
-    en: 'No table of performance indicators on this sheet: no "কর্মসম্পাদন সূচক" (performance indicator) column header.',
+    bn: 'এই শিটে কর্মসম্পাদন সূচকের সারণি পাওয়া যায়নি: "কর্মসম্পাদন সূচক" শিরোনামের কলাম নেই। {looked} সারণির শিরোনামের সারিতে "কর্মসম্পাদন সূচক" ও "একক" বা "লক্ষ্যমাত্রা" লিখুন।',
+    en: 'No table of performance indicators on this sheet: no "কর্মসম্পাদন সূচক" (performance indicator) column header. {looked} Put "কর্মসম্পাদন সূচক" and "একক" or "লক্ষ্যমাত্রা" in the table\'s header row.',
   },
   'missing-column': {
-    bn: 'সারণিতে প্রয়োজনীয় কলাম "{column}" পাওয়া যায়নি।',
-    en: 'The table has no "{column}" column, which scoring needs.',
+    bn: 'সারণিতে প্রয়োজনীয় কলাম "{column}" পাওয়া যায়নি। {looked} কলামটির শিরোনামে "{column}" লিখুন।',
+    en: 'The table has no "{column}" column, which scoring needs. {looked} Head that column "{column}".',
   },
   'not-a-value': {
-    bn: '"{text}" কোনো মান নয় ({reason}); এই সূচকের স্কোর হবে না।',
-    en: '"{text}" is not a value ({reason}); this indicator cannot be scored.',
+    bn: '"{text}" হিসাবযোগ্য মান নয় ({reason}); এই সূচকের নম্বর হিসাব করা যায়নি। ঘরে শুধু মানটি লিখুন (যেমন ৩, ৮৫%, ১৬/০৩/২০২৫), অথবা ঘরটি খালি রাখুন।',
+    en: '"{text}" is not a value that can be scored ({reason}); this indicator cannot be scored. Type only the value in the cell (such as 3, 85%, 16/03/2025), or leave it empty.',
   },
   'targets-not-monotonic': {
-    bn: 'লক্ষ্যমাত্রা এক স্তর থেকে পরের স্তরে ক্রমান্বয়ে নিম্নমুখী নয়: {tier} স্তরের লক্ষ্যমাত্রা {value} আগের স্তরের চেয়ে ভালো; সূচকটি অবৈধ।',
-    en: 'Targets do not get worse from tier to tier: the {tier} target {value} is better than the tier before it; the indicator is invalid.',
+    bn: 'লক্ষ্যমাত্রা এক স্তর থেকে পরের স্তরে ক্রমান্বয়ে নিম্নমুখী নয়: {tier} স্তরের লক্ষ্যমাত্রা {value} আগের স্তরের চেয়ে ভালো, তাই সূচকটির নম্বর হিসাব করা যায়নি। লক্ষ্যমাত্রাগুলো অসাধারণ থেকে নিচের স্তর পর্যন্ত ক্রমানুসারে লিখুন।',
+    en: 'Targets do not get worse from tier to tier: the {tier} target {value} is better than the tier before it, so the indicator cannot be scored. Write the targets in order, from Excellent down.',
   },
   'area-weight-mismatch': {
     bn: 'ক্ষেত্র {area}-এর মান {stated}, কিন্তু এর সূচকগুলোর মানের যোগফল {sum}।',
@@ -76,12 +76,28 @@ export const MESSAGES = {
     en: 'This indicator has no target in any tier (all "-") and is not marked not applicable.',
   },
   'weight-missing': {
-    bn: 'সূচকের মান (ওজন) নেই বা সংখ্যা নয়: "{text}"।',
-    en: 'The indicator weight is missing or not a number: "{text}".',
+    bn: 'সূচকের মান (ওজন) নেই বা সংখ্যা নয়: "{text}"। ঘরে সূচকের মান সংখ্যায় লিখুন।',
+    en: 'The indicator weight is missing or not a number: "{text}". Type the indicator\'s weight as a number.',
   },
-  'remark-says-na': {
-    bn: 'মন্তব্যে "প্রযোজ্য নয়" লেখা, কিন্তু অর্জনের ঘর খালি; প্রযোজ্য না হলে অর্জনের ঘরে "প্রযোজ্য নয়" লিখুন।',
-    en: 'The remarks say "not applicable" but the achievement is empty; if it does not apply, type প্রযোজ্য নয় in the achievement cell.',
+  'na-from-remark': {
+    bn: 'মন্তব্যে শুধু "প্রযোজ্য নয়" লেখা এবং অর্জনের ঘর খালি, তাই সূচকটি প্রযোজ্য নয় ধরা হয়েছে।',
+    en: 'The remarks say only "not applicable" and the achievement is empty, so the indicator is taken as not applicable.',
+  },
+  'reported-in-words': {
+    bn: 'অর্জন কথায় লেখা: "{text}"{why}। {outcome} নম্বর পেতে অর্জনের ঘরে শুধু {example} লিখুন; বিবরণ মন্তব্যের ঘরে রাখুন।',
+    en: 'The achievement is written in words: "{text}"{why}. {outcome} To score it, type only {example} in the achievement cell and keep the description in the remarks.',
+  },
+  'value-in-sentence': {
+    bn: 'অর্জনের বাক্য "{text}" থেকে {value} মানটি পড়া হয়েছে।',
+    en: 'The value {value} was read from the sentence "{text}".',
+  },
+  'no-weight-column': {
+    bn: 'সারণিতে সূচকের মানের (ওজনের) কলাম নেই, তাই প্রতিটি সূচকের মান ১ ধরা হয়েছে (মোট মান {count})। {looked} মানের কলাম থাকলে তার শিরোনামে "কর্মসম্পাদন সূচকের মান" লিখুন।',
+    en: 'The table has no indicator weight column, so every indicator weighs 1 (the plan weighs {count}). {looked} If the sheet has weights, head their column "কর্মসম্পাদন সূচকের মান".',
+  },
+  'header-taken-as': {
+    bn: 'শিরোনাম "{text}" কে {role} কলাম ধরা হয়েছে{why}।',
+    en: 'The header "{text}" was taken as the {role} column{why}.',
   },
   'office-name-missing': {
     bn: 'দপ্তরের নাম শিটে পাওয়া যায়নি; "{used}" নাম ব্যবহার করা হলো।',
@@ -117,6 +133,41 @@ export const MESSAGES = {
   'reason.host-error': { bn: 'সূত্রের ত্রুটি', en: 'a formula error' },
   'reason.date-for-number': { bn: 'সংখ্যা/শতাংশ সূচকে তারিখ', en: 'a date in a count or percent indicator' },
   'reason.number-for-date': { bn: 'তারিখ সূচকে সংখ্যা', en: 'a number in a date indicator' },
+  'reason.implausible-date': { bn: 'তারিখের ঘরে এমন মান যা কোনো সম্ভাব্য তারিখ নয়', en: 'a date cell holding no plausible date' },
+  // Parts of the messages above.
+  'looked.cells': { bn: 'দেখা শিরোনামের ঘর: {cells}।', en: 'Header cells looked at: {cells}.' },
+  'looked.none': { bn: 'শিটের কোনো ঘর কলামের শিরোনামের মতো নয়।', en: 'No cell of the sheet reads like a column header.' },
+  'why.approximate': { bn: ' (বানানটি "{word}"-এর কাছাকাছি)', en: ' (its spelling is close to "{word}")' },
+  'why.position': { bn: ' (পাশের কলামগুলোর অবস্থান দেখে)', en: ' (from where it stands among the columns)' },
+  'why.history': { bn: ' (এটি আগের অর্থবছরের অর্জন, এবারের অর্জন নয়)', en: ' (a past fiscal year\'s achievement, not this year\'s)' },
+  'why.this-year': { bn: ' (এবারের অর্থবছরের অর্জন হিসেবে)', en: ' (as this fiscal year\'s achievement)' },
+  'why.content': { bn: ' (এর ঘরগুলোতে "লক্ষ্যমাত্রা" ও "অর্জন" লেখা)', en: ' (its cells say "লক্ষ্যমাত্রা" and "অর্জন")' },
+  'why.several-values': { bn: ' (এতে একাধিক মান আছে: {values}; কোনটি অর্জন বোঝা যায় না)', en: ' (it names several values: {values}; which one is the achievement cannot be told)' },
+  'why.future': { bn: ' (এতে ভবিষ্যতের কাজের কথা বলা হয়েছে)', en: ' (it speaks of work yet to be done)' },
+  'outcome.pending': { bn: 'তাই এটি অপেক্ষমাণ: এখনো নম্বর দেওয়া হয়নি, শূন্যও ধরা হয়নি।', en: 'So it is pending: not scored yet, and not a zero.' },
+  'outcome.final': { bn: 'চূড়ান্ত মূল্যায়নে কথায় লেখা অর্জনের কোনো মান নেই, তাই এটি ০ ধরা হয়েছে।', en: 'In a final evaluation an achievement written in words has no value, so it counts 0.' },
+  'example.date': { bn: 'তারিখটি (যেমন ১৬/০৩/২০২৫)', en: 'the date (such as 16/03/2025)' },
+  'example.percent': { bn: 'শতাংশটি (যেমন ৮৫%)', en: 'the percent (such as 85%)' },
+  'example.count': { bn: 'সংখ্যাটি (যেমন ৩)', en: 'the number (such as 3)' },
+  'role.serial': { bn: 'ক্রমিক নং', en: 'serial number' },
+  'role.area': { bn: 'কর্মসম্পাদন ক্ষেত্র', en: 'performance area' },
+  'role.area-weight': { bn: 'ক্ষেত্রের মান', en: 'area weight' },
+  'role.activity': { bn: 'কার্যক্রম', en: 'activity' },
+  'role.indicator': { bn: 'কর্মসম্পাদন সূচক', en: 'performance indicator' },
+  'role.unit': { bn: 'একক', en: 'unit' },
+  'role.weight': { bn: 'কর্মসম্পাদন সূচকের মান', en: 'indicator weight' },
+  'role.weight-ambiguous': { bn: 'মান', en: 'weight' },
+  'role.target': { bn: 'লক্ষ্যমাত্রা', en: 'target' },
+  'role.tier': { bn: 'লক্ষ্যমাত্রার স্তর', en: 'tier target' },
+  'role.label': { bn: 'লক্ষ্যমাত্রা/অর্জন', en: 'target/achievement label' },
+  'role.achievement': { bn: 'অর্জন', en: 'achievement' },
+  'role.actual': { bn: 'প্রকৃত অর্জন', en: 'actual achievement' },
+  'role.history': { bn: 'বিগত বছরের প্রকৃত অর্জন', en: 'past years\' actual' },
+  'role.quarter': { bn: 'ত্রৈমাসিক', en: 'quarter' },
+  'role.projection': { bn: 'প্রক্ষেপণ', en: 'projection' },
+  'role.remarks': { bn: 'মন্তব্য', en: 'remarks' },
+  'role.evidence': { bn: 'প্রমাণক', en: 'evidence' },
+  'role.ignored': { bn: 'অন্যান্য (স্কোরে ব্যবহার হয় না)', en: 'other (not used for scoring)' },
   // Words used inside messages.
   'unit.date': { bn: 'তারিখ', en: 'date' },
   'unit.percent': { bn: '%', en: 'percent' },
@@ -136,7 +187,18 @@ export const MESSAGES = {
   'tier.not-achieved': { bn: 'লক্ষ্যমাত্রা অর্জিত হয়নি', en: 'Not achieved' },
   'status.pending': { bn: 'অপেক্ষমাণ', en: 'Pending' },
   'status.na': { bn: 'প্রযোজ্য নয়', en: 'Not applicable' },
-  'status.invalid': { bn: 'অবৈধ', en: 'Invalid' },
+  'status.invalid': { bn: 'হিসাবযোগ্য নয়', en: 'Cannot be scored' },
+  'status.in-words': { bn: 'কথায় লেখা', en: 'Reported in words' },
+  'evidence.yes': { bn: 'প্রমাণক সংযুক্ত', en: 'evidence attached' },
+  'evidence.no': { bn: 'প্রমাণক নেই', en: 'no evidence' },
+  'evidence.not-said': { bn: 'প্রমাণকের উল্লেখ নেই', en: 'evidence not said' },
+  'plan.e-governance': { bn: 'ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা', en: 'e-Governance and Innovation Action Plan' },
+  'plan.apa': { bn: 'বার্ষিক কর্মসম্পাদন চুক্তি', en: 'Annual Performance Agreement' },
+  'plan.integrity': { bn: 'জাতীয় শুদ্ধাচার কৌশল কর্মপরিকল্পনা', en: 'National Integrity Strategy action plan' },
+  'plan.grievance': { bn: 'অভিযোগ প্রতিকার ব্যবস্থা কর্মপরিকল্পনা', en: 'Grievance Redress System action plan' },
+  'plan.citizen-charter': { bn: 'সেবা প্রদান প্রতিশ্রুতি কর্মপরিকল্পনা', en: "Citizen's Charter action plan" },
+  'plan.rti': { bn: 'তথ্য অধিকার কর্মপরিকল্পনা', en: 'Right to Information action plan' },
+  'plan.innovation': { bn: 'উদ্ভাবন কর্মপরিকল্পনা', en: 'Innovation action plan' },
   'severity.error': { bn: 'ত্রুটি', en: 'Error' },
   'severity.warning': { bn: 'সতর্কতা', en: 'Warning' },
   'severity.info': { bn: 'তথ্য', en: 'Info' },
@@ -165,7 +227,8 @@ export const MESSAGES = {
   'col.plan-score': { bn: 'পরিকল্পনার নম্বর', en: 'Plan score' },
   'col.pending': { bn: 'অপেক্ষমাণ', en: 'Pending' },
   'col.na': { bn: 'প্রযোজ্য নয়', en: 'N/A' },
-  'col.invalid': { bn: 'অবৈধ', en: 'Invalid' },
+  'col.invalid': { bn: 'হিসাবযোগ্য নয়', en: 'Cannot be scored' },
+  'col.in-words': { bn: 'কথায় লেখা', en: 'In words' },
   'col.problems': { bn: 'সমস্যা', en: 'Problems' },
   'col.errors': { bn: 'ত্রুটি', en: 'Errors' },
   'col.id': { bn: 'সূচক নং', en: 'Indicator' },
@@ -256,7 +319,11 @@ export const MESSAGES = {
   'ui.layout.single-target': { bn: 'একটি বার্ষিক লক্ষ্যমাত্রা', en: 'Single annual target' },
   'ui.layout.row-pairs': { bn: 'লক্ষ্যমাত্রা ও অর্জনের সারি-জোড়া', en: 'Target/achievement row pairs' },
   'ui.total.value': { bn: '{max}-এর মধ্যে {score}', en: '{score} out of {max}' },
-  'ui.check.to-date': { bn: 'এটি এ পর্যন্ত অর্জিত শতাংশ: অপেক্ষমাণ ও অবৈধ সূচকগুলো এখনো হিসাবে ধরা হয়নি।', en: 'This is the percent to date: pending and invalid indicators are not counted yet.' },
+  'ui.check.to-date': { bn: 'এটি এ পর্যন্ত অর্জিত শতাংশ: অপেক্ষমাণ, কথায় লেখা ও হিসাবযোগ্য নয় এমন সূচকগুলো এখনো হিসাবে ধরা হয়নি।', en: 'This is the percent to date: pending indicators, those reported in words and those that cannot be scored are not counted yet.' },
+  'ui.field.plan-kind': { bn: 'পরিকল্পনা', en: 'Plan' },
+  'ui.field.marks': { bn: 'এ পর্যন্ত প্রাপ্ত নম্বর', en: 'Marks so far' },
+  'ui.marks.value': { bn: '{applicable}-এর মধ্যে {score} ({percent}%)', en: '{score} of {applicable} ({percent}%)' },
+  'ui.layout.one-row-tiers': { bn: 'এক সারিতে স্তর ও শতাংশ', en: 'Tiers and percents in one header row' },
   'ui.check.no-percent': { bn: 'এখনো কোনো সূচকের নম্বর হিসাব করা যায়নি।', en: 'No indicator could be scored yet.' },
   'ui.check.indicators': { bn: 'সূচকসমূহ ({count})', en: 'Indicators ({count})' },
   'ui.check.problems': { bn: 'সমস্যা ({count})', en: 'Problems ({count})' },
@@ -547,9 +614,10 @@ Exit codes: 0 ok; 1 a file could not be read or holds no plan, or (check) an err
   'cli.total.none': { bn: 'মোট: কোনো সূচকের নম্বর হয়নি', en: 'Total: nothing could be scored' },
   'cli.total.plan': { bn: 'পরিকল্পনার নম্বর {planScore} / {weight}', en: 'plan score {planScore} of {weight}' },
   'cli.total.counts': {
-    bn: 'অপেক্ষমাণ {pending}, প্রযোজ্য নয় {na}, অবৈধ {invalid}',
-    en: '{pending} pending, {na} n/a, {invalid} invalid',
+    bn: 'অপেক্ষমাণ {pending}, কথায় লেখা {inWords}, প্রযোজ্য নয় {na}, হিসাবযোগ্য নয় {invalid}',
+    en: '{pending} pending, {inWords} in words, {na} n/a, {invalid} not scorable',
   },
+  'cli.total.marks': { bn: 'এ পর্যন্ত প্রাপ্ত নম্বর: {applicable}-এর মধ্যে {score} ({percent})', en: 'marks so far: {score} of {applicable} ({percent})' },
   'cli.total.to-date': { bn: 'এ পর্যন্ত (অপেক্ষমাণ সূচক বাদে)', en: 'to date (pending indicators left out)' },
   'cli.total.final': { bn: 'চূড়ান্ত', en: 'final' },
   'cli.total.complete': { bn: 'সম্পূর্ণ', en: 'complete' },
@@ -604,6 +672,71 @@ Exit codes: 0 ok; 1 a file could not be read or holds no plan, or (check) an err
   'cli.col.where': { bn: 'ঘর', en: 'Cell' },
   // ── apa directives / apa due: add keys above this line ──
   // ── The command-line tool (cli): add keys above this line ──
+  // Files read and written by the command-line tool, bounded (issue 13): sheets too large to
+  // read, files that are not files, a reading worker's budget, a report changed since it was
+  // written. (Kept apart from cli/messages.ts, which is being merged into this catalogue.)
+  'sheet-not-read': { bn: 'এই শিটটি পড়া হয়নি: {reason}', en: 'This sheet was not read: {reason}' },
+  'limit.beyond-grid': {
+    bn: 'ঘর {cell} শিটের শেষ সারি ({rows}) বা শেষ কলামের (XFD) বাইরে, যা Excel-এ থাকতে পারে না; ফাইলটি নষ্ট',
+    en: 'cell {cell} lies beyond the last row ({rows}) or column (XFD) a sheet can have; the file is damaged',
+  },
+  'limit.beyond-grid-range': {
+    bn: 'পরিসর {range} শিটের শেষ সারি ({rows}) বা শেষ কলামের (XFD) বাইরে পর্যন্ত গেছে, যা Excel-এ থাকতে পারে না; ফাইলটি নষ্ট',
+    en: 'the range {range} reaches beyond the last row ({rows}) or column (XFD) a sheet can have; the file is damaged',
+  },
+  'limit.sheet-cells': {
+    bn: 'শিটে {limit}টির বেশি ঘরে কিছু লেখা আছে, যা কোনো কর্মপরিকল্পনায় থাকে না',
+    en: 'more than {limit} of its cells hold something, more than any plan has',
+  },
+  'limit.file-cells': {
+    bn: 'ফাইলের শিটগুলোতে মোট {limit}টির বেশি ঘরে লেখা আছে; এই শিট ও এর পরের শিটগুলো পড়া হয়নি',
+    en: 'the file\'s sheets hold more than {limit} cells together; this sheet and the ones after it were not read',
+  },
+  'limit.file-sheets': {
+    bn: 'ফাইলে {limit}টির বেশি শিট আছে; এই শিট ও এর পরের শিটগুলো পড়া হয়নি',
+    en: 'the file has more than {limit} sheets; this sheet and the ones after it were not read',
+  },
+  'limit.merges-overlap': {
+    bn: 'একত্র করা (merge) ঘরগুলো একটি আরেকটির ওপর পড়েছে; ফাইলটি নষ্ট (Excel এটি মেরামত করতে চাইবে)',
+    en: 'merged areas overlap one another; the file is damaged (Excel would offer to repair it)',
+  },
+  'limit.fallback-cells': {
+    bn: 'ফাইলটি বিকল্প পাঠক দিয়ে পড়তে হয় (এতে DOCTYPE আছে), যা একটি ফাইলে {limit}টির বেশি ঘর পড়ে না ({part})',
+    en: 'the file needs the second reader (it has a DOCTYPE), which reads at most {limit} cells a file ({part})',
+  },
+  'unreadable.not-regular': {
+    bn: 'এটি সাধারণ ফাইল নয় ({kind}); শুধু ফাইল পড়া হয়',
+    en: 'it is not a regular file (a {kind}); only files are read',
+  },
+  'unreadable.input-too-large': {
+    bn: 'ফাইলটি {size} MB, যা পড়ার সীমা {limit} MB-এর বেশি; পড়া হয়নি',
+    en: 'the file is {size} MB, more than the {limit} MB a file may be; not read',
+  },
+  'unreadable.time-budget': {
+    bn: 'ফাইলটি পড়তে {seconds} সেকেন্ডের বেশি লেগেছে; পড়া বন্ধ করা হয়েছে',
+    en: 'reading the file took longer than {seconds} s; it was stopped',
+  },
+  'unreadable.memory-budget': {
+    bn: 'ফাইলটি পড়তে {mb} MB-এর বেশি মেমরি লেগেছে; পড়া বন্ধ করা হয়েছে',
+    en: 'reading the file needed more than {mb} MB of memory; it was stopped',
+  },
+  'unreadable.ods-encrypted': {
+    bn: 'ফাইলটি পাসওয়ার্ড দিয়ে সুরক্ষিত; LibreOffice-এ পাসওয়ার্ড সরিয়ে আবার সংরক্ষণ করুন',
+    en: 'the spreadsheet is password-protected; remove the password in LibreOffice and save it again',
+  },
+  'unreadable.ods-no-content': {
+    bn: 'OpenDocument ফাইলে content.xml নেই; ফাইলটি নষ্ট',
+    en: 'the OpenDocument file has no content.xml; the file is damaged',
+  },
+  'kind.fifo': { bn: 'পাইপ (FIFO)', en: 'named pipe (FIFO)' },
+  'kind.device': { bn: 'ডিভাইস', en: 'device' },
+  'kind.socket': { bn: 'সকেট', en: 'socket' },
+  'kind.other': { bn: 'অজানা ধরনের', en: 'special file' },
+  'report.changed': {
+    bn: '{file} apa লেখার পরে বদলানো হয়েছে (কেউ খুলে সংরক্ষণ করেছেন); তাই এটির ওপর লেখা হয়নি। অন্য নামে লিখতে -o দিন, অথবা বদলানো ফাইলটি মুছে নতুন করে লিখতে --force দিন।',
+    en: '{file} was changed after apa wrote it (someone edited and saved it), so it was not overwritten. Give another name with -o, or --force to replace it.',
+  },
+  // ── Files read and written by the command-line tool (issue 13): add keys above this line ──
 } as const satisfies Record<string, Bilingual>;
 
 export type MessageKey = keyof typeof MESSAGES;

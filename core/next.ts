@@ -17,7 +17,7 @@ export interface WhatNext {
 /** Null when the indicator is at the top tier already, or cannot be scored (n/a, invalid). */
 export function whatNext(s: IndicatorScore): WhatNext | null {
   if (s.analysis.kind !== 'points') return null;
-  if (s.status !== 'scored' && s.status !== 'pending') return null;
+  if (s.status !== 'scored' && s.status !== 'pending' && s.status !== 'in-words') return null;
   if (s.status === 'scored' && s.raw !== null && s.raw >= 100) return null;
   const points = s.analysis.points;
   const top = points[0];

@@ -1,7 +1,7 @@
 import type { Consolidation } from './consolidate';
 import type { HighlightKey } from './highlight';
 import type { Bilingual, MessageKey } from './messages';
-import type { Layout, Problem, Tier } from './plan';
+import type { Layout, PlanKind, Problem, Tier } from './plan';
 import type { Totals } from './score';
 import type { Unit } from './values';
 
@@ -53,7 +53,7 @@ export interface OfficeFile {
 export interface CheckResult {
   sheet: string;
   /** Null when the sheet holds no plan; `reason` says why. */
-  plan: { office: string; fiscalYear: string | null; quarter: number | null; layout: Layout; headerRow: number } | null;
+  plan: { office: string; kind: PlanKind | null; fiscalYear: string | null; quarter: number | null; layout: Layout; headerRow: number } | null;
   reason?: Bilingual;
   totals: Totals | null;
   indicators: IndicatorLine[];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TIERS } from './tiers';
+import { LAYOUTS, PLAN_KINDS, TIERS } from './tiers';
 
 /** The typed plan the layout reader makes of a grid, and the problems found on the way. */
 
@@ -16,9 +16,10 @@ export const valueSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('date'), day: z.number().int() }),
   z.object({
     kind: z.literal('invalid'),
-    reason: z.enum(['free-text', 'impossible-date', 'bangla-calendar', 'host-error', 'date-for-number', 'number-for-date']),
+    reason: z.enum(['free-text', 'impossible-date', 'bangla-calendar', 'host-error', 'date-for-number', 'number-for-date', 'implausible-date']),
     text: z.string(),
   }),
+  z.object({ kind: z.literal('words'), text: z.string(), candidates: z.array(z.string()), future: z.boolean() }),
 ]);
 
 export const severitySchema = z.enum(['error', 'warning', 'info']);
@@ -50,8 +51,14 @@ export const achievementSchema = z.object({
   /** 1–4 for a quarter's column; absent for an annual or cumulative column. */
   quarter: z.number().int().min(1).max(4).optional(),
   cumulative: z.boolean(),
+  /** Set when the value was read from a sentence (`২৯/০৮/২০২১ তারিখে সভা অনুষ্ঠিত হয়েছে।`). */
+  sentence: z.string().optional(),
 });
 export type Achievement = z.infer<typeof achievementSchema>;
+
+export const EVIDENCE = ['yes', 'no', 'not-said'] as const;
+export const evidenceSchema = z.enum(EVIDENCE);
+export type Evidence = (typeof EVIDENCE)[number];
 
 export const indicatorSchema = z.object({
   /** Normalised id, ASCII digits without brackets (`1.1.1`); empty when the sheet has none. */
@@ -65,6 +72,14 @@ export const indicatorSchema = z.object({
   targets: z.array(targetSchema),
   achievements: z.array(achievementSchema),
   remarks: z.string(),
+  /** A1 address of the first remarks cell that holds text; empty when there is none. */
+  remarksCell: z.string(),
+  /** The remarks say only `প্রযোজ্য নয়` (or N/A): with no achievement, the indicator is n/a. */
+  remarksSayNa: z.boolean(),
+  /** Evidence attached, as the remarks or an evidence column say (SCORING.md §3). */
+  evidence: evidenceSchema,
+  /** The cell that says so; empty when not said. */
+  evidenceCell: z.string(),
   /** 1-based sheet row of the indicator (of a target/achievement pair, the first row). */
   row: z.number().int(),
   /** A1 address of the indicator's name cell. */
@@ -85,8 +100,9 @@ export const areaSchema = z.object({
 });
 export type Area = z.infer<typeof areaSchema>;
 
-export const layoutSchema = z.enum(['five-tier', 'three-tier', 'single-target', 'row-pairs']);
-export type Layout = z.infer<typeof layoutSchema>;
+export const layoutSchema = z.enum(LAYOUTS);
+export type { Layout, PlanKind } from './tiers';
+export const planKindSchema = z.enum(PLAN_KINDS);
 
 export const planSchema = z.object({
   file: z.string().optional(),
@@ -96,7 +112,11 @@ export const planSchema = z.object({
   /** Fiscal year as the year it starts in (2024 = 2024-25), when the sheet says it. */
   fiscalYear: z.number().int().nullable(),
   quarter: z.number().int().min(1).max(4).nullable(),
+  /** Which plan the sheet is (SCORING.md §1), when its title, headers, remarks or file say. */
+  kind: planKindSchema.nullable(),
   layout: layoutSchema,
+  /** The sheet has no weight column: every indicator weighs 1 (SCORING.md §5). */
+  equalWeights: z.boolean(),
   /** 1-based sheet row of the table's first header row. */
   headerRow: z.number().int(),
   tiers: z.array(z.object({ tier: tierSchema, percent: z.number() })),

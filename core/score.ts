@@ -21,7 +21,9 @@ export function settingsWithDefaults(settings: Partial<ScoreSettings> = {}): Sco
   return { mode, na, final };
 }
 
-export type Status = 'scored' | 'pending' | 'na' | 'invalid';
+/** `in-words`: the achievement is a sentence with no one value of its unit (SCORING.md §3):
+ * pending for the score, shown as reported in words; a final evaluation counts it 0. */
+export type Status = 'scored' | 'pending' | 'in-words' | 'na' | 'invalid';
 export type TierReached = Tier | 'not-achieved';
 export type InvalidCause = 'targets-not-monotonic' | 'not-a-value' | 'no-targets' | 'weight-missing';
 
@@ -130,10 +132,13 @@ export function chooseAchievement(ind: Indicator): { value: Value; cells: string
     return { value: a.value, cells: [a.cell] };
   }
   const cells = all.map((a) => a.cell);
-  const filled = all.filter((a) => a.value.kind !== 'empty');
-  if (filled.length === 0) return { value: { kind: 'empty' }, cells };
-  const invalid = filled.find((a) => a.value.kind === 'invalid');
+  const typed = all.filter((a) => a.value.kind !== 'empty');
+  if (typed.length === 0) return { value: { kind: 'empty' }, cells };
+  const invalid = typed.find((a) => a.value.kind === 'invalid');
   if (invalid) return { value: invalid.value, cells };
+  // A quarter reported in words adds nothing; when every quarter is, the indicator is.
+  const filled = typed.filter((a) => a.value.kind !== 'words');
+  if (filled.length === 0) return { value: typed[typed.length - 1].value, cells };
   if (filled.some((a) => a.value.kind === 'na')) return { value: { kind: 'na' }, cells };
   if (ind.unit === 'count') {
     const sum = filled.reduce((acc, a) => acc + (a.value.kind === 'number' ? a.value.value : 0), 0);
@@ -173,7 +178,9 @@ export function scoreIndicator(ind: Indicator, settings: ScoreSettings = DEFAULT
   // One object shape for every outcome keeps the hot loops over scores monomorphic.
   const result: IndicatorScore = { indicator: ind, status: 'pending', raw: null, score: null, tier: null, achievement: value, achievementCells: cells, invalid: undefined, analysis };
 
-  if (analysis.kind === 'na' || value.kind === 'na') {
+  // A remark that says only প্রযোজ্য নয়, on an indicator with no achievement, makes it n/a (§3).
+  const naByRemark = value.kind === 'empty' && ind.remarksSayNa;
+  if (analysis.kind === 'na' || value.kind === 'na' || naByRemark) {
     result.status = 'na';
     result.score = settings.na === 'full' ? ind.weight : settings.na === 'zero' ? (ind.weight === null ? null : 0) : null;
     return result;
@@ -193,6 +200,11 @@ export function scoreIndicator(ind: Indicator, settings: ScoreSettings = DEFAULT
     return result;
   }
   if (value.kind === 'empty') {
+    zeroIfFinal(result, settings);
+    return result;
+  }
+  if (value.kind === 'words') {
+    result.status = 'in-words';
     zeroIfFinal(result, settings);
     return result;
   }
@@ -228,8 +240,16 @@ export interface Totals {
   /** The whole weight of the plan or area, and the percent of it: the plan score (SCORING.md §5). */
   weight: number;
   planScore: number | null;
+  /** The weight the marks are out of: the whole weight, less the n/a indicators' under `rescale`
+   * (SCORING.md §9: "প্রাপ্ত নম্বর" out of the applicable weight). */
+  applicable: number;
+  /** Marks earned so far out of the applicable weight: score / applicable × 100; a pending,
+   * in-words or unscoreable indicator has earned nothing yet. Null when nothing is applicable. */
+  earnedPercent: number | null;
   scored: number;
   pending: number;
+  /** Reported in words (pending for the score, counted apart). */
+  inWords: number;
   na: number;
   invalid: number;
   /** True while some indicators are pending or not scoreable: the percent is "to date". */
@@ -237,18 +257,20 @@ export interface Totals {
 }
 
 export function totalsOf(scores: IndicatorScore[], settings: ScoreSettings): Totals {
-  const t: Totals = { score: 0, max: 0, percent: null, weight: 0, planScore: null, scored: 0, pending: 0, na: 0, invalid: 0, toDate: false };
+  const t: Totals = { score: 0, max: 0, percent: null, weight: 0, planScore: null, applicable: 0, earnedPercent: null, scored: 0, pending: 0, inWords: 0, na: 0, invalid: 0, toDate: false };
+  let naWeight = 0;
   for (const s of scores) {
     const w = s.indicator.weight ?? 0;
     t.weight += w;
     if (s.status === 'scored') t.scored++;
     else if (s.status === 'pending') t.pending++;
-    else if (s.status === 'na') t.na++;
+    else if (s.status === 'in-words') t.inWords++;
+    else if (s.status === 'na') (t.na++, (naWeight += w));
     else t.invalid++;
     const counted =
       s.status === 'scored' ||
       (s.status === 'na' && settings.na !== 'rescale') ||
-      ((s.status === 'pending' || s.status === 'invalid') && settings.final);
+      ((s.status === 'pending' || s.status === 'in-words' || s.status === 'invalid') && settings.final);
     if (counted && s.score !== null) {
       t.score += s.score;
       t.max += w;
@@ -256,8 +278,11 @@ export function totalsOf(scores: IndicatorScore[], settings: ScoreSettings): Tot
   }
   t.percent = t.max > 0 ? (t.score / t.max) * 100 : null;
   t.planScore = t.percent === null ? null : (t.percent / 100) * t.weight;
-  // Pending indicators make the percent "to date"; so do ones not yet scoreable (invalid).
-  t.toDate = t.pending + t.invalid > 0 && !settings.final;
+  t.applicable = settings.na === 'rescale' ? t.weight - naWeight : t.weight;
+  t.earnedPercent = t.applicable > 0 ? (t.score / t.applicable) * 100 : null;
+  // Pending indicators make the percent "to date"; so do ones reported in words or not yet
+  // scoreable (invalid).
+  t.toDate = t.pending + t.inWords + t.invalid > 0 && !settings.final;
   return t;
 }
 

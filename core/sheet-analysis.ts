@@ -61,7 +61,7 @@ export function checkResult(a: SheetAnalysis): CheckResult {
   const p = a.plan;
   return {
     sheet: a.sheet,
-    plan: { office: p.office, fiscalYear: fiscalYearLabel(p.fiscalYear), quarter: p.quarter, layout: p.layout, headerRow: p.headerRow },
+    plan: { office: p.office, kind: p.kind, fiscalYear: fiscalYearLabel(p.fiscalYear), quarter: p.quarter, layout: p.layout, headerRow: p.headerRow },
     totals: a.result.totals,
     indicators: indicatorLines(a.result),
     problems: a.problems,

@@ -13,3 +13,10 @@ export const DEFAULT_TIER_PERCENT: Record<Tier, number> = {
   fair: 70,
   'below-fair': 60,
 };
+
+/** The table layouts the reader knows (core/layouts/), and the plans offices keep (SCORING.md §1). */
+export const LAYOUTS = ['five-tier', 'three-tier', 'single-target', 'row-pairs', 'one-row-tiers'] as const;
+export type Layout = (typeof LAYOUTS)[number];
+
+export const PLAN_KINDS = ['e-governance', 'apa', 'integrity', 'grievance', 'citizen-charter', 'rti', 'innovation'] as const;
+export type PlanKind = (typeof PLAN_KINDS)[number];

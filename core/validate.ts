@@ -3,16 +3,21 @@ import { digits, message, MessageKey, MessageParam } from './messages';
 import type { Problem, Severity, Plan } from './plan';
 import { planIndicators } from './plan-walk';
 import { PlanScore, scorePlan } from './score';
-import { compactText, nfcSet } from './text';
 import { toBengaliDigits } from './bengali-digits';
-import { Value } from './values';
+import { Unit, Value } from './values';
+
+/** A value as a message shows it: a date as dd/mm/yyyy, a percent with %, in each language's digits. */
+function shown(v: Value, unit: Unit): MessageParam {
+  if (v.kind === 'date') return { bn: formatDay(v.day, 'bn'), en: formatDay(v.day) };
+  if (v.kind === 'number') return unit === 'percent' || v.percent ? { bn: `${toBengaliDigits(String(v.value))}%`, en: `${v.value}%` } : v.value;
+  return '';
+}
 
 export interface ValidateOptions {
   /** Today, for "achievement date in the future"; omitted, that check is skipped. */
   today?: Day;
 }
 
-const NA_REMARK = nfcSet(['প্রযোজ্যনয়', 'প্রযোজ্যনয়।', 'প্রযোজ্যনহে', 'n/a', 'notapplicable']);
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Every problem of a plan (SCORING.md §8), each at its sheet and cell, in both languages:
@@ -42,6 +47,18 @@ export function validatePlan(plan: Plan, options: ValidateOptions = {}, scored?:
       else seen.set(id, ind.row);
     }
     if (ind.weight === null) add('weight-missing', 'error', ind.weightCell || ind.cell, { text: '' }, id);
+    for (const a of ind.achievements) {
+      if (a.sentence !== undefined) add('value-in-sentence', 'info', a.cell, { text: a.sentence.slice(0, 80), value: shown(a.value, ind.unit) }, id);
+    }
+    if (s.status === 'in-words') {
+      const a = ind.achievements.find((x) => x.value === s.achievement) ?? ind.achievements.find((x) => x.value.kind === 'words');
+      const v = s.achievement;
+      if (a && v.kind === 'words') {
+        const why = v.candidates.length ? message('why.several-values', { values: digits(v.candidates.join(', ')) }) : v.future ? message('why.future') : '';
+        const outcome = message(result.settings.final ? 'outcome.final' : 'outcome.pending');
+        add('reported-in-words', 'info', a.cell, { text: v.text.slice(0, 80), why, outcome, example: message(`example.${ind.unit}`) }, id);
+      }
+    }
     for (const t of ind.targets) valueProblem(t.value, t.cell, id);
     for (const a of ind.achievements) valueProblem(a.value, a.cell, id);
 
@@ -65,11 +82,13 @@ export function validatePlan(plan: Plan, options: ValidateOptions = {}, scored?:
         }
       }
     }
-    if (s.status === 'pending' && NA_REMARK.has(compactText(ind.remarks))) {
-      add('remark-says-na', 'info', s.achievementCells[0] ?? ind.cell, {}, id);
+    if (s.status === 'na' && s.achievement.kind === 'empty' && ind.remarksSayNa && s.analysis.kind !== 'na') {
+      add('na-from-remark', 'info', ind.remarksCell || ind.cell, {}, id);
     }
   }
 
+  // A sheet without weights weighs every indicator 1: its one warning says so (layout.ts).
+  if (plan.equalWeights) return problems.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   for (const area of plan.areas) {
     if (area.weight === null) continue;
     const sum = area.indicators.reduce((acc, i) => acc + (i.weight ?? 0), 0);

@@ -1,6 +1,7 @@
 import { toAsciiDigits } from './bengali-digits';
 import type { CellValue } from './grid';
-import { Day, formatDay, dayFromExcelSerial, dayFromJsDate, isDateFormat, isPercentFormat, parseDateText } from './dates';
+import { Day, formatDay, dayFromExcelSerial, dayFromJsDate, fiscalYearBounds, isDateFormat, isPercentFormat, parseDateText } from './dates';
+import { candidatesIn, distinct, isSentence, speaksOfFuture } from './sentence';
 import { cleanText, compactText, nfcRegExp, nfcSet } from './text';
 import { dateValue, numberValue, readCommonText } from './value-text';
 
@@ -10,7 +11,11 @@ export type Value =
   | { kind: 'na' }
   | { kind: 'number'; value: number; percent: boolean }
   | { kind: 'date'; day: Day }
-  | { kind: 'invalid'; reason: InvalidReason; text: string };
+  | { kind: 'invalid'; reason: InvalidReason; text: string }
+  /** Progress reported in words (an achievement that is a sentence with no one value of its
+   * unit): pending for the score, quoted at its cell. `candidates`: the values it named when it
+   * named two or more; `future`: it speaks of what is yet to be done. */
+  | { kind: 'words'; text: string; candidates: string[]; future: boolean };
 
 export type InvalidReason =
   | 'free-text'
@@ -18,7 +23,8 @@ export type InvalidReason =
   | 'bangla-calendar'
   | 'host-error'
   | 'date-for-number'
-  | 'number-for-date';
+  | 'number-for-date'
+  | 'implausible-date';
 
 export type Unit = 'date' | 'percent' | 'count';
 
@@ -40,17 +46,42 @@ function numberFromText(ascii: string): { value: number; percent: boolean } | nu
   return { value, percent: m[4] === '%' || m[4] === 'শতাংশ' };
 }
 
-/** Reads one cell as SCORING.md §3 says, before the indicator's unit is known. A number cell
- * formatted as a date is a date; one formatted as a percent holds a fraction (0.9059 → 90.59). */
-export function readCell(raw: CellValue, format?: string | null): Value {
-  if (raw === null || raw === undefined) return EMPTY;
-  if (raw instanceof Date) {
-    const day = dayFromJsDate(raw);
-    return day === null ? { kind: 'invalid', reason: 'impossible-date', text: String(raw) } : dateValue(day);
+/** How a sheet's real date cells are read. */
+export interface CellContext {
+  /** A real date cell before this day is no plausible date (SCORING.md §3: before the fiscal
+   * year's previous year); `earliestPlausibleDay` makes it from the plan's fiscal year. */
+  earliestDay?: Day;
+  /** Minutes east of UTC at which the host's `Date` values are wall-clock times (files: 0). */
+  timeZoneOffsetMinutes?: number;
+}
+
+/** Excel's day 1 (1900-01-01): a date cell holding 0 or less shows `00/01/1900` or `#####`. */
+const FIRST_SERIAL_DAY = dayFromExcelSerial(1);
+
+/** The first day a real date cell of a plan of this fiscal year may hold: 1 July of the year
+ * before (the start of the previous fiscal year). */
+export function earliestPlausibleDay(fiscalYear: number | null): Day | undefined {
+  return fiscalYear === null ? undefined : fiscalYearBounds(fiscalYear - 1).first;
+}
+
+function realDate(day: Day | null, text: string, context: CellContext | undefined): Value {
+  if (day === null) return { kind: 'invalid', reason: 'impossible-date', text };
+  if (day < FIRST_SERIAL_DAY || (context?.earliestDay !== undefined && day < context.earliestDay)) {
+    return { kind: 'invalid', reason: 'implausible-date', text: formatDay(day) };
   }
+  return dateValue(day);
+}
+
+/** Reads one cell as SCORING.md §3 says, before the indicator's unit is known. A number cell
+ * formatted as a date is a date (a date-time is its date) unless it is no plausible date (0,
+ * negative, before the fiscal year's previous year); one formatted as a percent holds a
+ * fraction (0.9059 → 90.59). */
+export function readCell(raw: CellValue, format?: string | null, context?: CellContext): Value {
+  if (raw === null || raw === undefined) return EMPTY;
+  if (raw instanceof Date) return realDate(dayFromJsDate(raw, context?.timeZoneOffsetMinutes), String(raw), context);
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return { kind: 'invalid', reason: 'host-error', text: String(raw) };
-    if (isDateFormat(format)) return dateValue(dayFromExcelSerial(raw));
+    if (isDateFormat(format)) return raw <= 0 ? { kind: 'invalid', reason: 'implausible-date', text: String(raw) } : realDate(dayFromExcelSerial(raw), String(raw), context);
     if (isPercentFormat(format)) return numberValue(roundPercent(raw * 100), true);
     return numberValue(raw, false);
   }
@@ -111,6 +142,29 @@ export function coerceToUnit(value: Value, unit: Unit, options: CoerceOptions = 
     return { kind: 'number', value: roundPercent(value.value * 100), percent: true };
   }
   return value;
+}
+
+/** An achievement as the indicator's unit reads it (SCORING.md §3), and the sentence it was read
+ * from when it was one. Text that is a sentence is *reported in words* unless it holds exactly
+ * one value of the unit (and does not speak of the future): then that value is read. */
+export interface AchievementReading {
+  value: Value;
+  /** The sentence the value was read from. */
+  sentence?: string;
+}
+
+export function readAchievement(value: Value, unit: Unit, options: CoerceOptions = {}): AchievementReading {
+  const v = coerceToUnit(value, unit, options);
+  if (v.kind !== 'invalid' || v.reason !== 'free-text' || !isSentence(v.text)) return { value: v };
+  const found = distinct(candidatesIn(v.text, unit));
+  // A plan for later names its date: it is no achievement (noted only when it named one value).
+  const future = found.length === 1 && speaksOfFuture(v.text);
+  if (found.length === 1 && !future) {
+    const c = found[0];
+    const read: Value = c.kind === 'date' ? dateValue(c.x) : numberValue(c.x, c.kind === 'percent');
+    return { value: read, sentence: v.text };
+  }
+  return { value: { kind: 'words', text: v.text, candidates: found.length > 1 ? found.map((c) => c.shown) : [], future } };
 }
 
 /** Unit from the unit column's text (একক): তারিখ, %, সংখ্যা… or their English names. Any other

@@ -1,6 +1,6 @@
 /**
  * A small scanner for the well-formed XML of an Office package's parts (an .xlsx's sheets, a
- * .docx's document; host-free, so the CLI and the hosts share it): start and end tags with
+ * .docx's document, an .ods's content; host-free, so the CLI and the hosts share it): start and end tags with
  * their attributes, text with its entities decoded, CDATA, comments and processing instructions
  * skipped. It is not a validating parser: it reads well-formed XML exactly (a property test holds
  * it to saxes, the parser ExcelJS uses) and throws on what it cannot make sense of, and the

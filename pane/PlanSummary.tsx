@@ -41,6 +41,7 @@ const LAYOUT_KEY: Record<NonNullable<CheckResult['plan']>['layout'], MessageKey>
   'three-tier': 'ui.layout.three-tier',
   'single-target': 'ui.layout.single-target',
   'row-pairs': 'ui.layout.row-pairs',
+  'one-row-tiers': 'ui.layout.one-row-tiers',
 };
 
 /** The plan's office, year, quarter, layout and totals. */
@@ -72,6 +73,10 @@ export function PlanSummary({ result }: { result: CheckResult }) {
       <dl className={styles.facts}>
         <dt className={styles.term}>{t('col.sheet')}</dt>
         <dd className={styles.value}>{result.sheet}</dd>
+        <dt className={styles.term}>{t('ui.field.plan-kind')}</dt>
+        <dd className={styles.value} data-testid="plan-kind">
+          {plan.kind ? t(`plan.${plan.kind}`) : t('ui.not-stated')}
+        </dd>
         <dt className={styles.term}>{t('ui.field.fiscal-year')}</dt>
         <dd className={styles.value}>{plan.fiscalYear ? digitsIn(plan.fiscalYear, language) : t('ui.not-stated')}</dd>
         <dt className={styles.term}>{t('ui.field.quarter')}</dt>
@@ -84,9 +89,17 @@ export function PlanSummary({ result }: { result: CheckResult }) {
             <dd className={styles.value} data-testid="plan-total">
               {t('ui.total.value', { score: num(totals.score, language), max: num(totals.max, language) })}
             </dd>
+            <dt className={styles.term}>{t('ui.field.marks')}</dt>
+            <dd className={styles.value} data-testid="plan-marks">
+              {t('ui.marks.value', { score: num(totals.score, language), applicable: num(totals.applicable, language), percent: num(totals.earnedPercent, language) })}
+            </dd>
             <dt className={styles.term}>{t('col.pending')}</dt>
             <dd className={styles.value} data-testid="count-pending">
               {num(totals.pending, language)}
+            </dd>
+            <dt className={styles.term}>{t('col.in-words')}</dt>
+            <dd className={styles.value} data-testid="count-in-words">
+              {num(totals.inWords, language)}
             </dd>
             <dt className={styles.term}>{t('col.na')}</dt>
             <dd className={styles.value} data-testid="count-na">

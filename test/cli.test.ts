@@ -122,8 +122,8 @@ describe('apa check', () => {
   test('exits 1 because the seeds have errors, naming sheet!cell in both languages', async () => {
     const r = await run(['check', samples]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/000-mopa-egov-2021-22-q1\.xlsx: 'অগ্রগতি'!K66: error \[not-a-value\]: .*is not a value/);
-    expect(r.stdout).toMatch(/কোনো মান নয়/);
+    expect(r.stdout).toMatch(/003-skt\.xlsx: 'অগ্রগতি'!G64: error \[not-a-value\]: .*is not a value/);
+    expect(r.stdout).toMatch(/হিসাবযোগ্য মান নয়/);
     expect(r.stdout).toMatch(/errors?, \d+ warnings/);
   });
 
@@ -152,15 +152,17 @@ describe('files that cannot be read', () => {
     await fs.copyFile(path.join(samples, '002-khulna-library.xlsx'), path.join(folder, 'good.xlsx'));
   });
 
-  test.each(['score', 'check'])('%s: one clear line per bad file, and the run goes on', async (command) => {
+  test.each(['score', 'check'])('%s: one clear message per bad file, in both languages, and the run goes on', async (command) => {
     const r = await run([command, folder]);
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split('\n');
-    expect(lines).toHaveLength(bad.length);
+    // Each file: a line in the user's language naming it, the other language indented below.
+    expect(lines).toHaveLength(2 * bad.length);
     for (const name of bad) {
-      const line = lines.find((l) => l.includes(path.join(folder, name)));
-      expect(line).toBeDefined();
-      expect(line).toMatch(/could not be read: \S/);
+      const at = lines.findIndex((l) => l.includes(path.join(folder, name)));
+      expect(at).toBeGreaterThanOrEqual(0);
+      expect(lines[at]).toMatch(/^apa: .*could not be read: \S/);
+      expect(lines[at + 1]).toMatch(/^ {5}ফাইলটি পড়া যায়নি: \S/);
     }
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(r.stdout).toMatch(/good\.xlsx/);
@@ -180,7 +182,7 @@ describe('files that cannot be read', () => {
     const out = path.join(tmp, 'mixed-out', 'c.xlsx');
     const r = await run(['consolidate', folder, '-o', out, '--json']);
     expect(r.code).toBe(1);
-    expect(r.stderr.trim().split('\n')).toHaveLength(bad.length);
+    expect(r.stderr.trim().split('\n')).toHaveLength(2 * bad.length);
     const j = consolidateJsonSchema.parse(JSON.parse(r.stdout));
     expect(j.offices).toHaveLength(1);
     expect(j.skipped.map((k) => path.basename(k.file!)).sort()).toEqual([...bad].sort());
@@ -270,7 +272,7 @@ describe('apa consolidate', () => {
     const ws = wb.getWorksheet('APA Summary')!;
     const header = (ws.getRow(3).values as unknown[]).slice(1);
     const v = ws.getRow(4).getCell(header.indexOf('Sheet') + 1).value as { text: string; hyperlink: string };
-    expect(v.hyperlink).toMatch(/^\.\.\/samples\/[^#]+\.(xlsx|csv)#'[^']+'!A[0-9]+$/); // the table's header row
+    expect(v.hyperlink).toMatch(/^\.\/\.\.\/samples\/[^#]+\.(xlsx|csv)#'[^']+'!A[0-9]+$/); // the table's header row
   });
 
   test('running it twice gives identical cell values (and bytes)', async () => {
@@ -381,7 +383,7 @@ describe('write-workbook', () => {
     // An in-workbook link is a location, with no relationship to follow.
     expect(xml).toContain('<hyperlink ref="C2" location="&apos;O&apos;&apos;Brien&apos;!B2"/>');
     expect(hyperlinkTarget({ sheet: "O'Brien", cell: 'B2' }, { outDir: tmp })).toBe("#'O''Brien'!B2");
-    expect(hyperlinkTarget({ file: path.join(tmp, 'a b', 'x#1.xlsx'), sheet: 'S', cell: 'C3' }, { outDir: path.join(tmp, 'out') })).toBe("../a%20b/x%231.xlsx#'S'!C3");
+    expect(hyperlinkTarget({ file: path.join(tmp, 'a b', 'x#1.xlsx'), sheet: 'S', cell: 'C3' }, { outDir: path.join(tmp, 'out') })).toBe("./../a%20b/x%231.xlsx#'S'!C3");
   });
 });
 
@@ -413,6 +415,29 @@ describe('grids', () => {
     expect(g.values[2][0]).toBe('merged');
     expect(g.values[2][1] ?? null).toBeNull();
     expect(g.merges).toEqual([{ top: 2, left: 0, bottom: 3, right: 2 }]);
+  });
+
+  test('csv: UTF-16 without a byte-order mark is recognised, little- and big-endian; a binary file still is not text', async () => {
+    const utf8 = await fs.readFile(path.join(samples, '002-khulna-library.csv'));
+    const text = utf8.toString('utf8').replace(/^\uFEFF/, '');
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    const want = csvGrid(utf8, 'office.csv');
+    expect(want.values.length).toBeGreaterThan(20);
+    expect(csvGrid(le, 'office.csv')).toEqual(want);
+    expect(csvGrid(be, 'office.csv')).toEqual(want);
+    // With the BOM, as before.
+    expect(csvGrid(Buffer.concat([Buffer.from([0xff, 0xfe]), le]), 'office.csv')).toEqual(want);
+    expect(() => csvGrid(noise(4096, 3), 'noise.csv')).toThrow(/not a text file|not UTF-8/);
+    expect(() => csvGrid(Buffer.from([0, 0, 0, 1, 0, 2, 0, 27, 0, 3]), 'zeros.csv')).toThrow(/not a text file/);
+    // The CLI reads it like the UTF-8 file: the same scores.
+    const dir = path.join(tmp, 'utf16');
+    await fs.mkdir(dir, { recursive: true });
+    await fs.writeFile(path.join(dir, 'office.csv'), le);
+    const r = await run(['score', path.join(dir, 'office.csv'), path.join(samples, '002-khulna-library.csv'), '--json']);
+    expect(r.stderr).toBe('');
+    const d = jsonDocumentSchema.parse(JSON.parse(r.stdout));
+    expect(d.files[0].sheets[0].totals).toEqual(d.files[1].sheets[0].totals);
   });
 
   test('csv: BOM, quoted fields with commas, quotes and line breaks', () => {

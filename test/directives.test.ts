@@ -16,7 +16,7 @@ import { Directive, DirectivesRead, readDirectives } from '../core/directives';
 import { cadenceOf, datesInText, evidenceOf } from '../core/directive-text';
 import { directivesJsonSchema, dueJsonSchema } from '../core/directives-json';
 import { docxTables } from '../core/docx-tables';
-import { DueIndicator, dueIndicator, evidenceInRemarks, holdAgainstMinutes } from '../core/due';
+import { DueIndicator, dueIndicator, holdAgainstMinutes } from '../core/due';
 import { deadlineEvents, foldLine, icsCalendar } from '../core/ics';
 import { readPlan } from '../core/layout';
 import { scorePlan } from '../core/score';
@@ -359,11 +359,12 @@ describe('§10 held against an office’s plan on a day: done, due (days left), 
     expect({ status: i.status, deadline: isoOfDay(i.deadline!), next: isoOfDay(i.next!) }).toEqual({ status: 'overdue', deadline: '2024-01-15', next: '2024-04-15' });
   });
 
-  test('a cadence without a date is no deadline; so is an indicator the minutes do not name', () => {
+  test('a cadence without a date is no deadline; an indicator the sheet marks n/a is n/a', () => {
     const items = on('2024-03-20');
     expect([items.get('4.1.1')!.status, items.get('4.1.1')!.cadence]).toEqual(['no-deadline', 'quarterly']);
     expect([items.get('6.1.1')!.status, items.get('6.1.1')!.cadence]).toEqual(['no-deadline', 'half-yearly']);
-    expect(items.get('5.1.2')!.status).toBe('no-deadline');
+    // [৫.১.২]'s remark is only প্রযোজ্য নয় (SCORING.md §3): not applicable, whatever the minutes say.
+    expect(items.get('5.1.2')!.status).toBe('na');
   });
 
   test('before the deadline the same indicator is due, on the day with 0 days left', () => {
@@ -386,17 +387,6 @@ describe('§10 held against an office’s plan on a day: done, due (days left), 
     expect(problems.map((p) => [p.code, p.indicatorId])).toEqual([['directive-not-in-plan', '3.1.1']]);
   });
 
-  // To be replaced with issue 12's indicator.evidence: the remarks read here until it lands.
-  test.each([
-    ['প্রমাণক সংযুক্ত', true],
-    ['প্রত্যয়নপত্র ও প্রমাণক সংযুক্ত', true],
-    ['প্রত্যয়নপত্র সংযুক্তি', true],
-    ['প্রমাণক সংযুক্ত নয়', false],
-    ['১ম কোয়ার্টারে কার্যক্রম নেই।', null],
-    ['', null],
-  ])('the remark %j says evidence attached: %s', (remark, expected) => {
-    expect(evidenceInRemarks(remark)).toBe(expected);
-  });
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -123,3 +123,35 @@ describe('README.md', () => {
     }
   });
 });
+
+describe('docs/rules.md: the product\'s own rules live in the project', () => {
+  const RULES = path.join(ROOT, 'docs', 'rules.md');
+  const rules = existsSync(RULES) ? readFileSync(RULES, 'utf8') : '';
+  test('exists, with a section per rule and the worked examples', () => {
+    for (const heading of ['## 1. The documents', '## 2. Tiers', '## 3. Reading values', '## 4. Raw score', '## 5. Weighted score', '## 6. Tiers reached', '## 7. Quarters', '## 8. Validation']) {
+      expect(rules).toContain(heading);
+    }
+    expect(rules).toContain('| count | ৪ ৩ ২ ১ - | ৩ | 90 |');
+    expect(rules).toContain('10 of 50 marks so far');
+    expect(rules.match(/\*\*Assumption:\*\*/g)?.length ?? 0).toBeGreaterThanOrEqual(8);
+  });
+  test('README and the tests refer to it', () => {
+    expect(readFileSync(README, 'utf8')).toContain('](docs/rules.md)');
+    expect(readFileSync(path.join(ROOT, 'test', 'reading.test.ts'), 'utf8')).toContain('docs/rules.md');
+  });
+  test('its relative links lead to files', () => {
+    for (const t of links(rules).filter(isLocal)) expect({ link: t, exists: existsSync(fileOf(RULES, t)) }).toEqual({ link: t, exists: true });
+  });
+});
+
+describe('nothing in the project links outside the repository', () => {
+  const docs = ['README.md', 'docs/rules.md', 'docs/user-guide.bn.md', 'appsscript/README.md'].map((f) => path.join(ROOT, f)).filter((f) => existsSync(f));
+  test.each(docs.map((f) => path.relative(ROOT, f)))('%s', (file) => {
+    const doc = path.join(ROOT, file);
+    const text = readFileSync(doc, 'utf8');
+    for (const t of [...links(text), ...images(text)].filter(isLocal)) {
+      expect({ link: t, inside: !path.relative(ROOT, fileOf(doc, t)).startsWith('..') }).toEqual({ link: t, inside: true });
+    }
+    expect(text).not.toMatch(/\.\.\/shared\//);
+  });
+});

@@ -51,12 +51,15 @@ describe('RAW and SCORE take whole columns as sheets hold them', () => {
     expect((fn('RAW')([['৭৫%']], [['৮০%', '৭০%', '৬০%']], null, 'floor') as FnValue[][])[0][0]).toBe(80);
     expect((fn('RAW')([['৩']], [['৪']]) as FnValue[][])[0][0]).toBe(75);
   });
-  test('pending and n/a rows are blank; a row that cannot be scored is an error with a reason', () => {
-    const out = fn('SCORE')([['-'], ['প্রযোজ্য নয়'], ['চলমান'], ['৩']], [TARGETS_5[0], TARGETS_5[0], TARGETS_5[0], ['১', '২', '৩', '৪', '৫']], [[5], [5], [5], [5]]) as FnValue[][];
+  test('pending, in-words and n/a rows are blank; a row that cannot be scored is an error with a reason', () => {
+    const out = fn('SCORE')([['-'], ['প্রযোজ্য নয়'], ['৩১০-০৬-২০২০'], ['৩'], ['চলমান']], [TARGETS_5[0], TARGETS_5[0], TARGETS_5[0], ['১', '২', '৩', '৪', '৫'], TARGETS_5[0]], [[5], [5], [5], [5], [5]]) as FnValue[][];
     expect(out[0][0]).toBe('');
     expect(out[1][0]).toBe('');
     expect(out[2][0]).toMatchObject({ error: 'value', message: { en: expect.stringContaining('not a value') } });
     expect(out[3][0]).toBe(4); // targets rise, so lower is better: 3 meets the 80% tier, 80% of 5
+    // Progress written in words is pending (docs/rules.md §3): blank, and TIER names it.
+    expect(out[4][0]).toBe('');
+    expect((fn('TIER')([['চলমান']], [TARGETS_5[0]]) as FnValue[][])[0][0]).toBe('কথায় লেখা');
   });
   test('targets that are not 1, 3 or 5 tiers are an error', () => {
     const out = fn('RAW')([['৩']], [['৪', '৩']]) as FnValue[][];

@@ -77,7 +77,7 @@ describe('The seeds, as the fixtures build them, already satisfy every property'
 });
 
 describe('Reading, scoring and validating never throw, whatever was done to the sheet', () => {
-  test('any mix of deleted, inserted and swapped columns, shuffled and hidden rows, split merges, English headers, mixed digits, misspelt units, formula errors, numbers as text and text as numbers', () => {
+  test('any mix of deleted, inserted and swapped columns, shuffled and hidden rows, split merges, English, qualified and bilingual headers, one-row tier headers with percents, quarter rows, mixed digits, misspelt units, formula errors, numbers as text and text as numbers, sentences with and without one value, n/a remarks', () => {
     fc.assert(
       fc.property(caseArb(anyMutations), (c) => {
         const g = mutated(c);
@@ -122,6 +122,38 @@ describe('Every cell reported as read holds the value the fixture put there', ()
   });
 });
 
+describe('The variants real offices type (issue 12) keep every property: qualified and bilingual headers, one-row tier headers with percents, quarter rows, sentences with and without one value, n/a remarks', () => {
+  const NEW_KINDS = ['qualified-headers', 'one-row-tiers', 'quarter-row', 'sentences', 'na-remarks'];
+  const newVariant = mutationArb.filter((m) => NEW_KINDS.includes(m.kind));
+  const mixed = fc.tuple(fc.array(newVariant, { minLength: 1, maxLength: 4 }), fc.array(mutationArb, { maxLength: 3 }), fc.integer({ min: 0, max: 0x7fffffff })).map(
+    ([ours, others, seed]): Mutation[] => [...ours, ...others, { kind: 'formula-errors', seed, count: 3 }],
+  );
+  test('never throws; every unreadable cell reported at its address; every value read where the plan says', () => {
+    let plans = 0;
+    fc.assert(
+      fc.property(caseArb(mixed), (c) => {
+        const out = readAndCheck(mutated(c), { formatsUnknown: c.formatsUnknown });
+        if (out.plan) plans++;
+        fail('issue 12 variants', out.findings);
+      }),
+      params(800),
+    );
+    // Most mutated sheets are still plans: the variants are read, not refused.
+    expect(plans).toBeGreaterThan(runs(800) * 0.8);
+  });
+  test.each(SEED_NAMES)('%s with its headers qualified, its tiers in one row, quarter columns and sentences reads the same indicators', (name) => {
+    const ids = (g: Grid) => {
+      const out = readPlan(g);
+      return out.kind === 'plan' ? planIndicators(out.plan).map((i) => i.id) : null;
+    };
+    const g = seedGrid(name);
+    for (const m of [{ kind: 'one-row-tiers', bracket: false }, { kind: 'quarter-row', seed: 3, total: true }, { kind: 'qualified-headers', seed: 5, rate: 1 }] as Mutation[]) applyMutation(g, m);
+    expect(mergeProblems(g)).toEqual([]);
+    expect(ids(g)).toEqual(ids(seedGrid(name)));
+    expect(readAndCheck(g).findings).toEqual([]);
+  });
+});
+
 /** The seed's indicator rows, first to last (a row pair's second row included), in grid rows. */
 function indicatorRows(g: Grid): { first: number; last: number } {
   const out = readPlan(g);
@@ -133,7 +165,9 @@ function indicatorRows(g: Grid): { first: number; last: number } {
 describe('A 20,000-row sheet is read like a small one', () => {
   test('each seed\'s indicator rows repeated to 20,000 rows, with a few cheap mutations, satisfies every property', () => {
     const cheap = fc.oneof(
-      mutationArb.filter((m) => ['formula-errors', 'mix-digits', 'numbers-as-text', 'text-as-numbers', 'misspell-units', 'english-headers', 'origin', 'ragged'].includes(m.kind)),
+      mutationArb.filter((m) =>
+        ['formula-errors', 'mix-digits', 'numbers-as-text', 'text-as-numbers', 'misspell-units', 'english-headers', 'origin', 'ragged', 'qualified-headers', 'one-row-tiers', 'sentences', 'na-remarks'].includes(m.kind),
+      ),
     );
     fc.assert(
       fc.property(fc.constantFrom(...SEED_NAMES), fc.array(cheap, { maxLength: 3 }), (name, mutations) => {

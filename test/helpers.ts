@@ -3,6 +3,7 @@ import { readPlan } from '../core/layout';
 import { Indicator, Plan, Target, Tier, DEFAULT_TIER_PERCENT } from '../core/plan';
 import { resolveUnit } from '../core/units';
 import { coerceToUnit, readCell } from '../core/values';
+import { resolveMarkers } from './fixtures/sheet-model';
 
 const FIVE: Tier[] = ['excellent', 'very-good', 'good', 'fair', 'below-fair'];
 
@@ -23,6 +24,10 @@ export function indicatorOf(unitText: string, targets: CellValue[], achievement:
     targets: tgts,
     achievements: [{ value: coerceToUnit(readCell(achievement), unit), cell: 'K1', cumulative: true }],
     remarks: '',
+    remarksCell: '',
+    remarksSayNa: false,
+    evidence: 'not-said',
+    evidenceCell: '',
     row: 1,
     cell: 'C1',
     areaId: '1',
@@ -67,3 +72,23 @@ export function planOf(grid: Grid): Plan {
   if (out.kind !== 'plan') throw new Error(`not a plan: ${JSON.stringify(out.problems)}`);
   return out.plan;
 }
+
+/** A table written as offices type it, row by row, with the fixture writer's merge markers
+ * (`^` covered by the cell above, `<` by the cell to the left), under some cover lines: the grid
+ * a host would hand over (0-based merges). */
+export function markedGrid(rows: MarkedRow[], options: { cover?: string[]; sheet?: string; file?: string; formats?: Record<string, string> } = {}): Grid {
+  const cover = options.cover ?? ['গণপ্রজাতন্ত্রী বাংলাদেশ সরকার', 'পরীক্ষা মন্ত্রণালয়', 'পরীক্ষা অধিদপ্তর', ''];
+  const width = Math.max(...rows.map((r) => r.length));
+  const { cells, merges } = resolveMarkers(rows.map((r) => r.map((c) => (c instanceof Date || typeof c === 'number' ? { v: c } : c))), width);
+  const values: CellValue[][] = cover.map((l) => [l === '' ? null : l]);
+  const top = values.length;
+  for (const row of cells) values.push(row.map((c) => (c ? (c.value as CellValue) : null)));
+  const grid: Grid = {
+    sheet: options.sheet ?? 'Sheet1',
+    values,
+    merges: merges.map((m) => ({ top: m.top + top, left: m.left, bottom: m.bottom + top, right: m.right })),
+  };
+  if (options.file) grid.file = options.file;
+  return grid;
+}
+export type MarkedRow = (string | number | Date | null)[];

@@ -32,10 +32,10 @@ test('a worker that dies while reading, with finished files not yet posted, cost
   await fs.writeFile(
     script,
     `const fs = require('fs');
-const read = fs.readFileSync;
-fs.readFileSync = function (file, ...rest) {
+const open = fs.openSync;
+fs.openSync = function (file, ...rest) {
   if (String(file).endsWith('dies-reading.xlsx')) process.exit(5);
-  return read.call(this, file, ...rest);
+  return open.call(this, file, ...rest);
 };
 require(${JSON.stringify(path.join(__dirname, '..', 'cli', 'worker.ts'))});
 `,

@@ -99,17 +99,22 @@ describe('§3 Reading values', () => {
     expect(coerceToUnit(readText('০'), 'date')).toEqual({ kind: 'empty' });
     expect(coerceToUnit(readText('০'), 'count')).toEqual({ kind: 'number', value: 0, percent: false });
   });
-  test('Anything else (free text, an impossible date ৩১০-০৬-২০২০) is not a value: no score and a message at that cell', () => {
+  test('Anything else (free text in a target cell, an impossible date ৩১০-০৬-২০২০) is not a value: no score and a message at that cell', () => {
     expect(readText('কর্মপরিকল্পনা গ্রহণ করা হয়েছে।')).toMatchObject({ kind: 'invalid', reason: 'free-text' });
     expect(readText('৩১০-০৬-২০২০')).toMatchObject({ kind: 'invalid', reason: 'impossible-date' });
     expect(readText('৩১/০২/২০২৪')).toMatchObject({ kind: 'invalid', reason: 'impossible-date' });
-    const plan = planOf(fiveTierGrid([{ id: '1.1.1', targets: ['৪', '৩', '২', '১', '-'], achievement: 'কাজ চলমান' }]));
-    const result = scorePlan(plan);
-    expect(result.indicators[0].status).toBe('invalid');
-    const p = validatePlan(plan).find((x) => x.code === 'not-a-value')!;
-    expect(p.cell).toBe('K8');
-    expect(p.message.bn).toContain('কাজ চলমান');
-    expect(p.message.en).toContain('not a value');
+    for (const [targets, achievement, cell, text] of [
+      [['৪', '৩', '২', '১', '-'], '৩১০-০৬-২০২০', 'K8', '৩১০-০৬-২০২০'],
+      [['কাজ চলমান', '৩', '২', '১', '-'], '৩', 'F8', 'কাজ চলমান'],
+    ] as [string[], string, string, string][]) {
+      const plan = planOf(fiveTierGrid([{ id: '1.1.1', targets, achievement }]));
+      const result = scorePlan(plan);
+      expect(result.indicators[0].status).toBe('invalid');
+      const p = validatePlan(plan).find((x) => x.code === 'not-a-value')!;
+      expect(p.cell).toBe(cell);
+      expect(p.message.bn).toContain(text);
+      expect(p.message.en).toContain('not a value');
+    }
   });
   test('Unit: from the unit column', () => {
     expect(unitFromText('তারিখ')).toBe('date');

@@ -44,7 +44,7 @@ describe('000 — 3-tier (জনপ্রশাসন মন্ত্রণা�
   let s: Awaited<ReturnType<typeof planFrom>>;
   beforeAll(async () => (s = await planFrom('000-mopa-egov-2021-22-q1.xlsx')));
   test('the plan: office from the letterhead, year, quarter, layout', () => {
-    expect(s.plan).toMatchObject({ office: 'জনপ্রশাসন মন্ত্রণালয়', officeSource: 'letterhead', fiscalYear: 2021, quarter: 1, layout: 'three-tier' });
+    expect(s.plan).toMatchObject({ office: 'জনপ্রশাসন মন্ত্রণালয়', officeSource: 'letterhead', kind: 'e-governance', fiscalYear: 2021, quarter: 1, layout: 'three-tier' });
     expect(s.plan.tiers.map((t) => t.percent)).toEqual([100, 80, 60]);
   });
   test('exactly the seed\'s indicators, weights and targets, across the page break', () => {
@@ -70,16 +70,24 @@ describe('000 — 3-tier (জনপ্রশাসন মন্ত্রণা�
     const name = planIndicators(s.plan).find((i) => i.id === '2.2.3')!.name;
     expect(name).toBe('কর্মপরিকল্পনা বাস্তবায়ন অগ্রগতি পর্যালোচনা সংক্রান্ত সভা আয়োজিত');
   });
-  test('achievements: only ৯০.৫৯% is a value; the office typed descriptions elsewhere', () => {
+  test('progress written in words: the sentence with a date and the percent score 100; every other sentence is pending, reported in words (docs/rules.md §3)', () => {
     const st = s.result.indicators.map((x) => [x.indicator.id, x.status, x.raw]);
-    expect(st.filter(([, status]) => status === 'scored')).toEqual([['1.5.1', 'scored', 100]]);
-    expect(st.filter(([, status]) => status === 'invalid')).toHaveLength(12);
-    expect(s.result.totals).toMatchObject({ score: 6, max: 6, weight: 50, invalid: 12 });
+    expect(st.filter(([, status]) => status === 'scored')).toEqual([
+      ['1.4.1', 'scored', 100],
+      ['1.5.1', 'scored', 100],
+    ]);
+    expect(st.filter(([, status]) => status === 'in-words').map(([id]) => id)).toEqual(['1.1.1', '1.2.1', '1.3.1', '1.6', '2.1.1', '2.1.2', '2.2.1', '2.2.2', '2.2.3', '2.2.4', '2.2.5']);
+    const date = s.result.indicators.find((x) => x.indicator.id === '1.4.1')!;
+    expect(date.achievement).toEqual(d('29/08/2021'));
+    // The plan shows 10 of its 50 marks so far; the percent of what was assessed is 100.
+    expect(s.result.totals).toMatchObject({ score: 10, max: 10, weight: 50, applicable: 50, earnedPercent: 20, inWords: 11, pending: 0, invalid: 0 });
   });
-  test('the problems the seed really has: the count indicator with date targets, malformed ids, free text', () => {
+  test('the problems the seed really has — the count indicator with date targets, malformed ids — and no error', () => {
     const c = codes(s.problems);
-    expect(c.filter((x) => x.startsWith('not-a-value'))).toHaveLength(12);
-    expect(c).toEqual(expect.arrayContaining(['unit-contradicted@F86', 'malformed-id@E71', 'malformed-id@B72', 'not-a-value@K66']));
+    expect(s.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(c).toEqual(expect.arrayContaining(['unit-contradicted@F86', 'malformed-id@E71', 'malformed-id@B72', 'value-in-sentence@K69', 'reported-in-words@K66']));
+    expect(c.filter((x) => x.startsWith('reported-in-words'))).toHaveLength(11);
+    expect(s.problems.find((p) => p.cell === 'K66' && p.code === 'reported-in-words')!.message.bn).toContain('কর্মপরিকল্পনা গ্রহণ করা হয়েছে।');
     expect(c.some((x) => x.startsWith('area-weight-mismatch') || x.startsWith('total-weight'))).toBe(false);
   });
 });
@@ -88,7 +96,7 @@ describe('001 — single annual target (LGED, 2022-23, 3rd quarter)', () => {
   let s: Awaited<ReturnType<typeof planFrom>>;
   beforeAll(async () => (s = await planFrom('001-lged-egov-2022-23-q3.xlsx')));
   test('the plan: no letterhead, so the file names the office', () => {
-    expect(s.plan).toMatchObject({ office: '001-lged-egov-2022-23-q3', officeSource: 'file', fiscalYear: 2022, quarter: 3, layout: 'single-target' });
+    expect(s.plan).toMatchObject({ office: '001-lged-egov-2022-23-q3', officeSource: 'file', kind: 'e-governance', fiscalYear: 2022, quarter: 3, layout: 'single-target' });
   });
   test('exactly the seed\'s indicators, with their single targets and achievements', () => {
     const rows = s.result.indicators.map((x) => [x.indicator.id, x.indicator.unit, x.indicator.weight, x.indicator.targets[0].value, x.achievement, x.status, x.raw]);
@@ -121,7 +129,7 @@ describe('002 — 5-tier (বিভাগীয় সরকারি গণগ�
   let s: Awaited<ReturnType<typeof planFrom>>;
   beforeAll(async () => (s = await planFrom('002-khulna-library.xlsx')));
   test('the plan', () => {
-    expect(s.plan).toMatchObject({ office: 'বিভাগীয় সরকারি গণগ্রন্থাগার, খুলনা', fiscalYear: 2024, quarter: 2, layout: 'five-tier' });
+    expect(s.plan).toMatchObject({ office: 'বিভাগীয় সরকারি গণগ্রন্থাগার, খুলনা', kind: 'e-governance', fiscalYear: 2024, quarter: 2, layout: 'five-tier' });
   });
   test('exactly the seed\'s indicators with weights and targets', () => {
     expect(targetsOf(s.plan)).toEqual([
@@ -162,7 +170,7 @@ describe('003 — target/achievement row pairs (শিশু কল্যাণ 
   let s: Awaited<ReturnType<typeof planFrom>>;
   beforeAll(async () => (s = await planFrom('003-skt.xlsx')));
   test('the plan: office from its name line', () => {
-    expect(s.plan).toMatchObject({ office: 'শিশু কল্যাণ ট্রাস্ট', officeSource: 'name-line', fiscalYear: 2023, quarter: 1, layout: 'row-pairs' });
+    expect(s.plan).toMatchObject({ office: 'শিশু কল্যাণ ট্রাস্ট', officeSource: 'name-line', kind: 'e-governance', fiscalYear: 2023, quarter: 1, layout: 'row-pairs' });
   });
   test('exactly the seed\'s indicators; each pair\'s first row is the indicator\'s row', () => {
     expect(targetsOf(s.plan)).toEqual([
@@ -178,14 +186,31 @@ describe('003 — target/achievement row pairs (শিশু কল্যাণ 
     const rows = planIndicators(s.plan).map((i) => i.row);
     expect(rows.every((r, i) => i === 0 || r === rows[i - 1] + 2)).toBe(true);
   });
-  test('the problems the seed really has: a date typed into a count achievement; a remark saying n/a', () => {
+  test('the problems the seed really has: a date typed into a count achievement', () => {
     const c = codes(s.problems);
     const dateInCount = s.problems.find((p) => p.code === 'not-a-value')!;
     expect(dateInCount.message.en).toContain('a date in a count or percent indicator');
     expect(dateInCount.indicatorId).toBe('2.1.1');
     expect(c.filter((x) => x.startsWith('not-a-value'))).toHaveLength(1);
-    expect(s.problems.find((p) => p.code === 'remark-says-na')!.indicatorId).toBe('5.1.2');
-    expect(s.result.totals).toMatchObject({ scored: 0, pending: 7, invalid: 1, percent: null });
+  });
+  test('a remark that is only প্রযোজ্য নয় makes [৫.১.২] n/a, with a note at the remark', () => {
+    const na = s.result.indicators.find((x) => x.indicator.id === '5.1.2')!;
+    expect(na.status).toBe('na');
+    expect(s.problems.find((p) => p.code === 'na-from-remark')).toMatchObject({ indicatorId: '5.1.2', cell: 'L71', severity: 'info' });
+    expect(s.result.totals).toMatchObject({ scored: 0, pending: 6, na: 1, invalid: 1, percent: null, applicable: 47 });
+  });
+  test('evidence attached: [২.১.১] and [৫.১.১] say so (and [৪.১.১] too); the others do not say', () => {
+    expect(planIndicators(s.plan).map((i) => [i.id, i.evidence])).toEqual([
+      ['1.1.1', 'not-said'],
+      ['2.1.1', 'yes'],
+      ['3.1.1', 'not-said'],
+      ['4.1.1', 'yes'],
+      ['5.1.1', 'yes'],
+      ['5.1.2', 'not-said'],
+      ['6.1.1', 'not-said'],
+      ['6.1.2', 'not-said'],
+    ]);
+    expect(planIndicators(s.plan).find((i) => i.id === '2.1.1')!.evidenceCell).toBe('L63');
   });
 });
 

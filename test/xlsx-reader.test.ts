@@ -10,6 +10,7 @@ import { SaxesParser } from 'saxes';
 import { XmlError, scanXml } from '../core/xml-scan';
 import { packZip, writeZip, zipEntries } from '../cli/zip';
 import { buildOfficeFolder, buildSamples } from './fixtures/build-fixtures';
+import { MAIN, REL, sheetXml, workbookPackage } from './fixtures/packages';
 
 /**
  * The .xlsx reader (`cli/spreadsheetml.ts`: zlib + `xml-scan`) gives exactly the grid ExcelJS
@@ -28,7 +29,7 @@ afterAll(async () => {
 
 async function bothReaders(file: string): Promise<{ ours: Grid[]; exceljs: Grid[] }> {
   const buf = await fs.readFile(file);
-  return { ours: readSpreadsheetMl(buf, path.basename(file)), exceljs: (await readWithExcelJs(buf, path.basename(file))).grids };
+  return { ours: readSpreadsheetMl(buf, path.basename(file)).grids, exceljs: (await readWithExcelJs(buf, path.basename(file))).grids };
 }
 
 describe('the reader gives the grid ExcelJS gives', () => {
@@ -93,34 +94,6 @@ describe('the reader gives the grid ExcelJS gives', () => {
   );
 });
 
-const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-
-/** A minimal package as a non-Excel writer might make it. */
-function workbookPackage(sheets: { name: string; xml: string; part?: string }[], extra: { strings?: string; styles?: string; workbookPr?: string } = {}): Buffer {
-  const parts = sheets.map((s, i) => s.part ?? `worksheets/sheet${i + 1}.xml`);
-  const entries: { name: string; data: string }[] = [
-    {
-      name: '[Content_Types].xml',
-      data: `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`,
-    },
-    {
-      name: 'xl/workbook.xml',
-      data: `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${REL}">${extra.workbookPr ?? ''}<sheets>${sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
-    },
-    {
-      name: 'xl/_rels/workbook.xml.rels',
-      data: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${parts.map((p, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="${p}"/>`).join('')}</Relationships>`,
-    },
-    ...sheets.map((s, i) => ({ name: `xl/${parts[i].replace(/^\/xl\//, '')}`, data: s.xml })),
-  ];
-  if (extra.strings) entries.push({ name: 'xl/sharedStrings.xml', data: extra.strings });
-  if (extra.styles) entries.push({ name: 'xl/styles.xml', data: extra.styles });
-  return writeZip(entries);
-}
-
-const sheetXml = (data: string, after = '') => `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetData>${data}</sheetData>${after}</worksheet>`;
-
 describe('SpreadsheetML as other writers write it', () => {
   test('namespace prefixes, inline strings, entities, CDATA, comments and pretty-printing', () => {
     const xml = `<?xml version="1.0" encoding="UTF-8"?>
@@ -134,7 +107,7 @@ describe('SpreadsheetML as other writers write it', () => {
     <x:row r="3"><x:c r="B3"><x:v> 42.5 </x:v></x:c></x:row>
   </x:sheetData>
 </x:worksheet>`;
-    const [grid] = readSpreadsheetMl(workbookPackage([{ name: 'অগ্রগতি', xml }]), 'other.xlsx');
+    const [grid] = readSpreadsheetMl(workbookPackage([{ name: 'অগ্রগতি', xml }]), 'other.xlsx').grids;
     expect(grid.sheet).toBe('অগ্রগতি');
     expect(grid.values[0][0]).toBe('দপ্তর/সংস্থার নামঃ R&D <ঢাকা>');
     expect(grid.values[0][2]).toBe('১৬/০৩/২০২৫');
@@ -145,22 +118,22 @@ describe('SpreadsheetML as other writers write it', () => {
   test('shared strings: rich text joined, phonetic guides left out, _xHHHH_ escapes decoded', async () => {
     const strings = `<sst xmlns="${MAIN}"><si><t>অসাধারণ</t></si><si><r><rPr><b/></rPr><t>অতি </t></r><r><t>উত্তম</t></r><rPh sb="0" eb="1"><t>ignored</t></rPh></si><si><t>line_x000D_end</t></si></sst>`;
     const buf = workbookPackage([{ name: 'S', xml: sheetXml('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>') }], { strings });
-    const [grid] = readSpreadsheetMl(buf, 'x.xlsx');
+    const [grid] = readSpreadsheetMl(buf, 'x.xlsx').grids;
     expect(grid.values[0]).toEqual(['অসাধারণ', 'অতি উত্তম', 'line\rend']);
-    expect(readSpreadsheetMl(buf, 'x.xlsx')).toEqual((await readWithExcelJs(buf, 'x.xlsx')).grids);
+    expect(readSpreadsheetMl(buf, 'x.xlsx').grids).toEqual((await readWithExcelJs(buf, 'x.xlsx')).grids);
   });
 
   test('numbers in a date format are dates (1900 and 1904 systems); t="d" is an ISO date; other formats are kept', async () => {
     const styles = `<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="10"/><xf numFmtId="14"/></cellXfs></styleSheet>`;
     const data = '<row r="1"><c r="A1" s="1"><v>45732</v></c><c r="B1" s="2"><v>0.9059</v></c><c r="C1" s="3"><v>45732</v></c><c r="D1" t="d"><v>2025-03-16T00:00:00</v></c></row>';
     const buf = workbookPackage([{ name: 'S', xml: sheetXml(data) }], { styles });
-    const [grid] = readSpreadsheetMl(buf, 'x.xlsx');
+    const [grid] = readSpreadsheetMl(buf, 'x.xlsx').grids;
     expect(grid.values[0][0]).toEqual(new Date(Date.UTC(2025, 2, 16)));
     expect(grid.values[0][1]).toBe(0.9059);
     expect(grid.formats?.[0]).toEqual(['dd/mm/yyyy', '0.00%', 'mm-dd-yy']);
     expect(grid.values[0][2]).toEqual(new Date(Date.UTC(2025, 2, 16)));
     expect(grid.values[0][3]).toEqual(new Date(Date.UTC(2025, 2, 16)));
-    const [in1904] = readSpreadsheetMl(workbookPackage([{ name: 'S', xml: sheetXml(data) }], { styles, workbookPr: '<workbookPr date1904="1"/>' }), 'x.xlsx');
+    const [in1904] = readSpreadsheetMl(workbookPackage([{ name: 'S', xml: sheetXml(data) }], { styles, workbookPr: '<workbookPr date1904="1"/>' }), 'x.xlsx').grids;
     expect(in1904.values[0][0]).toEqual(new Date(Date.UTC(2029, 2, 17)));
     // ExcelJS agrees on all but t="d" (it reads the ISO text as the number 2025).
     const exceljs = (await readWithExcelJs(buf, 'x.xlsx')).grids[0];
@@ -172,7 +145,7 @@ describe('SpreadsheetML as other writers write it', () => {
       '<row r="1"><c r="A1"><f>SUM(B1:C1)</f><v>7</v></c><c r="B1" t="str"><f>"মোট"</f><v>মোট</v></c><c r="C1" t="e"><f>1/0</f><v>#DIV/0!</v></c>' +
       '<c r="D1" t="e"><v>#N/A</v></c><c r="E1" t="b"><v>1</v></c><c r="F1"><f t="shared" si="0"/><v>3</v></c><c r="G1"><f>A1</f></c></row>';
     const buf = workbookPackage([{ name: 'S', xml: sheetXml(data) }]);
-    const [grid] = readSpreadsheetMl(buf, 'x.xlsx');
+    const [grid] = readSpreadsheetMl(buf, 'x.xlsx').grids;
     expect(grid.values[0]).toEqual([7, 'মোট', '#DIV/0!', '#N/A', true, 3]);
     expect([grid]).toEqual((await readWithExcelJs(buf, 'x.xlsx')).grids);
   });
@@ -180,7 +153,7 @@ describe('SpreadsheetML as other writers write it', () => {
   test('a merged area reads its value at the top-left cell only, whatever the covered cells hold', async () => {
     const data = '<row r="1"><c r="A1" t="inlineStr"><is><t>১</t></is></c><c r="B1" t="inlineStr"><is><t>stale</t></is></c></row><row r="2"><c r="A2"><v>5</v></c></row>';
     const buf = workbookPackage([{ name: 'S', xml: sheetXml(data, '<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>') }]);
-    const [grid] = readSpreadsheetMl(buf, 'x.xlsx');
+    const [grid] = readSpreadsheetMl(buf, 'x.xlsx').grids;
     // Row 2's only value is covered: the trailing empty row goes, as with ExcelJS.
     expect(grid.values).toEqual([['১']]);
     expect(grid.merges).toEqual([{ top: 0, left: 0, bottom: 1, right: 1 }]);
@@ -189,7 +162,7 @@ describe('SpreadsheetML as other writers write it', () => {
 
   test('cells and rows without references follow the previous ones', () => {
     const data = '<row><c><v>1</v></c><c><v>2</v></c></row><row><c r="C2"><v>3</v></c><c><v>4</v></c></row>';
-    const [grid] = readSpreadsheetMl(workbookPackage([{ name: 'S', xml: sheetXml(data) }]), 'x.xlsx');
+    const [grid] = readSpreadsheetMl(workbookPackage([{ name: 'S', xml: sheetXml(data) }]), 'x.xlsx').grids;
     expect(grid.values).toEqual([[1, 2], [null, null, 3, 4]]);
   });
 
@@ -204,7 +177,7 @@ describe('SpreadsheetML as other writers write it', () => {
       { name: 'xl/worksheets/data.xml', data: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>') },
       { name: 'xl/chartsheets/sheet1.xml', data: '<chartsheet/>' },
     ]);
-    const grids = readSpreadsheetMl(buf, 'x.xlsx');
+    const grids = readSpreadsheetMl(buf, 'x.xlsx').grids;
     expect(grids.map((g) => [g.sheet, g.values[0][0]])).toEqual([
       ['দ্বিতীয়', 2],
       ['প্রথম', 1],
@@ -216,7 +189,7 @@ describe('what the reader declines, ExcelJS reads; what neither can, is reported
   test('a DOCTYPE (entities the scanner does not expand) goes to ExcelJS, which reads it', async () => {
     const xml = `<?xml version="1.0"?><!DOCTYPE worksheet><worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>9</v></c></row></sheetData></worksheet>`;
     const buf = workbookPackage([{ name: 'S', xml }]);
-    expect(() => readSpreadsheetMl(buf, 'x.xlsx')).toThrow(XmlError);
+    expect(() => readSpreadsheetMl(buf, 'x.xlsx').grids).toThrow(XmlError);
     const { grids } = await readWorkbookGrids(buf, 'doctype.xlsx');
     expect(grids[0].values).toEqual([[9]]);
   });

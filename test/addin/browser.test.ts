@@ -192,7 +192,7 @@ describeBrowser.each(SIZES)('the built pane at $width×$height', (size) => {
     const pane = await openPane(seed002, size);
     const { page } = pane;
     await section(page, 'highlight');
-    expect(await page.getByTestId('legend').locator('[data-tier]').count()).toBe(9);
+    expect(await page.getByTestId('legend').locator('[data-tier]').count()).toBe(Object.keys(PALETTE).length);
     await page.getByTestId('highlight-run').click();
     await page.getByTestId('command-result').waitFor();
     const cfs = await pane.fake<{ formula?: string; fill?: string; ranges: string[] }[]>(

@@ -404,14 +404,14 @@ describe('functions.ts as Excel calls it', () => {
         [s(2025, 3, 16), s(2025, 3, 23), s(2025, 3, 30), s(2025, 4, 6), s(2025, 4, 13)],
         ['৪', '৩', '২', '১', '-'],
       ];
-      const ach = [[3], [0.6154], [s(2025, 3, 20)], ['চলমান']];
+      const ach = [[3], [0.6154], [s(2025, 3, 20)], ['৩১০-০৬-২০২০']];
       const unit = [['সংখ্যা'], ['%'], ['তারিখ'], ['সংখ্যা']];
       const out = fns.score(ach, targets, [[10], [7], [10], [5]], unit, null as never);
       expect(out.slice(0, 3).map((r) => r[0])).toEqual([9, expect.closeTo(4.3078, 9), expect.closeTo(9.428571, 5)]);
       const err = out[3][0] as FakeError;
       expect(err).toBeInstanceOf(FakeError);
       expect(err.code).toBe('#VALUE!');
-      expect(err.message).toMatch(/"চলমান" কোনো মান নয়.* — "চলমান" is not a value/);
+      expect(err.message).toMatch(/"৩১০-০৬-২০২০" হিসাবযোগ্য মান নয়.* — "৩১০-০৬-২০২০" is not a value/);
       // NEXT's dates are Excel serial numbers.
       expect(fns.next(ach.slice(0, 3), targets.slice(0, 3), unit.slice(0, 3))[2][0]).toBe(s(2025, 3, 16));
       expect(fns.raw([[3]], [[4, 3, 2, 1, null]], null as never, null as never)).toEqual([[90]]);
@@ -465,10 +465,10 @@ describe('the adapter', () => {
     const rowError = (out: unknown[][]) => out[1][0] as { kind: string; text: string };
     const inAchievement = mk.column('SCORE', [[[3], [e], [4]], [T, T, T], [[10], [10], [10]], null, null]);
     expect([inAchievement[0][0], inAchievement[2][0]]).toEqual([9, 10]);
-    expect(rowError(inAchievement)).toEqual({ kind: 'value', text: expect.stringMatching(/"#DIV\/0!" কোনো মান নয় \(সূত্রের ত্রুটি\).* — "#DIV\/0!" is not a value \(a formula error\)/) });
+    expect(rowError(inAchievement)).toEqual({ kind: 'value', text: expect.stringMatching(/"#DIV\/0!" হিসাবযোগ্য মান নয় \(সূত্রের ত্রুটি\).* — "#DIV\/0!" is not a value that can be scored \(a formula error\)/) });
     const inTarget = mk.column('SCORE', [[[3], [3], [4]], [T, [4, e, 2, 1, null], T], [[10], [10], [10]], null, null]);
     expect([inTarget[0][0], inTarget[2][0]]).toEqual([9, 10]);
-    expect(rowError(inTarget).text).toContain('"#DIV/0!" is not a value (a formula error)');
+    expect(rowError(inTarget).text).toContain('"#DIV/0!" is not a value that can be scored (a formula error)');
     const inWeight = mk.column('SCORE', [[[3], [3], [4]], [T, T, T], [[10], [e], [10]], null, null]);
     expect([inWeight[0][0], inWeight[2][0]]).toEqual([9, 10]);
     expect(rowError(inWeight).text).toContain('The indicator weight is missing or not a number: "#DIV/0!"');

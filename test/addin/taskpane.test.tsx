@@ -74,6 +74,7 @@ function checkResultOf(plan: Plan): CheckResult {
     sheet: plan.sheet,
     plan: {
       office: plan.office,
+      kind: plan.kind,
       fiscalYear: fy === null ? null : `${fy}-${String((fy + 1) % 100).padStart(2, '0')}`,
       quarter: plan.quarter,
       layout: plan.layout,
@@ -216,6 +217,31 @@ describe('Check this sheet, over core\'s result for office 002', () => {
     const below = result.indicators.find((i) => i.id === '4.1.2')!;
     expect(below.key).toBe('below-fair');
     expect(html.toLowerCase()).toContain(`background-color:${PALETTE['below-fair'].fill.toLowerCase()}`);
+  });
+});
+
+describe('Check this sheet, over core\'s result for office 000 (progress written in words, docs/rules.md §3, §5)', () => {
+  let result: CheckResult;
+  beforeAll(async () => {
+    result = checkResultOf((await planOf('000-mopa-egov-2021-22-q1.xlsx'))[0]);
+  });
+  test('the plan\'s kind, the marks so far out of the plan\'s weight, and how many are reported in words', () => {
+    const bn = render(<PlanSummary result={result} />);
+    expect(bn).toContain(t('plan.e-governance', 'bn'));
+    expect(bn).toContain(message('ui.marks.value', { score: 10, applicable: 50, percent: 20 }).bn);
+    const en = render(<PlanSummary result={result} />, 'en');
+    expect(en).toContain('e-Governance and Innovation Action Plan');
+    expect(en).toContain('10 of 50 (20%)');
+  });
+  test('each sentence is shown as reported in words, in its own colour', () => {
+    const html = renderToString(
+      <LanguageContext.Provider value="bn">
+        <IndicatorList indicators={result.indicators} />
+      </LanguageContext.Provider>,
+    );
+    expect(result.indicators.filter((i) => i.key === 'in-words')).toHaveLength(11);
+    expect(textOf(html)).toContain('কথায় লেখা');
+    expect(html.toLowerCase()).toContain(`background-color:${PALETTE['in-words'].fill.toLowerCase()}`);
   });
 });
 

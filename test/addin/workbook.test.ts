@@ -318,7 +318,7 @@ describe.each(SEEDS)('%s', (file) => {
     const target = base.indicators.find((s) => s.achievementCells.length === 1 && s.status === 'pending');
     if (!target) return;
     const cell = target.achievementCells[0];
-    await reopened.userEdit(again.name, cell, 'কাজ চলছে');
+    await reopened.userEdit(again.name, cell, '৩১০-০৬-২০২০');
     expect(ownedRules(again).get('invalid')?.cells.has(cell)).toBe(true);
     // Loading the add-in again in the same runtime registers no second handler.
     expect(await reloaded.restoreHandlers()).toBe(0);

@@ -418,7 +418,7 @@ describe('custom functions, called as Sheets calls them, on every seed fixture',
         expect(raw[0][0]).toBeCloseTo(s.raw!, 9);
         expect(tier[0][0]).toBe(message(`tier.${s.tier ?? 'not-achieved'}`).en);
         compared++;
-      } else if (s.status === 'pending' || s.status === 'na') {
+      } else if (s.status === 'pending' || s.status === 'in-words' || s.status === 'na') {
         expect(score[0][0]).toBe('');
       } else {
         expect(String(score[0][0])).toMatch(/^#VALUE! .+ \/ .+/);
@@ -479,8 +479,8 @@ describe('custom functions, called as Sheets calls them, on every seed fixture',
     expect(p.APA_SCORE([[''], ['৫০']], [['', '', '', '', ''], ['১০০', '৯০', '৮০', '৭০', '৬০']], [[''], [10]])).toEqual([[''], [0]]);
     expect(p.APA_SCORE('৯০', [['১০০', '৯০', '৮০', '৭০', '৬০']], 10)).toEqual([[9]]);
     // A row that cannot be scored: the reason in the cell, Bengali / English.
-    const bad = p.APA_SCORE([['কাজ চলছে']], [['১০০', '৯০', '৮০', '৭০', '৬০']], [[10]])[0][0] as string;
-    expect(bad).toMatch(/^#VALUE! .*কাজ চলছে.* \/ .*is not a value/);
+    const bad = p.APA_SCORE([['৩১০-০৬-২০২০']], [['১০০', '৯০', '৮০', '৭০', '৬০']], [[10]])[0][0] as string;
+    expect(bad).toMatch(/^#VALUE! .*৩১০-০৬-২০২০.* \/ .*is not a value/);
     // A whole call that fails shows text too, never a thrown error.
     expect(String(p.APA_TIER([['৯০']], [['১০০', '৯০']]))).toMatch(/^#VALUE! /);
     expect(p.APA_VALUE([['৯০.৫৯%', '১,২০০'], ['', 'প্রযোজ্য নয়']])).toEqual([[90.59, 1200], ['', message('status.na').bn]]);
@@ -758,7 +758,8 @@ describe('the rules both hosts share', () => {
     const core = await corePlan('002-khulna-library.xlsx');
     const pending = core.result.indicators.find((x) => x.status === 'pending' && x.achievementCells.length === 1)!;
     const original = s.cells[pending.achievementCells[0]]?.v ?? null;
-    p.onEdit(env.userEdit(s.name, pending.achievementCells[0], 'কাজ চলছে'));
+    // An impossible date cannot be scored (progress in words would be pending, not invalid).
+    p.onEdit(env.userEdit(s.name, pending.achievementCells[0], '৩১০-০৬-২০২০'));
     const rule = s.rules.find((x) => x.values[0] === '=N("apa-sheets:invalid")=0')!;
     expect(rule.ranges.some((a) => { const x = parseAreaText(a); const q = parseA1(pending.achievementCells[0])!; return q.row >= x.top && q.row <= x.bottom && q.col >= x.left && q.col <= x.right; })).toBe(true);
     env.userEdit(s.name, pending.achievementCells[0], original);

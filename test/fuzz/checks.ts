@@ -7,7 +7,7 @@ import { readPlan, ReadOptions } from '../../core/layout';
 import { Plan, Problem, planIndicators } from '../../core/plan';
 import { scorePlan, PlanScore } from '../../core/score';
 import { validatePlan } from '../../core/validate';
-import { coerceToUnit, readCell, Unit, Value } from '../../core/values';
+import { CellContext, coerceToUnit, earliestPlausibleDay, readAchievement, readCell, Unit, Value } from '../../core/values';
 import { FuzzGrid } from './seed-grids';
 import { isInjectedError, widthOf } from './mutations';
 
@@ -88,6 +88,14 @@ export function readAndCheck(g: FuzzGrid, options: ReadOptions = {}): Outcome {
   scorePlan(plan, { na: 'zero' });
   const problems = validatePlan(plan, { today: 20_000 }, scored);
   const coerce = { formatsUnknown: options.formatsUnknown };
+  // Real date cells are read against the plan's fiscal year (SCORING.md §3: no plausible date
+  // before the previous year), in the host's time zone.
+  const context: CellContext = { earliestDay: earliestPlausibleDay(plan.fiscalYear), timeZoneOffsetMinutes: g.timeZoneOffsetMinutes };
+  /** What a cell holds, read as the plan reads a target or an achievement of the unit. */
+  const expectedAt = (raw: CellValue, format: string | null | undefined, unit: Unit, role: 'target' | 'achievement'): Value => {
+    const v = readCell(raw, format, context);
+    return role === 'achievement' ? readAchievement(v, unit, coerce).value : coerceToUnit(v, unit, coerce);
+  };
   const at = new Map<string, Problem[]>();
   for (const p of problems) {
     checkProblemCell(index, p, unreported);
@@ -105,7 +113,7 @@ export function readAndCheck(g: FuzzGrid, options: ReadOptions = {}): Outcome {
     const cell = lookup(g, address);
     if (typeof cell === 'string') return void misread.push(`${name}: ${where} ${cell}`);
     if (cell.covered) misread.push(`${name}: ${where} ${address} is covered by a merge: its value is in the merge's top-left cell`);
-    const expected = coerceToUnit(readCell(cell.raw, cell.format), unit, coerce);
+    const expected = expectedAt(cell.raw, cell.format, unit, where === 'achievement' ? 'achievement' : 'target');
     if (!isDeepStrictEqual(expected, value)) {
       misread.push(`${name}: ${where} ${address} holds ${show(cell.raw)} (${show(expected)}), the plan read ${show(value)}`);
     }
@@ -134,7 +142,7 @@ export function readAndCheck(g: FuzzGrid, options: ReadOptions = {}): Outcome {
       if (typeof cell === 'string') misread.push(`${name}: weight ${cell}`);
       else {
         if (cell.covered) misread.push(`${name}: weight ${ind.weightCell} is covered by a merge`);
-        const v = readCell(cell.raw, cell.format);
+        const v = readCell(cell.raw, cell.format, context);
         const expected = v.kind === 'number' ? v.value : null;
         if (expected !== ind.weight) misread.push(`${name}: weight ${ind.weightCell} holds ${show(cell.raw)}, the plan read ${show(ind.weight)}`);
         if (isInjectedError(cell.raw)) {
@@ -142,7 +150,7 @@ export function readAndCheck(g: FuzzGrid, options: ReadOptions = {}): Outcome {
           if (!reportedAt(ind.weightCell, ['weight-missing', 'not-a-value'])) unreported.push(`${name}: formula error ${show(cell.raw)} in weight ${ind.weightCell} is not reported there`);
         }
       }
-    } else if (ind.weight !== null) misread.push(`${name}: a weight ${ind.weight} read from no cell`);
+    } else if (plan.equalWeights ? ind.weight !== 1 : ind.weight !== null) misread.push(`${name}: a weight ${ind.weight} read from no cell`);
     ind.targets.forEach((t) => readValue(`target (${t.tier})`, t.cell, t.value, ind.unit, name));
     ind.achievements.forEach((a) => readValue('achievement', a.cell, a.value, ind.unit, name));
   }
@@ -152,7 +160,7 @@ export function readAndCheck(g: FuzzGrid, options: ReadOptions = {}): Outcome {
     const cell = lookup(g, area.weightCell);
     if (typeof cell === 'string') misread.push(`area "${area.id}": weight ${cell}`);
     else {
-      const v = readCell(cell.raw, cell.format);
+      const v = readCell(cell.raw, cell.format, context);
       if (cell.covered || v.kind !== 'number' || v.value !== area.weight) misread.push(`area "${area.id}": weight ${area.weightCell} holds ${show(cell.raw)}, the plan read ${area.weight}`);
     }
   }
@@ -162,17 +170,29 @@ export function readAndCheck(g: FuzzGrid, options: ReadOptions = {}): Outcome {
     if (s.status !== 'invalid' || s.invalid?.cause !== 'not-a-value') continue;
     const name = `indicator "${s.indicator.id}" (row ${s.indicator.row})`;
     const a = s.analysis;
-    const offending = a.kind === 'invalid' && a.cause === 'not-a-value' ? a.target?.value : s.achievement;
+    const byTarget = a.kind === 'invalid' && a.cause === 'not-a-value';
+    const offending = byTarget ? a.target?.value : s.achievement;
     const cell = lookup(g, s.invalid.cell);
     if (!offending || offending.kind !== 'invalid') unreported.push(`${name}: invalid for a value that is not a value, but the value is ${show(offending)}`);
     if (typeof cell === 'string') unreported.push(`${name}: the value that is not a value is at ${cell}`);
     else {
-      const there = coerceToUnit(readCell(cell.raw, cell.format), s.indicator.unit, coerce);
+      const there = expectedAt(cell.raw, cell.format, s.indicator.unit, byTarget ? 'target' : 'achievement');
       if (!isDeepStrictEqual(there, offending)) {
         unreported.push(`${name}: invalid because of ${show(offending)} at ${s.invalid.cell}, but that cell holds ${show(cell.raw)} (${show(there)})`);
       }
     }
     if (!reportedAt(s.invalid.cell, ['not-a-value'])) unreported.push(`${name}: no not-a-value problem at ${s.invalid.cell}`);
+  }
+  // Progress reported in words is shown as such at its cell; a value read out of a sentence says so.
+  for (const s of scored.indicators) {
+    const name = `indicator "${s.indicator.id}" (row ${s.indicator.row})`;
+    if (s.status === 'in-words') {
+      const cells = s.indicator.achievements.filter((a) => a.value.kind === 'words').map((a) => a.cell);
+      if (!cells.some((c) => reportedAt(c, ['reported-in-words']))) unreported.push(`${name}: reported in words, but no note at ${cells.join(', ') || 'any achievement cell'}`);
+    }
+    for (const a of s.indicator.achievements) {
+      if (a.sentence !== undefined && !reportedAt(a.cell, ['value-in-sentence'])) unreported.push(`${name}: a value read from the sentence at ${a.cell} without a note`);
+    }
   }
   // And no not-a-value problem names a cell the plan did not read as one.
   for (const p of problems) {

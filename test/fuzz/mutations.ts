@@ -26,7 +26,13 @@ export type Mutation =
   | { kind: 'hidden-rows'; seed: number; count: number }
   | { kind: 'origin'; row: number; col: number }
   | { kind: 'ragged' }
-  | { kind: 'drop-formats' };
+  | { kind: 'drop-formats' }
+  // Issue 12: the ways real offices' headers and cells differ from the seeds.
+  | { kind: 'qualified-headers'; seed: number; rate: number }
+  | { kind: 'one-row-tiers'; bracket: boolean }
+  | { kind: 'quarter-row'; seed: number; total: boolean }
+  | { kind: 'sentences'; seed: number; rate: number }
+  | { kind: 'na-remarks'; seed: number; count: number };
 
 /** Small deterministic generator for the choices inside one mutation (the mutation's seed is what
  * fast-check draws and shrinks). */
@@ -51,6 +57,11 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('origin' as const), row: fc.nat(40), col: fc.nat(6) }),
   fc.constant({ kind: 'ragged' as const }),
   fc.constant({ kind: 'drop-formats' as const }),
+  fc.record({ kind: fc.constant('qualified-headers' as const), seed, rate }),
+  fc.record({ kind: fc.constant('one-row-tiers' as const), bracket: fc.boolean() }),
+  fc.record({ kind: fc.constant('quarter-row' as const), seed, total: fc.boolean() }),
+  fc.record({ kind: fc.constant('sentences' as const), seed, rate }),
+  fc.record({ kind: fc.constant('na-remarks' as const), seed, count: fc.integer({ min: 1, max: 6 }) }),
 );
 
 export function widthOf(g: FuzzGrid): number {
@@ -403,6 +414,141 @@ function ragged(g: FuzzGrid): void {
   });
 }
 
+/** Header words with the qualifiers and second language offices add (SCORING.md §1). */
+const QUALIFIED: [RegExp, string[]][] = [
+  [/^কর্মসম্পাদন সূচক$/, ['কর্মসম্পাদন সূচক (Performance Indicators)', 'কর্মসম্পাদন সূচক\nPerformance Indicator', 'কর্মসম্পাদন সুচক']],
+  [/^একক$/, ['একক (Unit)', 'একক\nUnit', 'এককঃ']],
+  [/^কর্মসম্পাদন সূচকের মান$/, ['কর্মসম্পাদন সূচকের মান (Weight of PI)', 'সূচকের মান', 'সূচকএর মান', 'মান']],
+  [/^লক্ষ্যমাত্রা/, ['বার্ষিক লক্ষ্যমাত্রা', '২০২৩-২০২৪ অর্থবছরের লক্ষ্যমাত্রা', 'লক্ষ্যমাত্রা/নির্ণায়ক ২০২৩-২৪', 'Target/Criteria Value', 'লক্ষযমাত্রা']],
+  [/^অসাধারণ$/, ['অসাধারণ\nExcellent', 'অসাধারণ (Excellent)']],
+  [/^অতি উত্তম$/, ['অতি উত্তম (Very Good)']],
+  [/^চলতি ?মানের নিম্নে$/, ['চলতি মানের নিম্নে\nPoor']],
+  [/(অর্জন|অগ্রগতি)/, ['অর্জন (Achievement)', 'অজর্ন', 'প্রকৃত অর্জন']],
+  [/^মন্তব্য$/, ['মন্তব্য (Remarks)', 'মনতব্য']],
+  [/^ক্রম/, ['ক্রমিক নং (Sl. No.)', 'ক্র.নং']],
+];
+
+/** The rows of the sheet's header blocks: a row naming the indicator column and the three below it. */
+function headerBlockRows(g: FuzzGrid): Set<number> {
+  const rows = new Set<number>();
+  g.values.forEach((row, r) => {
+    if (row.some((v) => typeof v === 'string' && /^(কর্মসম্পাদন সূচক|Performance Indicators?|Indicators?|KPI|সূচক|কর্ম\. সূচক)$/i.test(cleanText(v)))) for (let k = 0; k < 4; k++) rows.add(r + k);
+  });
+  return rows;
+}
+
+function qualifiedHeaders(g: FuzzGrid, s: number, r0: number): void {
+  const rand = rng(s);
+  const header = headerBlockRows(g);
+  g.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (!header.has(r) || typeof v !== 'string' || v.length > 60 || rand() >= r0) return;
+      const found = QUALIFIED.find(([re]) => re.test(cleanText(v)));
+      if (found) row[c] = pick(rand, found[1]);
+    }),
+  );
+}
+
+const TIER_NAME = /^(অসাধারণ|অতি উত্তম|উত্তম|চলতি মান|চলতি ?মানের নিম্নে|Excellent|Very Good|Good|Fair|Poor)$/;
+const PERCENT = /^[\d০-৯]{2,3}\s*%$/;
+
+/** Tier names and percents in one cell of one header row (`অসাধারণ ১০০%`): each percent moves up
+ * into the tier's own cell, and the percent row is left empty. */
+function oneRowTiers(g: FuzzGrid, bracket: boolean): void {
+  for (let r = 0; r + 1 < g.values.length; r++) {
+    const row = g.values[r];
+    let moved = 0;
+    row.forEach((v, c) => {
+      const below = g.values[r + 1][c];
+      if (typeof v !== 'string' || !TIER_NAME.test(cleanText(v)) || typeof below !== 'string' || !PERCENT.test(cleanText(below))) return;
+      if (mergeAt(g, r + 1, c) && holderOf(g, r + 1, c).r !== r + 1) return;
+      row[c] = bracket ? `${v} (${cleanText(below)})` : `${v} ${cleanText(below)}`;
+      setCell(g, r + 1, c, null);
+      moved++;
+    });
+    if (moved) return;
+  }
+}
+
+const QUARTER_NAMES = [
+  ['১ম কোয়ার্টার', '২য় কোয়ার্টার'],
+  ['১ম ত্রৈমাসিক', '২য় ত্রৈমাসিক'],
+  ['1ম', '2য়'],
+  ['১ম কোয়াটার', '২য় কোয়াটার'],
+  ['Q1', 'Q2'],
+];
+const ACHIEVEMENT_HEADING = /অর্জন|অগ্রগতি|achievement|progress/i;
+
+/** A row of quarter columns under the achievement heading (§7): the achievement column becomes
+ * the first quarter's, a second quarter's (or a total) is inserted beside it, the heading is
+ * merged over both. Values typed in the body stay where they were; some move to the new column. */
+function quarterRow(g: FuzzGrid, s: number, total: boolean): void {
+  const rand = rng(s);
+  for (const m of g.merges) {
+    if (m.left !== m.right || m.bottom - m.top < 1) continue;
+    const v = g.values[m.top]?.[m.left];
+    if (typeof v !== 'string' || !ACHIEVEMENT_HEADING.test(v) || /প্রকৃত|ক্রমপুঞ্জিত|মোট|cumulative|actual|লক্ষ্য|target/i.test(v)) continue;
+    const a = m.left;
+    const { top, bottom } = m;
+    insertColumn(g, a + 1, 'empty', s);
+    // The heading over both columns; the quarters' names under it.
+    g.merges = g.merges.filter((x) => !(x.left === a && x.right === a && x.top === top));
+    g.merges.push({ top, left: a, bottom: top, right: a + 1 });
+    const names = pick(rand, QUARTER_NAMES);
+    setCell(g, top + 1, a, names[0]);
+    setCell(g, top + 1, a + 1, total ? pick(rand, ['মোট অর্জন', 'ক্রমপুঞ্জিত অর্জন', 'মোট']) : names[1]);
+    if (bottom > top + 1) {
+      g.merges.push({ top: top + 1, left: a, bottom, right: a });
+      g.merges.push({ top: top + 1, left: a + 1, bottom, right: a + 1 });
+      for (let r = top + 2; r <= bottom; r++) (setCell(g, r, a, null), setCell(g, r, a + 1, null));
+    }
+    for (let r = bottom + 1; r < g.values.length; r++) {
+      if (mergeAt(g, r, a) || mergeAt(g, r, a + 1)) continue;
+      const x = g.values[r][a];
+      if (x === null || x === undefined || x === '' || rand() < 0.5) continue;
+      setCell(g, r, a + 1, x instanceof Date ? new Date(x.getTime()) : x, g.formats[r][a] ?? null);
+      if (rand() < 0.5) setCell(g, r, a, null);
+    }
+    return;
+  }
+}
+
+const WITH_VALUE = ['{v} তারিখে সভা অনুষ্ঠিত হয়েছে।', 'মোট {v} সম্পন্ন হয়েছে', '{v} নথি নিষ্পত্তি', 'অর্জন {v} (১ম কোয়ার্টার)', '{v} ও {v} তারিখে দুটি সভা', '{v} তারিখে বাস্তবায়িত হবে।'];
+const WITHOUT_VALUE = ['কর্মপরিকল্পনা গ্রহণ করা হয়েছে।', 'কার্যক্রম চলমান', '১ম কোয়ার্টারে কার্যক্রম নেই।', 'যথাসময়ে প্রতিবেদন প্রেরণ করা হবে।', '২০২৩-২৪ অর্থবছরে ৪র্থ শিল্প বিপ্লব বিষয়ক সভা', 'A2i এর উদ্যোগে কাজ চলমান'];
+
+/** Progress written in words (§3): values typed as sentences around them, or sentences alone. */
+function sentences(g: FuzzGrid, s: number, r0: number): void {
+  const rand = rng(s);
+  const n = g.values.length;
+  for (let r = Math.floor(n * 0.3); r < n; r++) {
+    g.values[r].forEach((v, c) => {
+      if (rand() >= r0 * 0.3) return;
+      if (mergeAt(g, r, c) && holderOf(g, r, c).r !== r) return;
+      const text = typeof v === 'string' ? cleanText(v) : '';
+      if (text && /^[\d০-৯.,/%-]+$/.test(text) && text.length < 12) setCell(g, r, c, pick(rand, WITH_VALUE).replace(/\{v\}/g, text));
+      else if (!text && (v === null || v === undefined || v === '') && rand() < 0.3) setCell(g, r, c, pick(rand, WITHOUT_VALUE));
+    });
+  }
+}
+
+const NA_REMARKS = ['প্রযোজ্য নয়', 'প্রযোজ্য নয়।', 'N/A', 'প্রযোজ্য  নয়', 'প্রযো\u200cজ্য নয়', 'প্রযোজ্য নয়, পরবর্তী বছরে'];
+
+/** `প্রযোজ্য নয়` typed in some cells of the rows under the header (remarks, mostly). */
+function naRemarks(g: FuzzGrid, s: number, count: number): void {
+  const rand = rng(s);
+  const n = g.values.length;
+  const w = widthOf(g);
+  if (n === 0 || w === 0) return;
+  const remarks = new Set<number>();
+  g.values.forEach((row) => row.forEach((v, c) => typeof v === 'string' && /মন্তব্য|remark/i.test(v) && remarks.add(c)));
+  for (let i = 0; i < count; i++) {
+    const r = Math.floor(n * 0.3 + rand() * n * 0.7);
+    const c = remarks.size && rand() < 0.8 ? pick(rand, [...remarks]) : Math.floor(rand() * w);
+    const h = holderOf(g, Math.min(r, n - 1), c);
+    setCell(g, h.r, h.c, pick(rand, NA_REMARKS));
+  }
+}
+
 export function applyMutation(g: FuzzGrid, m: Mutation): void {
   // Every mutation but `ragged` expects a rectangular grid; ragged rows are padded back.
   if (m.kind !== 'ragged') rectangular(g);
@@ -443,6 +589,16 @@ export function applyMutation(g: FuzzGrid, m: Mutation): void {
     case 'drop-formats':
       g.formats = g.formats.map((row) => row.map(() => null));
       return;
+    case 'qualified-headers':
+      return qualifiedHeaders(g, m.seed, m.rate);
+    case 'one-row-tiers':
+      return oneRowTiers(g, m.bracket);
+    case 'quarter-row':
+      return quarterRow(g, m.seed, m.total);
+    case 'sentences':
+      return sentences(g, m.seed, m.rate);
+    case 'na-remarks':
+      return naRemarks(g, m.seed, m.count);
   }
 }
 
