@@ -7,6 +7,7 @@ import { highlightSpec, PALETTE, LEGEND_ORDER } from '../core/highlight';
 import { whatNext } from '../core/next';
 import { planIndicators } from '../core/plan';
 import { fiveTierGrid, indicatorOf, planOf } from './helpers';
+import { consolidate, officeSummary } from '../core/consolidate';
 
 const raw = (unit: string, targets: (string | number | null)[], achievement: string | number | null, settings: Partial<ScoreSettings> = {}) =>
   scoreIndicator(indicatorOf(unit, targets, achievement), { ...DEFAULT_SETTINGS, ...settings });
@@ -329,6 +330,15 @@ describe('§5 Numbers that mean what they say: a weight below zero is an error a
     expect(p.every((x) => x.severity === 'error' && x.message.bn && x.message.en)).toBe(true);
     // No message says the weights add up to Infinity.
     expect(JSON.stringify(validatePlan(plan, {}, r))).not.toMatch(/Infinity/);
+  });
+  test('a ministry\'s consolidation of offices whose scores are each a number keeps every average a number (1e308 scored by three offices)', () => {
+    const plan = planOf(fiveTierGrid([{ ...row('1.1.1', 1.5e308), achievement: '৪' }]));
+    const office = () => {
+      const r = scorePlan(plan);
+      return officeSummary(r, validatePlan(plan, {}, r));
+    };
+    const c = consolidate([office(), office(), office()]);
+    expect(c.indicators[0].average).toBe(1.5e308);
   });
 });
 

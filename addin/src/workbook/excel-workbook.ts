@@ -151,9 +151,14 @@ function track(probe: Probe, name: string, rect: Rect | null): void {
 }
 
 function queueRecord(ctx: XlRequestContext): () => OwnedRecord | null {
-  const item = ctx.workbook.settings.getItemOrNullObject(OWNED_KEY);
-  item.load('value');
-  return () => (item.isNullObject ? null : readRecord(item.value));
+  const setting = ctx.workbook.settings.getItemOrNullObject(OWNED_KEY);
+  setting.load('value');
+  return () => recordIn(setting);
+}
+
+/** The record a loaded (and synced) setting holds. */
+function recordIn(s: { isNullObject: boolean; value: unknown }): OwnedRecord | null {
+  return s.isNullObject ? null : readRecord(s.value);
 }
 
 function saveRecord(ctx: XlRequestContext, record: OwnedRecord): void {
