@@ -39,7 +39,7 @@ import { GasConditionalFormatRule, GasDeveloperMetadata, GasGlobals, GasOnEditEv
  * duplicate of a report sheet, a new id, is the user's). Where the owned block is now, after the
  * user inserted rows or columns anywhere, Sheets itself keeps: developer metadata
  * `apa-sheets.place` on the block's header row, its last row and its first column (and the legend's
- * row and column), which Sheets moves with every insertion; checked against the markers (core's
+ * first and last rows and column), which Sheets moves with every insertion; checked against the markers (core's
  * `locateOwned`). `setConditionalFormatRules` replaces a
  * sheet's whole list, so the user's rules are read, kept in their order and set back with ours in
  * one call.
@@ -55,7 +55,7 @@ import { GasConditionalFormatRule, GasDeveloperMetadata, GasGlobals, GasOnEditEv
 export const REPORT_KEY = 'apa-sheets.report';
 /** Row and column metadata that follow the owned block: the value names the part. */
 export const PLACE_KEY = 'apa-sheets.place';
-type PlacePart = 'columns-top' | 'columns-bottom' | 'columns-column' | 'legend-top' | 'legend-column';
+type PlacePart = 'columns-top' | 'columns-bottom' | 'columns-column' | 'legend-top' | 'legend-bottom' | 'legend-column';
 
 /** Apps Script's limit per execution, and how much of it consolidate may spend. */
 export const EXECUTION_LIMIT_MS = 6 * 60_000;
@@ -323,9 +323,11 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
     const col = at('columns-column');
     const ltop = at('legend-top');
     const lcol = at('legend-column');
+    // Rows inserted inside the legend move its last row's mark down: the legend reaches to it.
+    const lbottom = at('legend-bottom') ?? ltop;
     return {
       ...(top !== undefined && bottom !== undefined && col !== undefined ? { columns: { top, left: col, bottom, right: col + 1 } } : {}),
-      ...(ltop !== undefined && lcol !== undefined ? { legend: { top: ltop, left: lcol, bottom: ltop, right: lcol } } : {}),
+      ...(ltop !== undefined && lcol !== undefined ? { legend: { top: ltop, left: lcol, bottom: Math.max(ltop, lbottom ?? ltop), right: lcol } } : {}),
     };
   }
 
@@ -359,7 +361,9 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
     const handle = readRecordOf(ss);
     const block = readSheet(sheet, sheet.getName());
     const rec = handle.record?.sheets[id];
-    const marks = forWriting && rec ? placeMarks(sheet) : [];
+    // Read even when the record does not name the sheet: marks that came with a copied tab are
+    // then replaced, never followed.
+    const marks = forWriting ? placeMarks(sheet) : [];
     const analysis = analyse(block.sheet, block, rec, settings, today(), undefined, placesOf(marks));
     if (forWriting) analysis.located = locatedWithFormulas(sheet, block, analysis.located);
     return { ss, sheet, name: block.sheet, id, block, handle, marks, ...analysis };
@@ -546,13 +550,15 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
     const legendRows = { top: rows.top, bottom: rows.top + LEGEND_ROWS - 1 };
     const legend = legendAt(blockColumn(located, firstClear(sheet, block, rows), fitsAt(block, located, legendRows, [LEGEND_OFFSET])) + LEGEND_OFFSET, rows.top);
     const old = located.legend;
-    if (!old || old.col !== legend.col || old.top !== legend.top) {
+    // Moved, or stretched by rows the user inserted inside it: the old legend goes first.
+    const moved = !old || old.col !== legend.col || old.top !== legend.top || old.bottom !== legend.bottom;
+    if (moved) {
       ensureSize(sheet, rec, legend.col, legend.bottom);
       if (old) sheet.getRange(old.top + 1, old.col + 1, old.bottom - old.top + 1, 1).clear();
       writeMatrix(sheet, cellMatrix({ rows: legendCells() }, () => null), { row: legend.top, col: legend.col });
     }
     // The legend's place marks: set when it is new or moved (an edit's pass finds them only then).
-    if (marks || !old || old.col !== legend.col || old.top !== legend.top) markPlace(sheet, marks ?? placeMarks(sheet), 'legend', { top: legend.top, col: legend.col });
+    if (marks || moved) markPlace(sheet, marks ?? placeMarks(sheet), 'legend', { top: legend.top, bottom: legend.bottom, col: legend.col });
     rec.legend = legend;
     rec.highlight = true;
     rec.watch = plan.watch.map(rectA1);
