@@ -122,7 +122,9 @@ export function consolidate(inputs: OfficeSummary[], skipped: SkippedSource[] = 
   const index = new Map<string, number>();
   const indicators: IndicatorRow[] = [];
   const nameClash: (Problem & { office: string })[] = [];
-  const sums: number[] = [];
+  // Running means, not sums: offices' scores each a number (up to a weight of 1e308) keep a mean
+  // that is one, where their sum would not be.
+  const means: number[] = [];
   const counts: number[] = [];
   inputs.forEach((input, o) => {
     for (const ind of input.indicators) {
@@ -132,7 +134,7 @@ export function consolidate(inputs: OfficeSummary[], skipped: SkippedSource[] = 
         i = indicators.length;
         index.set(key, i);
         indicators.push({ id: ind.id, name: ind.name, unit: ind.unit, weight: ind.weight, offices: 0, average: null, tierCounts: emptyTierCounts() });
-        sums.push(0);
+        means.push(0);
         counts.push(0);
       } else if (indicators[i].name !== ind.name && ind.name && indicators[i].name) {
         nameClash.push({
@@ -150,12 +152,12 @@ export function consolidate(inputs: OfficeSummary[], skipped: SkippedSource[] = 
       row.offices++;
       row.tierCounts[highlightKey(ind.status, ind.tier)]++;
       if (ind.status === 'scored' && ind.score !== null) {
-        sums[i] += ind.score;
         counts[i]++;
+        means[i] += (ind.score - means[i]) / counts[i];
       }
     }
   });
-  indicators.forEach((row, i) => (row.average = counts[i] ? sums[i] / counts[i] : null));
+  indicators.forEach((row, i) => (row.average = counts[i] ? means[i] : null));
 
   const offices: OfficeRow[] = inputs.map((input, o) => {
     const t = input.totals;

@@ -1,7 +1,7 @@
 import { Day, formatDay } from './dates';
 import { Bilingual, Language, message, MessageParam, text } from './messages';
 import type { Indicator, Target } from './plan';
-import { ScoreSettings, scoreIndicator, settingsWithDefaults, totalsOf, IndicatorScore } from './score';
+import { ScoreSettings, scoreIndicator, settingsWithDefaults, finiteTotalsOf, IndicatorScore } from './score';
 import { DEFAULT_TIER_PERCENT, Tier } from './plan';
 import { whatNext } from './next';
 import { resolveUnit } from './units';
@@ -160,6 +160,7 @@ function noNumber(s: IndicatorScore, weightText: string): FnValue {
     return valueError('targets-not-monotonic', { tier: message(`tier.${a.target.tier}`), value: shown(a.target.value) });
   if (cause === 'no-targets') return valueError('no-targets');
   if (cause === 'weight-missing') return valueError('weight-missing', { text: weightText });
+  if (cause === 'weight-negative') return valueError('weight-negative', { value: weightText });
   // Not a value: a target's cell when the targets are at fault, else the achievement's.
   const v = a.kind === 'invalid' && a.cause === 'not-a-value' && a.target ? a.target.value : s.achievement;
   return valueError('not-a-value', { text: shown(v), reason: v.kind === 'invalid' ? message(`reason.${v.reason}`) : '' });
@@ -238,7 +239,7 @@ export const FUNCTIONS: FunctionSpec[] = [
       const list = scoredRows(achievement, targets, weight, unit, settings).map((r) => r.score);
       const err = list.find(isError);
       if (err) return err;
-      const t = totalsOf(list.filter((s): s is IndicatorScore => s !== null && !isError(s)), settings);
+      const t = finiteTotalsOf(list.filter((s): s is IndicatorScore => s !== null && !isError(s)), settings);
       return t.percent === null ? '' : t.percent;
     },
   },

@@ -115,6 +115,17 @@ export const MESSAGES = {
     bn: 'সূচক {id}-এর নাম বিভিন্ন দপ্তরে ভিন্ন: "{first}" ও "{other}"।',
     en: 'Indicator {id} has different names in different offices: "{first}" and "{other}".',
   },
+  // ── Numbers that mean what they say (score.ts, validate.ts): a weight below zero, and sums too
+  // large to be a number. The key is the problem's code. ──
+  'weight-negative': {
+    bn: 'সূচকের মান {value} শূন্যের কম; মান শূন্য বা তার বেশি হতে হবে, তাই এই সূচকের স্কোর হবে না।',
+    en: 'The indicator weight {value} is below zero; a weight must be zero or more, so this indicator cannot be scored.',
+  },
+  'sum-not-finite': {
+    bn: 'এই মান যোগ করলে মোট এত বড় হয় যে কোনো সংখ্যায় ধরে না; মানটি ঠিক করুন। এই সূচক যোগফলে ধরা হয়নি।',
+    en: 'Adding this weight makes the total too large to be a number; correct the weight. This indicator is left out of the totals.',
+  },
+  // ── Numbers that mean what they say: add keys above this line ──
   // Reasons for 'not-a-value'.
   'reason.free-text': { bn: 'বিবরণমূলক লেখা', en: 'descriptive text' },
   'reason.impossible-date': { bn: 'অসম্ভব তারিখ', en: 'an impossible date' },
@@ -242,8 +253,16 @@ export const MESSAGES = {
     en: 'No plan table was found on sheet "{sheet}": {reason}',
   },
   'wb.columns-added': {
-    bn: 'শিট "{sheet}"-এ {count}টি সূচকের স্কোর ও স্তরের কলাম ({columns}) যোগ হয়েছে; সূত্রগুলো নিজে থেকেই হালনাগাদ হয়।',
-    en: 'Score and tier columns ({columns}) added for {count} indicators on sheet "{sheet}"; the formulas keep themselves up to date.',
+    bn: 'শিট "{sheet}"-এ {count}টি সূচকের স্কোর ও স্তরের কলাম ({columns}) যোগ হয়েছে: প্রতি কলামে {formulas}টি সূত্র পুরো কলাম ভরে দেয় এবং নিজে থেকেই হালনাগাদ হয়।',
+    en: 'Score and tier columns ({columns}) added for {count} indicators on sheet "{sheet}": {formulas} formula(s) per column fill the column and keep it up to date.',
+  },
+  'wb.values-added': {
+    bn: 'শিট "{sheet}"-এ {count}টি সূচকের স্কোর ও স্তর ({columns}) সূত্র ছাড়া শুধু মান হিসেবে লেখা হয়েছে, নিচে কবে ও কীভাবে হিসাব হলো তা লেখা আছে। APA Sheets ছাড়াও এই শিট ঠিকঠাক দেখা যাবে; মান আর নিজে থেকে বদলাবে না।',
+    en: 'Scores and tiers of {count} indicators on sheet "{sheet}" are written as plain values ({columns}), with a note below of when and how they were computed. The sheet reads the same without APA Sheets; the values no longer update themselves.',
+  },
+  'wb.values.note': {
+    bn: 'শুধু মান, সূত্র নয়: APA Sheets {version} দিয়ে {date} তারিখে হিসাব করা। {settings}',
+    en: 'Values only, not formulas: computed by APA Sheets {version} on {date}. {settings}',
   },
   'wb.highlighted': {
     bn: 'শিট "{sheet}"-এর {count}টি অর্জনের ঘর স্তর অনুযায়ী রঙ করা হয়েছে (শর্তসাপেক্ষ বিন্যাসে; আপনার নিজের রঙ অপরিবর্তিত)। অর্জন বদলালে রঙও বদলাবে।',
@@ -317,6 +336,9 @@ export const MESSAGES = {
   'ui.indicator.detail': { bn: 'মান {weight} · নম্বর {score}', en: 'weight {weight} · score {score}' },
   'ui.columns.intro': { bn: 'সারণির পাশে প্রতিটি সূচকের নম্বর ও স্তরের কলাম যোগ করে। কলামগুলো =APA.* সূত্র, তাই শিট বদলালে নিজে থেকেই হালনাগাদ হয়।', en: 'Adds each indicator\'s score and tier columns next to the table. They are =APA.* formulas, so they update when the sheet changes.' },
   'ui.columns.run': { bn: 'স্কোর কলাম যোগ করুন', en: 'Add score columns' },
+  'ui.values.intro': { bn: 'যে দপ্তরে অ্যাড-ইন নেই, তাদের পাঠানোর জন্য: একই কলামে সূত্রের বদলে শুধু মান লেখে, নিচে লেখা থাকে কবে ও কোন নিয়মে হিসাব হলো।', en: 'For sheets sent to offices without the add-in: writes the same columns as plain values instead of formulas, with a note below of when and how they were computed.' },
+  'ui.values.intro.sheets': { bn: 'যে দপ্তরে APA Sheets নেই, তাদের পাঠানোর জন্য: একই কলামে সূত্রের বদলে শুধু মান লেখে, নিচে লেখা থাকে কবে ও কোন নিয়মে হিসাব হলো।', en: 'For sheets sent to offices without APA Sheets: writes the same columns as plain values instead of formulas, with a note below of when and how they were computed.' },
+  'ui.values.run': { bn: 'শুধু মান লিখুন', en: 'Values only' },
   'ui.highlight.intro': { bn: 'অর্জনের ঘরগুলো স্তর অনুযায়ী রং করে; মান বদলালে রংও বদলায়।', en: 'Colours the achievement cells by tier; the colours follow when the values change.' },
   'ui.highlight.run': { bn: 'স্তর অনুযায়ী রং করুন', en: 'Highlight tiers' },
   'ui.highlight.remove': { bn: 'অ্যাড-ইনের যোগ করা সব সরান', en: 'Remove what the add-in added' },
@@ -447,6 +469,7 @@ export const MESSAGES = {
   // Google Sheets (appsscript/): the APA menu, its alerts and the custom functions' cell errors.
   'gas.menu.check': { bn: 'এই শিট যাচাই', en: 'Check this sheet' },
   'gas.menu.columns': { bn: 'স্কোর কলাম যোগ', en: 'Add score columns' },
+  'gas.menu.values': { bn: 'শুধু মান (সূত্র ছাড়া)', en: 'Values only' },
   'gas.menu.highlight': { bn: 'স্তর অনুযায়ী রং', en: 'Highlight tiers' },
   'gas.menu.remove': { bn: 'যোগ করা সব সরান', en: 'Remove' },
   'gas.menu.next': { bn: 'কী প্রয়োজন', en: 'What is needed' },

@@ -24,8 +24,13 @@ export interface WorkbookOperations {
   checkActiveSheet(context?: CommandContext): Promise<CheckResult>;
   /** Selects a cell (clicking a problem): `sheet` and an A1 `cell` within it. */
   selectCell(sheet: string, cell: string): Promise<void>;
-  /** Writes the add-in's score and tier columns next to the active sheet's table, as live =APA.* formulas. */
+  /** Writes the add-in's score and tier columns next to the active sheet's table, as live =APA.*
+   * formulas: one array formula per column (per run of the table's rows), spilling over the table. */
   addScoreColumns(context?: CommandContext): Promise<CommandResult>;
+  /** Writes the same columns as plain values, with a note of when and how they were computed (date,
+   * settings, "APA Sheets <version>"), for sheets sent to offices without the add-in; owned like
+   * every other write (Remove takes it away; running it twice gives the same sheet). */
+  valuesOnly(context?: CommandContext): Promise<CommandResult>;
   /** Colours the active sheet's achievement cells by tier (the core palette) and keeps them current. */
   highlightTiers(context?: CommandContext): Promise<CommandResult>;
   /** What `removeAll` would take away, counted, without changing anything (the pane asks before removing). */

@@ -13,12 +13,20 @@ import { SheetBlock, blockBottom, blockValue } from './sheet-block';
  * - the legend: its title cell, then one cell per palette entry (in either language, or both as
  *   the first versions wrote it);
  * - conditional-format rules: custom rules whose formula carries `"apa-sheets:<key>"`;
- * - report sheets: marked by the host with the record's token (a sheet copied in from another
- *   workbook's report carries another token and stays the user's);
+ * - report sheets: by their sheet ids (which survive a rename), and marked by the host with the
+ *   record's token; a copy of a report (a new id) or a sheet copied in from another workbook's
+ *   report (another token) is the user's;
  * - highlighted sheets and the cells whose edits change their tiers, so that edits are followed
  *   after the workbook opens again;
  * - columns and rows a host appended to fit its cells, so that Remove takes them away again;
- * - imported files: content hash → inserted sheet ids, so adding the same file twice inserts it once.
+ * - imported files: the SHA-256 of their bytes → inserted sheet ids, so adding the same file twice
+ *   inserts it once (and two different files are never taken for one).
+ *
+ * Ownership follows a sheet's id, never its name: a renamed sheet is still owned, and a copy of an
+ * owned sheet (a new id) is the user's — never deleted, cleared or written over. Where the owned
+ * cells are now, after the user inserted rows or columns anywhere, each host tracks with what
+ * moves with insertions (Excel: hidden worksheet-scoped names; Sheets: developer metadata on the
+ * block's rows and columns), checked against the markers (`locateOwned`).
  *
  * The record is versioned; `readRecord` reads this version and both hosts' version-1 records.
  */
@@ -67,9 +75,12 @@ export const isScoreFormula = (f: unknown): boolean => typeof f === 'string' && 
 export interface OwnedColumns {
   score: number;
   tier: number;
-  /** Header row and last formula row, 0-based. */
+  /** Header row and the last row the block covers (its formulas' last spilled row, or the
+   * values-only note), 0-based. */
   top: number;
   bottom: number;
+  /** Written by "Values only": plain values and a note, no formulas. */
+  values?: true;
 }
 
 export interface OwnedLegend {
@@ -105,13 +116,25 @@ export interface OwnedRecord {
   version: typeof RECORD_VERSION;
   token: string;
   sheets: Record<string, OwnedSheet>;
-  /** Names of the report sheets last written (informative: sheets are found by their mark). */
+  /** Names of the report sheets last written (informative). */
   reports: string[];
+  /** Ids of the report sheets last written, where the host's mark could travel with a copy of the
+   * sheet (Sheets' developer metadata): a report is then a sheet with one of these ids that carries
+   * the token. Absent (Excel, whose worksheet custom properties a copy does not get; records
+   * written before ids were kept): the mark alone tells. */
+  reportIds?: string[];
   imports: OwnedImport[];
 }
 
 export function emptyRecord(token: string): OwnedRecord {
   return { version: RECORD_VERSION, token, sheets: {}, reports: [], imports: [] };
+}
+
+/** Whether a sheet is one of this record's report sheets: its mark (`mark`, as the host stores it
+ * on the sheet) holds the record's token and its id is one the record wrote. */
+export function isReportSheet(record: OwnedRecord | null, id: string, mark: string | null | undefined): boolean {
+  if (!record || mark !== record.token) return false;
+  return record.reportIds === undefined || record.reportIds.includes(id);
 }
 
 const int = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
@@ -149,13 +172,14 @@ export function readRecord(stored: unknown): OwnedRecord | null {
   const r = o as Partial<Record<keyof OwnedRecord, unknown>>;
   if (typeof r.token !== 'string' || !r.token) return null;
   const out = emptyRecord(r.token);
+  if (Array.isArray(r.reportIds)) out.reportIds = r.reportIds.filter((x): x is string => typeof x === 'string');
   if (r.sheets && typeof r.sheets === 'object') {
     for (const [id, raw] of Object.entries(r.sheets as Record<string, unknown>)) {
       if (!raw || typeof raw !== 'object') continue;
       const s = raw as Partial<Record<keyof OwnedSheet, unknown>> & { grown?: { columns?: unknown; rows?: unknown } };
       const sheet: OwnedSheet = { name: typeof s.name === 'string' ? s.name : '' };
       const c = s.columns as Partial<OwnedColumns> | undefined;
-      if (c && int(c.score) && int(c.tier) && int(c.top) && int(c.bottom)) sheet.columns = { score: c.score, tier: c.tier, top: c.top, bottom: c.bottom };
+      if (c && int(c.score) && int(c.tier) && int(c.top) && int(c.bottom)) sheet.columns = { score: c.score, tier: c.tier, top: c.top, bottom: c.bottom, ...(c.values === true ? { values: true as const } : {}) };
       const l = s.legend as Partial<OwnedLegend> | undefined;
       if (l && int(l.col) && int(l.top) && int(l.bottom)) sheet.legend = { col: l.col, top: l.top, bottom: l.bottom };
       if (s.highlight === true) sheet.highlight = true;
@@ -180,11 +204,11 @@ export function readRecord(stored: unknown): OwnedRecord | null {
 
 /** True when the record holds nothing worth keeping (the host then deletes it). */
 export function isEmptyRecord(r: OwnedRecord): boolean {
-  return Object.keys(r.sheets).length === 0 && r.reports.length === 0 && r.imports.length === 0;
+  return Object.keys(r.sheets).length === 0 && r.reports.length === 0 && !r.reportIds?.length && r.imports.length === 0;
 }
 
 /** The record after Remove: only its token is left (and it is then empty). */
-export const clearedRecord = (r: OwnedRecord): OwnedRecord => ({ ...r, sheets: {}, reports: [], imports: [] });
+export const clearedRecord = (r: OwnedRecord): OwnedRecord => ({ ...r, sheets: {}, reports: [], ...(r.reportIds ? { reportIds: [] } : {}), imports: [] });
 
 export function columnsRect(c: OwnedColumns): Rect {
   return { top: c.top, left: Math.min(c.score, c.tier), bottom: c.bottom, right: Math.max(c.score, c.tier) };
@@ -194,15 +218,9 @@ export function legendRect(l: OwnedLegend): Rect {
   return { top: l.top, left: l.col, bottom: l.bottom, right: l.col };
 }
 
-/** FNV-1a (32-bit) of a string, with its length: identifies an imported file's bytes. */
-export function contentHash(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return `${s.length.toString(36)}-${h.toString(36)}`;
-}
+/** How an imported file is identified in the record: the SHA-256 of its bytes (hex), which the
+ * host computes (Web Crypto). */
+export const fileHash = (sha256Hex: string): string => `sha256:${sha256Hex.toLowerCase()}`;
 
 // ── Where the owned things are now ──────────────────────────────────────────────────────────
 
@@ -217,13 +235,25 @@ export interface Located {
 /** The areas Remove clears on a sheet. */
 export const locatedAreas = (l: Located): Rect[] => [...(l.columns ? [columnsRect(l.columns)] : []), ...(l.legend ? [legendRect(l.legend)] : [])];
 
+/** Where a host's own tracking says the owned block is now (Excel: its names; Sheets: its
+ * developer metadata on rows and columns), moved with the rows and columns the user inserted:
+ * the columns' rectangle (header row to last row, score to tier column) and the legend's. */
+export interface OwnedPlaces {
+  columns?: Rect;
+  legend?: Rect;
+}
+
 /**
- * Finds APA Sheets' columns and legend on a sheet, one rule for every host: at the recorded place
- * when the markers are still there, else wherever the markers moved to (the user inserted rows or
- * columns), row by row. The columns reach as far as recorded, or — with no record — to their last
- * cell that holds anything; `withFormulas` then gives the exact extent from the formulas.
+ * Finds APA Sheets' columns and legend on a sheet, one rule for every host. Only what the sheet's
+ * record names is owned: at the place the host tracked (`places`) when the markers are there,
+ * else at the recorded place, else wherever the markers moved to, row by row. The columns reach
+ * as far as tracked or recorded; `withFormulas` then gives the exact extent from the formulas.
+ *
+ * A sheet the record does not name (a copy of an owned sheet, which has a new id) owns nothing:
+ * markers found on it are the user's copy, left out of the grid the plan is read from (`blank`)
+ * but never cleared or written over.
  */
-export function locateOwned(block: Pick<SheetBlock, 'top' | 'left' | 'values'> | null, rec: OwnedSheet | undefined): Located {
+export function locateOwned(block: Pick<SheetBlock, 'top' | 'left' | 'values'> | null, rec: OwnedSheet | undefined, places: OwnedPlaces = {}): Located {
   const located: Located = { blank: [] };
   if (!block) return located;
   const at = (r: number, c: number) => blockValue(block, r, c);
@@ -234,54 +264,85 @@ export function locateOwned(block: Pick<SheetBlock, 'top' | 'left' | 'values'> |
   const legends = [...LANGUAGES, undefined].map((language) => ({ language, title: legendTitle(language), first: legendLabel(LEGEND_ORDER[0], language) }));
   const titles = new Set(legends.map((l) => l.title));
   const legendAt = (r: number, c: number) => legends.find((l) => at(r, c) === l.title && at(r + 1, c) === l.first);
-  let col = rec?.columns && isHeaderPair(rec.columns.top, rec.columns.score) ? { r: rec.columns.top, c: rec.columns.score } : null;
-  const recorded = rec?.legend ? legendAt(rec.legend.top, rec.legend.col) : undefined;
-  let leg = rec?.legend && recorded ? { r: rec.legend.top, c: rec.legend.col, language: recorded.language } : null;
-  for (let i = 0; i < block.values.length && (!col || !leg); i++) {
+  type Found = { r: number; c: number; last?: number; language?: Language };
+  const legendFound = (r: number, c: number, last?: number): Found | null => {
+    const found = legendAt(r, c);
+    return found ? { r, c, ...(last !== undefined ? { last } : {}), language: found.language } : null;
+  };
+  let col: Found | null = null;
+  let leg: Found | null = null;
+  const pc = places.columns;
+  const pl = places.legend;
+  if (rec?.columns) {
+    if (pc && isHeaderPair(pc.top, pc.left)) col = { r: pc.top, c: pc.left, last: Math.max(pc.top, pc.bottom) };
+    else if (isHeaderPair(rec.columns.top, rec.columns.score)) col = { r: rec.columns.top, c: rec.columns.score };
+  }
+  if (rec?.legend) {
+    // Rows inserted inside the legend stretch its name: the legend reaches to the name's last row.
+    leg = (pl ? legendFound(pl.top, pl.left, Math.max(pl.top + LEGEND_ROWS - 1, pl.bottom)) : null) ?? legendFound(rec.legend.top, rec.legend.col);
+  }
+  // The markers row by row: moved owned things, or (on a sheet the record does not name) a copy.
+  let foundCol: Found | null = null;
+  let foundLeg: Found | null = null;
+  const wantCol = !col;
+  const wantLeg = !leg;
+  for (let i = 0; i < block.values.length && ((wantCol && !foundCol) || (wantLeg && !foundLeg)); i++) {
     const row = block.values[i];
     for (let j = 0; j < row.length; j++) {
       const v = row[j];
       if (typeof v !== 'string') continue;
       const r = block.top + i;
       const c = block.left + j;
-      if (!col && firstHeaders.has(v) && isHeaderPair(r, c)) col = { r, c };
-      if (!leg && titles.has(v)) {
-        const found = legendAt(r, c);
-        if (found) leg = { r, c, language: found.language };
-      }
+      if (wantCol && !foundCol && firstHeaders.has(v) && isHeaderPair(r, c)) foundCol = { r, c };
+      if (wantLeg && !foundLeg && titles.has(v)) foundLeg = legendFound(r, c);
     }
   }
   const bottom = blockBottom(block);
-  if (col) {
-    let last = col.r;
-    if (rec?.columns) last = col.r + (rec.columns.bottom - rec.columns.top);
-    else {
-      for (let r = col.r + 1; r <= bottom; r++) {
-        const a = at(r, col.c);
-        const b = at(r, col.c + 1);
-        if ((a !== '' && a !== undefined && a !== null) || (b !== '' && b !== undefined && b !== null)) last = r;
-      }
+  const lastFilled = (r0: number, c0: number) => {
+    let last = r0;
+    for (let r = r0 + 1; r <= bottom; r++) {
+      const a = at(r, c0);
+      const b = at(r, c0 + 1);
+      if ((a !== '' && a !== undefined && a !== null) || (b !== '' && b !== undefined && b !== null)) last = r;
     }
-    located.columns = { score: col.c, tier: col.c + 1, top: col.r, bottom: last };
+    return last;
+  };
+  if (!col && foundCol && rec?.columns) col = foundCol;
+  else if (foundCol && !rec?.columns) located.blank.push({ top: foundCol.r, left: foundCol.c, bottom: Math.max(lastFilled(foundCol.r, foundCol.c), bottom), right: foundCol.c + 1 });
+  if (!leg && foundLeg && rec?.legend) leg = foundLeg;
+  else if (foundLeg && !rec?.legend) located.blank.push({ top: foundLeg.r, left: foundLeg.c, bottom: foundLeg.r + LEGEND_ROWS - 1, right: foundLeg.c });
+  if (col && rec?.columns) {
+    const last = col.last ?? col.r + (rec.columns.bottom - rec.columns.top);
+    located.columns = { score: col.c, tier: col.c + 1, top: col.r, bottom: last, ...(rec.columns.values ? { values: true as const } : {}) };
     located.blank.push({ top: col.r, left: col.c, bottom: Math.max(last, bottom), right: col.c + 1 });
   }
   if (leg) {
-    located.legend = { col: leg.c, top: leg.r, bottom: leg.r + LEGEND_ROWS - 1, ...(leg.language ? { language: leg.language } : {}) };
+    located.legend = { col: leg.c, top: leg.r, bottom: leg.last ?? leg.r + LEGEND_ROWS - 1, ...(leg.language ? { language: leg.language } : {}) };
     located.blank.push(legendRect(located.legend));
   }
   return located;
 }
 
-/** The located columns reaching exactly to their last score or tier formula: `formulas` are the two
- * columns' formulas as the host read them (sheet coordinates of their first cell), from at most
- * the row below the header down. Formulas read elsewhere change nothing. */
+/** How many rows a score or tier formula of APA Sheets fills: the rows of its first range (one
+ * for a formula over single cells). */
+export function spillRows(formula: unknown): number {
+  if (typeof formula !== 'string') return 1;
+  const m = /^=APA[._](?:SCORE|TIER)\(\s*\$?[A-Z]{1,3}\$?(\d+)(?::\$?[A-Z]{1,3}\$?(\d+))?\s*,/i.exec(formula);
+  if (!m || m[2] === undefined) return 1;
+  return Math.max(1, Number(m[2]) - Number(m[1]) + 1);
+}
+
+/** The located columns reaching exactly to the last row their score or tier formulas fill (an
+ * array formula spills over the rows of its ranges): `formulas` are the two columns' formulas as
+ * the host read them (sheet coordinates of their first cell), from at most the row below the
+ * header down. Formulas read elsewhere change nothing, nor do they change values-only columns. */
 export function withFormulas(located: Located, formulas: { top: number; left: number; values: unknown[][] } | undefined): Located {
   const c = located.columns;
-  if (!c || !formulas || formulas.left !== c.score || formulas.top > c.top + 1) return located;
+  if (!c || c.values || !formulas || formulas.left !== c.score || formulas.top > c.top + 1) return located;
   let last = c.top;
   formulas.values.forEach((row, i) => {
     const r = formulas.top + i;
-    if (r > c.top && row.some(isScoreFormula)) last = Math.max(last, r);
+    if (r > c.top) for (const f of row) if (isScoreFormula(f)) last = Math.max(last, r + spillRows(f) - 1);
   });
   return { ...located, columns: { ...c, bottom: last } };
 }

@@ -7,7 +7,9 @@ import { Located, OwnedRecord, OwnedSheet, clearedRecord, locatedAreas } from '.
  * "Remove": everything APA Sheets added, and nothing else — its report sheets (while another sheet
  * is left: a workbook keeps at least one), its conditional-format rules, its columns and legend where
  * they are now, the columns and rows a host appended for them while they are still empty, and the
- * record. The host finds these (sheets by their mark, rules by their formula) and deletes them.
+ * record. The host finds these (report sheets by their id and mark, rules by their formula) and
+ * deletes them. Only the sheets the record names are touched: a copy of an owned sheet has a new
+ * id and is the user's, whatever it holds.
  */
 export interface RemovalSheet {
   id: string;
@@ -32,7 +34,7 @@ export function removalPlan(record: OwnedRecord | null, sheets: RemovalSheet[]):
   return {
     reports: deleteReports ? reports : [],
     sheets: sheets
-      .filter((s) => !(deleteReports && s.isReport))
+      .filter((s) => !(deleteReports && s.isReport) && !!record?.sheets[s.id])
       .map((s) => ({ id: s.id, clear: s.located ? locatedAreas(s.located) : [], grown: record?.sheets[s.id]?.grown })),
     record: record ? clearedRecord(record) : null,
   };

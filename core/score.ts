@@ -25,7 +25,20 @@ export function settingsWithDefaults(settings: Partial<ScoreSettings> = {}): Sco
  * pending for the score, shown as reported in words; a final evaluation counts it 0. */
 export type Status = 'scored' | 'pending' | 'in-words' | 'na' | 'invalid';
 export type TierReached = Tier | 'not-achieved';
-export type InvalidCause = 'targets-not-monotonic' | 'not-a-value' | 'no-targets' | 'weight-missing';
+/** `weight-negative`: a weight below zero is no weight. `sum-not-finite`: adding this weight made the
+ * plan's total weight too large to be a number (three weights of 1e308); it is left out of the totals. */
+export type InvalidCause = 'targets-not-monotonic' | 'not-a-value' | 'no-targets' | 'weight-missing' | 'weight-negative' | 'sum-not-finite';
+
+/** The weight an indicator's score and the totals use: none for a missing or negative weight. */
+function weightOf(ind: Indicator): number | null {
+  return ind.weight !== null && ind.weight >= 0 ? ind.weight : null;
+}
+
+/** The weight an indicator adds to the totals (0 for one whose weight is no weight, or that the
+ * sums cannot hold). */
+export function countedWeight(s: IndicatorScore): number {
+  return s.invalid?.cause === 'sum-not-finite' ? 0 : (weightOf(s.indicator) ?? 0);
+}
 
 /** A target that has a value: x is the number, or the day for dates. */
 export interface Point {
@@ -182,7 +195,8 @@ export function scoreIndicator(ind: Indicator, settings: ScoreSettings = DEFAULT
   const naByRemark = value.kind === 'empty' && ind.remarksSayNa;
   if (analysis.kind === 'na' || value.kind === 'na' || naByRemark) {
     result.status = 'na';
-    result.score = settings.na === 'full' ? ind.weight : settings.na === 'zero' ? (ind.weight === null ? null : 0) : null;
+    const w = weightOf(ind);
+    result.score = settings.na === 'full' ? w : settings.na === 'zero' ? (w === null ? null : 0) : null;
     return result;
   }
   if (analysis.kind === 'invalid') {
@@ -212,13 +226,14 @@ export function scoreIndicator(ind: Indicator, settings: ScoreSettings = DEFAULT
   const raw = rawScore(x, analysis.points, analysis.higherIsBetter, ind.unit, settings.mode);
   result.raw = raw;
   result.tier = tierReached(x, raw, analysis.points, analysis.higherIsBetter);
-  if (ind.weight === null) {
+  const weight = weightOf(ind);
+  if (weight === null) {
     result.status = 'invalid';
-    result.invalid = { cause: 'weight-missing', cell: ind.weightCell || ind.cell };
+    result.invalid = { cause: ind.weight === null ? 'weight-missing' : 'weight-negative', cell: ind.weightCell || ind.cell };
     return result;
   }
   result.status = 'scored';
-  result.score = (raw / 100) * ind.weight;
+  result.score = (raw / 100) * weight;
   return result;
 }
 
@@ -226,7 +241,7 @@ export function scoreIndicator(ind: Indicator, settings: ScoreSettings = DEFAULT
 function zeroIfFinal(result: IndicatorScore, settings: ScoreSettings): void {
   if (!settings.final) return;
   result.raw = 0;
-  result.score = result.indicator.weight === null ? null : 0;
+  result.score = weightOf(result.indicator) === null ? null : 0;
   result.tier = 'not-achieved';
 }
 
@@ -260,7 +275,7 @@ export function totalsOf(scores: IndicatorScore[], settings: ScoreSettings): Tot
   const t: Totals = { score: 0, max: 0, percent: null, weight: 0, planScore: null, applicable: 0, earnedPercent: null, scored: 0, pending: 0, inWords: 0, na: 0, invalid: 0, toDate: false };
   let naWeight = 0;
   for (const s of scores) {
-    const w = s.indicator.weight ?? 0;
+    const w = countedWeight(s);
     t.weight += w;
     if (s.status === 'scored') t.scored++;
     else if (s.status === 'pending') t.pending++;
@@ -307,5 +322,34 @@ export function scorePlan(plan: Plan, settings: Partial<ScoreSettings> = {}): Pl
     return { area, indicators, totals: totalsOf(indicators, s) };
   });
   const indicators = areas.flatMap((a) => a.indicators);
+  if (leaveOutWhatSumsCannotHold(indicators)) for (const a of areas) a.totals = totalsOf(a.indicators, s);
   return { plan, settings: s, areas, indicators, totals: totalsOf(indicators, s) };
+}
+
+/** The totals of indicators scored one by one (a function over a range): those whose weights the
+ * sums cannot hold left out first, as scorePlan does. */
+export function finiteTotalsOf(scores: IndicatorScore[], settings: ScoreSettings): Totals {
+  leaveOutWhatSumsCannotHold(scores);
+  return totalsOf(scores, settings);
+}
+
+/** Weights each finite whose sum is not (1e308 three times): from the indicator whose weight
+ * makes the plan's running total infinite on, each such indicator is not scoreable and left out,
+ * so that every total is a number. A score is at most its weight, so finite weight sums keep every
+ * other total finite. True when some indicator was left out. */
+function leaveOutWhatSumsCannotHold(indicators: IndicatorScore[]): boolean {
+  let sum = 0;
+  let any = false;
+  for (const s of indicators) {
+    const w = countedWeight(s);
+    if (Number.isFinite(sum + w)) {
+      sum += w;
+      continue;
+    }
+    s.status = 'invalid';
+    s.invalid = { cause: 'sum-not-finite', cell: s.indicator.weightCell || s.indicator.cell };
+    s.score = null;
+    any = true;
+  }
+  return any;
 }

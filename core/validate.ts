@@ -47,6 +47,8 @@ export function validatePlan(plan: Plan, options: ValidateOptions = {}, scored?:
       else seen.set(id, ind.row);
     }
     if (ind.weight === null) add('weight-missing', 'error', ind.weightCell || ind.cell, { text: '' }, id);
+    else if (ind.weight < 0) add('weight-negative', 'error', ind.weightCell || ind.cell, { value: ind.weight }, id);
+    if (s.invalid?.cause === 'sum-not-finite') add('sum-not-finite', 'error', s.invalid.cell, {}, id);
     for (const a of ind.achievements) {
       if (a.sentence !== undefined) add('value-in-sentence', 'info', a.cell, { text: a.sentence.slice(0, 80), value: shown(a.value, ind.unit) }, id);
     }
@@ -89,14 +91,15 @@ export function validatePlan(plan: Plan, options: ValidateOptions = {}, scored?:
 
   // A sheet without weights weighs every indicator 1: its one warning says so (layout.ts).
   if (plan.equalWeights) return problems.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  for (const area of plan.areas) {
+  // The weights as the totals count them (a negative one, or one the sums cannot hold, left out).
+  for (const { area, totals } of result.areas) {
     if (area.weight === null) continue;
-    const sum = area.indicators.reduce((acc, i) => acc + (i.weight ?? 0), 0);
+    const sum = totals.weight;
     if (Math.abs(sum - area.weight) > 1e-9) {
       add('area-weight-mismatch', 'error', area.weightCell, { area: digits(area.id), stated: area.weight, sum });
     }
   }
-  const total = planIndicators(plan).reduce((acc, i) => acc + (i.weight ?? 0), 0);
+  const total = result.totals.weight;
   if (Math.abs(total - 50) > 1e-9 && Math.abs(total - 100) > 1e-9) add('total-weight', 'warning', '', { sum: total });
 
   return problems.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);

@@ -15,9 +15,13 @@ export function AddScoreColumns({ ops }: { ops: WorkbookOperations }) {
   return (
     <div className={section.section}>
       <p className={section.intro}>{t('ui.columns.intro')}</p>
+      <p className={section.intro}>{t('ui.values.intro')}</p>
       <div className={section.actions}>
         <Button appearance="primary" disabled={op.busy} onClick={() => void op.run(() => ops.addScoreColumns())} data-testid="columns-run">
           {t('ui.columns.run')}
+        </Button>
+        <Button appearance="secondary" disabled={op.busy} onClick={() => void op.run(() => ops.valuesOnly())} data-testid="values-run">
+          {t('ui.values.run')}
         </Button>
         {op.busy && <Spinner size="tiny" label={t('ui.busy')} />}
       </div>

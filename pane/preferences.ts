@@ -28,6 +28,7 @@ export function bindContext(ops: HostOperations, context: () => Promise<CommandC
     ...ops,
     checkActiveSheet: async () => ops.checkActiveSheet(await context()),
     addScoreColumns: async () => ops.addScoreColumns(await context()),
+    valuesOnly: async () => ops.valuesOnly(await context()),
     highlightTiers: async () => ops.highlightTiers(await context()),
     removeAll: async () => ops.removeAll(await context()),
     whatNext: async () => ops.whatNext(await context()),

@@ -12,6 +12,7 @@ export function unavailableOperations(reason: Bilingual, cause: unknown, capabil
     checkActiveSheet: fail,
     selectCell: fail,
     addScoreColumns: fail,
+    valuesOnly: fail,
     highlightTiers: fail,
     previewRemoval: fail,
     removeAll: fail,

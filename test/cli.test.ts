@@ -10,6 +10,7 @@ import { readWorkbookGrids } from '../cli/xlsx-grid';
 import { workbookBuffer, hyperlinkTarget } from '../cli/write-workbook';
 import { zipEntry, writtenByApa } from '../cli/zip';
 import { buildSamples } from './fixtures/build-fixtures';
+import { fiveTierGrid } from './helpers';
 
 /** `main` run in this process with captured output. */
 async function run(argv: string[], opts: { tty?: boolean } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -115,6 +116,27 @@ describe('apa score', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--mode/);
     expect(bad.stdout).toBe('');
+  });
+
+  test('three weights of 1e308 and a negative one: --json still validates against its schema, every total a number, and the weight cells named', async () => {
+    const row = (id: string, weight: number) => ({ id, weight, targets: ['৪', '৩', '২', '১', '-'], achievement: '৩' });
+    const g = fiveTierGrid([row('1.1.1', 1e308), row('1.1.2', 1e308), row('1.1.3', 1e308), row('1.1.4', -2), row('1.1.5', 5)]);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('অগ্রগতি');
+    g.values.forEach((r, i) => r.forEach((v, j) => v !== null && v !== undefined && (ws.getCell(i + 1, j + 1).value = v as ExcelJS.CellValue)));
+    for (const m of g.merges ?? []) if (m.bottom > m.top || m.right > m.left) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+    const file = path.join(tmp, 'huge-weights.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = await run(['score', file, '--json']);
+    const sheet = jsonDocumentSchema.parse(JSON.parse(r.stdout)).files[0].sheets[0];
+    for (const [k, v] of Object.entries(sheet.totals)) if (typeof v !== 'boolean' && v !== null) expect([k, Number.isFinite(v)]).toEqual([k, true]);
+    expect(sheet.totals.percent).toBeCloseTo(90, 9);
+    expect(sheet.indicators.map((i) => i.status)).toEqual(['scored', 'invalid', 'invalid', 'invalid', 'scored']);
+    expect(sheet.problems.filter((p) => p.code === 'sum-not-finite' || p.code === 'weight-negative').map((p) => [p.code, p.cell])).toEqual([
+      ['sum-not-finite', 'E9'],
+      ['sum-not-finite', 'E10'],
+      ['weight-negative', 'E11'],
+    ]);
   });
 });
 

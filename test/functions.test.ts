@@ -87,6 +87,15 @@ describe('TIER, NEXT, TOTAL, VALUE', () => {
     expect(fn('TOTAL')(ach, t, w, null, 'full') as number).toBeCloseTo((19 / 20) * 100, 10);
     expect(fn('TOTAL')(ach, t, w, null, 'zero') as number).toBeCloseTo((14 / 20) * 100, 10);
   });
+  test('a negative weight is an error at its row with its reason; TOTAL leaves it out, and weights whose sum is too large to be a number, and stays a number', () => {
+    const ach = [['৩'], ['৩'], ['৩'], ['৩']];
+    const t = [TARGETS_5[0], TARGETS_5[0], TARGETS_5[0], TARGETS_5[0]];
+    const score = fn('SCORE')(ach, t, [[-5], [10], [10], [10]]) as FnValue[][];
+    expect(score[0][0]).toMatchObject({ error: 'value', message: { en: expect.stringContaining('below zero'), bn: expect.stringContaining('শূন্যের কম') } });
+    expect(score.slice(1).map((r) => r[0])).toEqual([9, 9, 9]);
+    expect(fn('TOTAL')(ach, t, [[-5], [10], [10], [10]]) as number).toBeCloseTo(90, 10);
+    expect(fn('TOTAL')(ach, t, [[1e308], [1e308], [1e308], [5]]) as number).toBeCloseTo(90, 10);
+  });
   test('VALUE reads ১৬/০৩/২০২৫, ৯০.৫৯%, ১,২০০', () => {
     expect(fn('VALUE')([['১৬/০৩/২০২৫'], ['৯০.৫৯%'], ['১,২০০'], ['কিছু লেখা']])).toEqual([
       [{ date: day(2025, 3, 16) }],

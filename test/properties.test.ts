@@ -14,6 +14,8 @@ import { readCommonText } from '../core/value-text';
 import { dayFromYmd } from '../core/dates';
 import { CellValue, Grid } from '../core/grid';
 import { fiveTierGrid } from './helpers';
+import { jsonSheet } from '../core/json-sheet';
+import { jsonSheetSchema } from '../core/json';
 
 const words = ['কর্মসম্পাদন সূচক', 'একক', 'কর্মসম্পাদন সূচকের মান', 'অসাধারণ', 'অতি উত্তম', 'উত্তম', 'চলতি মান', 'চলতি মানের নিম্নে', 'লক্ষ্যমাত্রা', 'অর্জন', 'লক্ষ্যমাত্রা/ অর্জন', 'মান', 'কার্যক্রম', '১০০%', '৬০%', 'তারিখ', '%', 'সংখ্যা', '[১.১.১] সূচক', '[১] ক্ষেত্র', '১৬/০৩/২৫', '৩১০-০৬-২০২০', 'প্রযোজ্য নয়', '-', '০', '১', '২', '৩', 'উপমোট', '#N/A', '১০ কার্তিক ১৪২৮'];
 const cell: fc.Arbitrary<CellValue> = fc.oneof(
@@ -68,6 +70,30 @@ describe('Reading never throws on any grid', () => {
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('--json always validates against its schema: every total and score a number or null where the schema says', () => {
+  // Weights as they come: huge (their sum past the largest double), negative, non-finite, typed.
+  const weight: fc.Arbitrary<CellValue> = fc.oneof(fc.constantFrom(1e308, 1.7e308, -1e308, -5, 0, Infinity, -Infinity, Number.MAX_VALUE, '৫', '-৩', '1e308'), fc.double({ noNaN: false }), cell);
+  test('random weights, targets and achievements in a real table, under every setting', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(weight, fc.array(cell, { minLength: 5, maxLength: 5 }), cell), { minLength: 1, maxLength: 8 }),
+        fc.record({ mode: fc.constantFrom('interpolate' as const, 'floor' as const), na: fc.constantFrom('rescale' as const, 'full' as const, 'zero' as const), final: fc.boolean() }),
+        (rows, settings) => {
+          const out = readPlan(fiveTierGrid(rows.map(([w, t, a], i) => ({ id: `${1 + (i % 3)}.1.${i + 1}`, weight: w, targets: t, achievement: a }))));
+          if (out.kind !== 'plan') return;
+          const scored = scorePlan(out.plan, settings);
+          const problems = validatePlan(out.plan, { today: 20000 }, scored).map(({ file: _f, ...p }) => p);
+          // What the CLI prints: JSON.stringify turns a non-finite number into null.
+          const parsed = jsonSheetSchema.safeParse(JSON.parse(JSON.stringify(jsonSheet(scored, problems))));
+          expect(parsed.success ? 'valid' : parsed.error.issues).toBe('valid');
+          for (const v of Object.values(scored.totals)) if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

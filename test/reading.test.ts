@@ -503,6 +503,35 @@ describe('§3 A number in a date-formatted cell that is no plausible date (0, ne
     g.values[row][10] = excelSerialOfDay(day(2023, 7, 1));
     expect(scorePlan(planOf(g)).indicators[2].status).toBe('scored');
   });
+  test('at the sheet: a 0 or -1 typed in a date-formatted achievement cell is not a value (never 100 "excellent"), with a message at the cell', () => {
+    for (const typed of [0, -1]) {
+      const g = markedGrid([...H5, ...body5()]);
+      const row = g.values.length - 1;
+      g.values[row][10] = typed;
+      g.formats = g.values.map((r, i) => r.map((_, c) => (i === row && c === 10 ? 'dd/mm/yyyy' : null)));
+      const plan = planOf(g);
+      const s = scorePlan(plan).indicators[2];
+      expect([typed, s.status, s.raw, s.tier]).toEqual([typed, 'invalid', null, null]);
+      const p = problemsOf(plan).find((x) => x.code === 'not-a-value')!;
+      expect([p.cell, p.severity]).toEqual(['K10', 'error']);
+      expect(p.message.en).toContain('no plausible date');
+    }
+  });
+  test('at the sheet: a date-time on the target day scores as that day (100, excellent), a serial with a fraction or a host\'s Date with a time of day', () => {
+    const target = day(2025, 3, 16); // [১.২.১]'s অসাধারণ target
+    for (const [value, format, offset] of [
+      [excelSerialOfDay(target) + 0.75, 'dd/mm/yyyy hh:mm', undefined],
+      [new Date(Date.UTC(2025, 2, 16, 23, 59)), null, 0],
+    ] as const) {
+      const g = markedGrid([...H5, ...body5()]);
+      const row = g.values.length - 1;
+      g.values[row][10] = value;
+      g.formats = g.values.map((r, i) => r.map((_, c) => (i === row && c === 10 ? format : null)));
+      if (offset !== undefined) g.timeZoneOffsetMinutes = offset;
+      const s = scorePlan(planOf(g)).indicators[2];
+      expect([s.status, s.raw, s.tier]).toEqual(['scored', 100, 'excellent']);
+    }
+  });
   test('a date-time is its date: the time of day is ignored', () => {
     expect(readCell(excelSerialOfDay(day(2025, 3, 16)) + 0.9, 'dd/mm/yyyy hh:mm')).toEqual({ kind: 'date', day: day(2025, 3, 16) });
     expect(readCell(new Date(Date.UTC(2025, 2, 16, 20, 30)), null, { timeZoneOffsetMinutes: 0 })).toEqual({ kind: 'date', day: day(2025, 3, 16) });

@@ -7,6 +7,7 @@ import { highlightSpec, PALETTE, LEGEND_ORDER } from '../core/highlight';
 import { whatNext } from '../core/next';
 import { planIndicators } from '../core/plan';
 import { fiveTierGrid, indicatorOf, planOf } from './helpers';
+import { consolidate, officeSummary } from '../core/consolidate';
 
 const raw = (unit: string, targets: (string | number | null)[], achievement: string | number | null, settings: Partial<ScoreSettings> = {}) =>
   scoreIndicator(indicatorOf(unit, targets, achievement), { ...DEFAULT_SETTINGS, ...settings });
@@ -298,6 +299,46 @@ describe('§5 Weighted score, totals and not-applicable', () => {
     expect(f.toDate).toBe(false);
     expect(f.max).toBe(45);
     expect(f.percent).toBeCloseTo((14 / 45) * 100, 10);
+  });
+});
+
+describe('§5 Numbers that mean what they say: a weight below zero is an error at its cell; weights whose sum is too large to be a number are an error at the cells that cause it, and every total stays a number', () => {
+  const row = (id: string, weight: string | number) => ({ id, weight, targets: ['৪', '৩', '২', '১', '-'], achievement: '৩' }); // 90
+  test('a negative weight: the indicator cannot be scored, an error at its weight cell in both languages, and its weight counts nowhere', () => {
+    const plan = planOf(fiveTierGrid([row('1.1.1', '-5'), row('1.1.2', '১০')]));
+    const r = scorePlan(plan);
+    expect(r.indicators[0]).toMatchObject({ status: 'invalid', score: null, invalid: { cause: 'weight-negative' } });
+    expect(r.totals).toMatchObject({ weight: 10, max: 10, score: 9, invalid: 1 });
+    const p = validatePlan(plan, {}, r).filter((x) => x.code === 'weight-negative');
+    expect(p.map((x) => [x.severity, x.cell])).toEqual([['error', r.indicators[0].indicator.weightCell]]);
+    expect(p[0].message.en).toContain('-5');
+    expect(p[0].message.bn).toContain('শূন্যের কম');
+    // Not applicable under `full` gives no negative score; a final evaluation scores it 0 of nothing.
+    const na = planOf(fiveTierGrid([{ ...row('1.1.1', '-5'), achievement: 'প্রযোজ্য নয়' }, row('1.1.2', '১০')]));
+    expect(scorePlan(na, { na: 'full' }).totals).toMatchObject({ score: 9, max: 10, weight: 10 });
+    expect(scorePlan(plan, { final: true }).totals).toMatchObject({ score: 9, max: 10 });
+  });
+  test('three weights of 1e308: the one whose weight makes the total infinite and the ones after it are an error at their weight cells, left out; every total is finite', () => {
+    const plan = planOf(fiveTierGrid([row('1.1.1', 1e308), row('1.1.2', 1e308), row('2.1.1', 1e308), row('2.1.2', 5)]));
+    const r = scorePlan(plan);
+    expect(r.indicators.map((s) => s.invalid?.cause ?? s.status)).toEqual(['scored', 'sum-not-finite', 'sum-not-finite', 'scored']);
+    for (const t of [r.totals, ...r.areas.map((a) => a.totals)]) for (const [k, v] of Object.entries(t)) if (typeof v === 'number') expect([k, Number.isFinite(v)]).toEqual([k, true]);
+    expect(r.totals.weight).toBe(1e308 + 5);
+    expect(r.totals.percent).toBeCloseTo(90, 9);
+    const p = validatePlan(plan, {}, r).filter((x) => x.code === 'sum-not-finite');
+    expect(p.map((x) => x.cell)).toEqual([r.indicators[1].indicator.weightCell, r.indicators[2].indicator.weightCell]);
+    expect(p.every((x) => x.severity === 'error' && x.message.bn && x.message.en)).toBe(true);
+    // No message says the weights add up to Infinity.
+    expect(JSON.stringify(validatePlan(plan, {}, r))).not.toMatch(/Infinity/);
+  });
+  test('a ministry\'s consolidation of offices whose scores are each a number keeps every average a number (1e308 scored by three offices)', () => {
+    const plan = planOf(fiveTierGrid([{ ...row('1.1.1', 1.5e308), achievement: '৪' }]));
+    const office = () => {
+      const r = scorePlan(plan);
+      return officeSummary(r, validatePlan(plan, {}, r));
+    };
+    const c = consolidate([office(), office(), office()]);
+    expect(c.indicators[0].average).toBe(1.5e308);
   });
 });
 

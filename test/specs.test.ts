@@ -66,7 +66,14 @@ import {
   whatNext,
   withFormulas,
 } from '../core';
+import fs from 'fs';
+import path from 'path';
 import { safeText } from '../cli/write-workbook';
+import { blockFits, valuesColumns } from '../core/score-columns';
+import { spillRows, isReportSheet, fileHash, locatedAreas } from '../core/ownership';
+import { APP_VERSION } from '../core/version';
+import { text } from '../core/messages';
+import type { PlanScore } from '../core/score';
 import { SEED_NAMES, seedGrid } from './fuzz/seed-grids';
 
 const TODAY = dayFromYmd(2025, 1, 20)!;
@@ -117,15 +124,15 @@ describe('one step from a grid to its plan and problems (SCORING.md §1–§8), 
 });
 
 /** Evaluates `=APA.SCORE(…)`-style formula text with the registry over a grid's cells (a merged
- * cell's value is its top-left cell's, as the hosts pass it). */
-function evaluate(grid: ReturnType<typeof seedGrid>, formula: string): unknown {
+ * cell's value is its top-left cell's, as the hosts pass it): the whole column it fills. */
+function evaluateAll(grid: ReturnType<typeof seedGrid>, formula: string): unknown[] {
   const m = /^=APA[._](SCORE|TIER)\((.*)\)$/.exec(formula)!;
   const at = (r: number, c: number): CellValue => {
     const mm = grid.merges.find((x) => r >= x.top && r <= x.bottom && c >= x.left && c <= x.right);
-    return mm ? grid.values[mm.top]?.[mm.left] : grid.values[r]?.[c];
+    return mm && (mm.top !== r || mm.left !== c) ? null : grid.values[r]?.[c];
   };
   const args = m[2].split(',').map((ref) => {
-    if (ref === '""') return null;
+    if (ref === '""') return '';
     const area = parseArea(ref)!;
     const rows: CellValue[][] = [];
     for (let r = area.top; r <= area.bottom; r++) {
@@ -137,55 +144,92 @@ function evaluate(grid: ReturnType<typeof seedGrid>, formula: string): unknown {
   });
   const fn = FUNCTIONS.find((f) => f.name === m[1])!;
   const out = fn.impl(...args);
-  return Array.isArray(out) ? out[0]?.[0] : out;
+  return Array.isArray(out) ? out.map((r) => r[0]) : [out];
 }
+const evaluate = (grid: ReturnType<typeof seedGrid>, formula: string): unknown => evaluateAll(grid, formula)[0];
 
-describe('score columns: one score and one tier formula per indicator, in the host\'s dialect', () => {
-  test.each(SEED_NAMES)('%s: on each indicator\'s achievement row (its cumulative one), reading its cells; Excel APA., Sheets APA_', (name) => {
+/** The row (0-based) each indicator's score lands on: its cumulative achievement's, else its last. */
+const achievementRow = (s: PlanScore['indicators'][number]) => {
+  const ach = s.indicator.achievements.find((x) => x.cumulative) ?? s.indicator.achievements[s.indicator.achievements.length - 1];
+  return ach && s.indicator.targets.length ? parseA1(ach.cell)!.row : null;
+};
+
+describe('score columns: one array formula per column over each run of the table, in the host\'s dialect', () => {
+  test.each(SEED_NAMES)('%s: every indicator is in one run; each run\'s formulas, evaluated over the grid, give each indicator\'s score and tier on its row and blanks on every other row; Excel APA., Sheets APA_', (name) => {
     const { grid, result } = plan(name);
     const excel = scoreColumns(grid, result, 'excel');
     const sheets = scoreColumns(grid, result, 'sheets');
     expect(excel.top).toBe(result.plan.headerRow - 1);
     expect(excel.header).toEqual([SCORE_HEADER, TIER_HEADER]);
     expect(excel.body).toHaveLength(excel.bottom - excel.top);
-    const expected = new Map<number, string>();
+    const byRow = new Map<number, PlanScore['indicators'][number]>();
     for (const s of result.indicators) {
-      const ach = s.indicator.achievements.find((x) => x.cumulative) ?? s.indicator.achievements[s.indicator.achievements.length - 1];
-      if (ach && s.indicator.targets.length) expected.set(parseA1(ach.cell)!.row, ach.cell);
+      const r = achievementRow(s);
+      if (r !== null) byRow.set(r, s);
     }
-    expect(excel.count).toBe(expected.size);
-    excel.body.forEach(([score, tier], i) => {
-      const row = excel.top + 1 + i;
-      const ach = expected.get(row);
-      if (!ach) return expect([score, tier]).toEqual(['', '']);
-      expect(score.startsWith(`=APA.SCORE(${ach},`)).toBe(true);
-      expect(tier.startsWith(`=APA.TIER(${ach},`)).toBe(true);
-      expect(sheets.body[i]).toEqual([score.replace('=APA.', '=APA_'), tier.replace('=APA.', '=APA_')]);
+    expect(excel.count).toBe(byRow.size);
+    const covered = new Set<number>();
+    for (const run of excel.runs) {
+      expect(excel.body[run.row - excel.top - 1]).toEqual([run.score, run.tier]);
+      const scores = evaluateAll(grid, run.score);
+      const tiers = evaluateAll(grid, run.tier);
+      expect(scores).toHaveLength(run.rows);
+      for (let i = 0; i < run.rows; i++) {
+        const s = byRow.get(run.row + i);
+        covered.add(run.row + i);
+        if (!s) {
+          expect([scores[i], tiers[i]]).toEqual(['', '']);
+          continue;
+        }
+        if (s.status === 'scored') expect(scores[i]).toBeCloseTo(s.score!, 9);
+        else if (s.status === 'invalid') expect(scores[i]).toMatchObject({ error: 'value' });
+        else expect(scores[i]).toBe('');
+        if (s.status === 'scored' && s.tier && !name.includes('typed')) expect(tiers[i]).toBe(text(`tier.${s.tier}`).bn);
+      }
+    }
+    for (const r of byRow.keys()) expect(covered.has(r)).toBe(true);
+    // Rows between runs hold nothing; Sheets' formulas are Excel's in its own dialect.
+    excel.body.forEach((row, i) => {
+      if (!excel.runs.some((run) => run.row === excel.top + 1 + i)) expect(row).toEqual(['', '']);
     });
-    // The formulas lead to the indicator's cells: the registry computes core's score from them.
-    if (name.includes('typed')) return;
-    for (const s of result.indicators.filter((x) => x.status === 'scored')) {
-      const ach = s.indicator.achievements.find((x) => x.cumulative) ?? s.indicator.achievements[s.indicator.achievements.length - 1];
-      const [score] = excel.body[parseA1(ach.cell)!.row - excel.top - 1];
-      expect(evaluate(grid, score)).toBeCloseTo(s.score!, 9);
-    }
+    expect(sheets.body).toEqual(excel.body.map((row) => row.map((f) => f.replace(/^=APA\./, '=APA_'))));
   });
 
-  test('office 002: =APA.SCORE(K14,F14:J14,E14,D14) and =APA.TIER(K14,F14:J14,D14); the score column\'s format 0.00', () => {
+  test('office 002: one formula per column, =APA.SCORE(K14:K23,F14:J23,E14:E23,D14:D23) and =APA.TIER(K14:K23,F14:J23,D14:D23); the score column\'s format 0.00', () => {
     const { grid, result } = plan('002-five-tier');
     const spec = scoreColumns(grid, result, 'excel');
-    expect(spec.body[13 - spec.top - 1]).toEqual(['=APA.SCORE(K14,F14:J14,E14,D14)', '=APA.TIER(K14,F14:J14,D14)']);
-    expect(scoreColumns(grid, result, 'sheets').body[13 - spec.top - 1]).toEqual(['=APA_SCORE(K14,F14:J14,E14,D14)', '=APA_TIER(K14,F14:J14,D14)']);
+    expect(spec.runs.map((r) => [r.row + 1, r.rows, r.score, r.tier])).toEqual([[14, 10, '=APA.SCORE(K14:K23,F14:J23,E14:E23,D14:D23)', '=APA.TIER(K14:K23,F14:J23,D14:D23)']]);
+    expect(scoreColumns(grid, result, 'sheets').runs[0].score).toBe('=APA_SCORE(K14:K23,F14:J23,E14:E23,D14:D23)');
     expect(spec.scoreFormat).toBe('0.00');
   });
 
-  test('row pairs (003): the formula sits on the achievement row and reads the target row\'s tiers', () => {
+  test('a header repeated after a page break starts a new run; a row that would give a result of its own (a subtotal\'s weight) ends one', () => {
+    const three = scoreColumns(plan('000-three-tier').grid, plan('000-three-tier').result, 'excel');
+    expect(three.runs.map((r) => [r.row + 1, r.rows])).toEqual([[66, 11], [85, 2]]);
+    const main = plan('apa-main-quarters');
+    const spec = scoreColumns(main.grid, main.result, 'excel');
+    const subtotals = main.grid.values.map((row, r) => (typeof row[0] === 'string' && row[0].includes('উপমোট') ? r : -1)).filter((r) => r >= 0);
+    expect(subtotals.length).toBeGreaterThan(0);
+    for (const r of subtotals) expect(spec.runs.some((run) => r >= run.row && r < run.row + run.rows)).toBe(false);
+  });
+
+  test('row pairs (003): a formula per pair, on the achievement row, reading the target row\'s tiers (a target row inside a run would get a result of its own)', () => {
     const { grid, result } = plan('003-row-pairs');
     const spec = scoreColumns(grid, result, 'excel');
     const pair = result.indicators.find((s) => s.indicator.achievements.length)!;
     const ach = parseA1(pair.indicator.achievements[0].cell)!;
     expect(ach.row).toBe(pair.indicator.row);
+    expect(spec.runs.every((r) => r.rows === 1)).toBe(true);
     expect(spec.body[ach.row - spec.top - 1][0]).toContain(`,${pair.indicator.targets[0].cell}:`);
+  });
+
+  test('an array formula fills the rows of its first range: that is how far the owned columns reach', () => {
+    expect(spillRows('=APA.SCORE(K14:K23,F14:J23,E14:E23,D14:D23)')).toBe(10);
+    expect(spillRows('=APA_TIER(G62,G61:K61,D61)')).toBe(1);
+    expect(spillRows('=SUM(A1:A9)')).toBe(1);
+    const located = { blank: [], columns: { score: 12, tier: 13, top: 12, bottom: 13 } };
+    expect(withFormulas(located, { top: 13, left: 12, values: [['=APA.SCORE(K14:K23,F14:J23,E14:E23)', '=APA.TIER(K14:K23,F14:J23)'], ['', '']] }).columns!.bottom).toBe(22);
+    expect(withFormulas({ ...located, columns: { ...located.columns, values: true } }, { top: 13, left: 12, values: [['=APA.SCORE(K14:K23,F14:J23,E14:E23)', '']] }).columns!.bottom).toBe(13);
   });
 
   test('placement: where the columns or the legend already are, else the host\'s first clear column; the block runs from the header row to the legend\'s or the last indicator\'s row', () => {
@@ -198,6 +242,67 @@ describe('score columns: one score and one tier formula per indicator, in the ho
     expect(rows.top).toBe(result.plan.headerRow - 1);
     const last = Math.max(...result.indicators.flatMap((s) => [s.indicator.cell, ...s.indicator.achievements.map((x) => x.cell)]).map((c) => parseA1(c)!.row));
     expect(rows.bottom).toBe(Math.max(last, rows.top + LEGEND_ROWS - 1));
+    expect(blockRows(result, 1).bottom).toBe(Math.max(last + 1, rows.top + LEGEND_ROWS - 1));
+  });
+
+  test('never over what is not its own: where the block would now cover a cell of the user\'s (a signature below a table that grew), it goes to the first clear column', () => {
+    const located = { blank: [], columns: { score: 12, tier: 13, top: 5, bottom: 9 } };
+    const sheet = new Map<string, unknown>([['6,12', 3.5], ['8,13', 'উত্তম'], ['11,12', 'স্বাক্ষর']]);
+    const value = (r: number, c: number) => sheet.get(`${r},${c}`) ?? '';
+    expect(blockFits([12, 13], { top: 5, bottom: 9 }, located, value)).toBe(true);
+    expect(blockFits([12, 13], { top: 5, bottom: 11 }, located, value)).toBe(false);
+    expect(blockColumn(located, () => 20, (col) => blockFits([col, col + 1], { top: 5, bottom: 11 }, located, value))).toBe(20);
+    expect(blockColumn(located, () => 20, (col) => blockFits([col, col + 1], { top: 5, bottom: 9 }, located, value))).toBe(12);
+  });
+});
+
+describe('values only: the results as plain values with a note of when and how they were computed', () => {
+  test.each(SEED_NAMES)('%s: the header pair, each indicator\'s score (0.00) and tier on its row, blanks elsewhere, then the note (date, settings, "APA Sheets <version>")', (name) => {
+    const { grid, result } = plan(name);
+    const spec = valuesColumns(grid, result, { language: 'bn', today: TODAY, version: APP_VERSION });
+    const live = scoreColumns(grid, result, 'excel');
+    expect(spec.top).toBe(live.top);
+    expect(spec.rows[0].map((c) => c.v)).toEqual([SCORE_HEADER, TIER_HEADER]);
+    expect(spec.rows).toHaveLength(spec.bottom - spec.top + 1);
+    const byRow = new Map(result.indicators.map((s) => [achievementRow(s), s]));
+    for (let r = spec.top + 1; r < spec.bottom; r++) {
+      const [score, tier] = spec.rows[r - spec.top];
+      const s = byRow.get(r);
+      if (!s) {
+        expect([score.v, tier.v]).toEqual(['', '']);
+        continue;
+      }
+      if (s.status === 'scored') {
+        expect(score).toEqual({ v: s.score, format: '0.00' });
+        expect(tier.v).toBe(text(`tier.${s.tier ?? "not-achieved"}`).bn);
+      } else if (s.status === 'invalid') {
+        expect(score.v).toBe('');
+        expect(typeof tier.v === 'string' && tier.v.length > 0).toBe(true);
+      } else expect([score.v, tier.v]).toEqual(['', text(`status.${s.status}`).bn]);
+    }
+    const note = String(spec.rows[spec.rows.length - 1][0].v);
+    expect(note).toContain(`APA Sheets ${APP_VERSION}`);
+    expect(note).toContain('২০/০১/২০২৫');
+    expect(note).toContain(text('rule.interpolate').bn);
+    expect(spec.count).toBe(live.count);
+  });
+
+  test('in English, and with the settings the sheet was scored with (a final evaluation counts pending as 0)', () => {
+    const grid = seedGrid('002-five-tier');
+    const a = analyseGrid(grid, { today: TODAY, settings: { mode: 'floor', final: true } });
+    if (a.kind !== 'plan') throw new Error('no plan');
+    const spec = valuesColumns(grid, a.result, { language: 'en', today: TODAY, version: '9.9.9' });
+    const note = String(spec.rows[spec.rows.length - 1][0].v);
+    expect(note).toBe(`Values only, not formulas: computed by APA Sheets 9.9.9 on 20/01/2025. Rules: ${text('rule.floor').en}; not applicable: ${text('rule.rescale').en}; ${text('rule.final').en}`);
+    const pending = a.result.indicators.find((s) => s.status === 'pending')!;
+    const row = spec.rows[achievementRow(pending)! - spec.top];
+    expect(row[0]).toEqual({ v: 0, format: '0.00' });
+    expect(row[1].v).toBe('Not achieved');
+  });
+
+  test('the version in the note is package.json\'s', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
+    expect(APP_VERSION).toBe(pkg.version);
   });
 });
 
@@ -295,11 +400,31 @@ describe('finding what APA Sheets owns: the recorded place first, else where its
     expect(l.columns).toEqual({ score: 3, tier: 4, top: 1, bottom: 5 });
   });
 
-  test('with no record: the first markers, reaching the last cell that holds anything; the formulas give the exact extent', () => {
-    expect(locateOwned(block(), undefined).columns).toEqual({ score: 3, tier: 4, top: 1, bottom: 1 });
+  test('a sheet the record does not name (a copy of an owned sheet: a new id) owns nothing: its markers are the user\'s copy, left out of the grid but never cleared or written over', () => {
+    const copy = locateOwned(block(), undefined);
+    expect(copy.columns).toBeUndefined();
+    expect(copy.legend).toBeUndefined();
+    expect(locatedAreas(copy)).toEqual([]);
+    expect(copy.blank.map(rectA1)).toEqual(['D2:E12', `P6:P${6 + LEGEND_ROWS - 1}`]);
     const b = block();
     b.values[1][3] = b.values[1][4] = '';
-    expect(locateOwned(b, undefined).columns).toEqual({ score: 10, tier: 11, top: 5, bottom: 8 });
+    expect(locateOwned(b, undefined).blank.map(rectA1)[0]).toBe('K6:L12');
+    // Recorded with a legend only: a header pair on the sheet is not the script's either.
+    expect(locateOwned(block(), { name: 'S', legend: rec.legend }).columns).toBeUndefined();
+  });
+
+  test('where the host tracked it (names, row and column metadata, moved with insertions) when the markers are there, reaching as far as tracked', () => {
+    const b = block();
+    // The user inserted 3 rows above and 2 inside the table: the block is at K9, reaching row 14.
+    b.values.splice(0, 0, [], [], []);
+    const tracked = locateOwned(b, rec, { columns: { top: 8, left: 10, bottom: 13, right: 11 }, legend: { top: 8, left: 15, bottom: 8, right: 15 } });
+    expect(tracked.columns).toEqual({ score: 10, tier: 11, top: 8, bottom: 13 });
+    expect(tracked.legend).toEqual({ col: 15, top: 8, bottom: 8 + LEGEND_ROWS - 1 });
+    // A tracked place whose markers are gone is not believed: the markers are looked for.
+    expect(locateOwned(b, rec, { columns: { top: 2, left: 3, bottom: 4, right: 4 } }).columns).toEqual({ score: 3, tier: 4, top: 4, bottom: 8 });
+  });
+
+  test('the formulas give the exact extent', () => {
     const real = locateOwned(block(), rec);
     const formulas = { top: 6, left: 10, values: [['=APA.SCORE(K14,F14:J14,E14)', '=APA.TIER(K14,F14:J14)'], ['', ''], ['', '=APA_TIER(K16,F16:J16)'], ['', ''], ['', '']] };
     expect(withFormulas(real, formulas).columns).toEqual({ score: 10, tier: 11, top: 5, bottom: 8 });
@@ -346,15 +471,28 @@ describe('Remove: everything APA Sheets added, and nothing else', () => {
       { id: 'b', isReport: false },
     ]);
     expect(plan.reports).toEqual(['r']);
-    expect(plan.sheets.map((s) => [s.id, s.clear.map(rectA1)])).toEqual([
-      ['a', ['M6:N21', 'P6:P15']],
-      ['b', []],
-    ]);
+    // Sheet b is not in the record (a copy of a, say): it is not touched.
+    expect(plan.sheets.map((s) => [s.id, s.clear.map(rectA1)])).toEqual([['a', ['M6:N21', 'P6:P15']]]);
     expect(plan.sheets[0].grown).toEqual({ columns: { after: 26, count: 1 } });
     expect(plan.record).toEqual({ ...record, sheets: {}, reports: [], imports: [] });
     const r = removed({ sheets: 1, cleared: plan.sheets[0].clear, rules: 3 }, true);
     expect(r.changed).toBe(1 + 32 + 10 + 3);
     expect(r.message.en).toMatch(/1 sheets, 42 cells, 3 colour rules/);
+  });
+
+  test('a report sheet is one with an id the record wrote and the record\'s token: a copy (new id) or another workbook\'s report (other token) is the user\'s; a record from before ids were kept goes by the token', () => {
+    const record = { ...emptyRecord('tok'), reportIds: ['7'] };
+    expect(isReportSheet(record, '7', 'tok')).toBe(true);
+    expect(isReportSheet(record, '8', 'tok')).toBe(false);
+    expect(isReportSheet(record, '7', 'other')).toBe(false);
+    expect(isReportSheet(emptyRecord('tok'), '8', 'tok')).toBe(true);
+    expect(isReportSheet(null, '7', 'tok')).toBe(false);
+    expect(readRecord(JSON.stringify(record))!.reportIds).toEqual(['7']);
+    expect(readRecord(JSON.stringify(emptyRecord('tok')))!.reportIds).toBeUndefined();
+  });
+
+  test('imported files are named by the SHA-256 of their bytes', () => {
+    expect(fileHash('AB'.repeat(32))).toBe(`sha256:${'ab'.repeat(32)}`);
   });
 
   test('with only its report sheets left they stay (a workbook keeps a sheet); with nothing added, "nothing to remove"', () => {

@@ -18,7 +18,17 @@
  *   `-…` (not a plain number) and `@…` become formulas, unless the string starts with an apostrophe
  *   (the rest is text) or the cell is formatted as Text (`@`);
  * - `worksheet.onChanged` handlers fire after a sync that wrote cells (`triggerSource:
- *   'ThisLocalAddin'`) and on `userEdit` (a user typing), asynchronously.
+ *   'ThisLocalAddin'`) and on `userEdit` (a user typing), asynchronously;
+ * - worksheet-scoped names (`worksheet.names`) refer to a rectangle of their sheet; their
+ *   `formula` reads `='Sheet'!$A$1:$B$2` with the sheet's name of the moment;
+ * - what a user does to the sheets, as Excel does it: `userRenameSheet` keeps the sheet's id;
+ *   `userCopySheet` makes a sheet with a new id and the name `X (2)` holding copies of the cells,
+ *   merges, conditional formats, charts, frozen panes, widths and the sheet's names (referring to
+ *   the copy), but not its custom properties (Excel does not copy a worksheet's custom properties:
+ *   office-js issue #5486, "by design"); `userInsertRows` / `userInsertColumns` move the cells,
+ *   merges, conditional formats and names below (right of) the insertion and stretch those it
+ *   falls inside, adjust every formula's references to the sheet (`references.ts`), and raise
+ *   `onChanged` with `RowInserted` / `ColumnInserted`;
  *
  * No Node API is used here, so it also runs in a browser; the workbook is plain JSON data
  * (`FakeWorkbook.fromJSON` / `toJSON`). Reading real .xlsx bytes (for `insertWorksheetsFromBase64`
@@ -28,6 +38,7 @@
  * from a file, else `''`.
  */
 import { a1, columnIndex, columnLetters, qualifiedAddress } from '../../core/grid';
+import { Insertion, shiftFormula, shiftRect, shifted } from '../fixtures/references';
 import type {
   XlChart,
   XlChartCollection,
@@ -48,6 +59,8 @@ import type {
   XlEventHandlers,
   XlFreezePanes,
   XlInsertWorksheetOptions,
+  XlNamedItem,
+  XlNamedItemCollection,
   XlRange,
   XlRangeAreas,
   XlRangeCollection,
@@ -118,6 +131,8 @@ export interface FakeSheetData {
   conditionalFormats?: FakeConditionalFormatData[];
   charts?: FakeChartData[];
   customProperties?: Record<string, string>;
+  /** Worksheet-scoped names: name → the A1 area of this sheet it refers to. */
+  names?: Record<string, { ref: string; visible?: boolean }>;
   freeze?: { rows: number; columns: number };
   /** Column widths in points, by column letters. */
   columnWidths?: Record<string, number>;
@@ -241,6 +256,7 @@ export class FakeSheet {
   cfs: CfEntity[] = [];
   charts: ChartEntity[] = [];
   customProperties = new Map<string, string>();
+  names = new Map<string, { ref: Rect; visible: boolean }>();
   freeze?: { rows: number; columns: number };
   columnWidths = new Map<number, number>();
   deleted = false;
@@ -387,6 +403,7 @@ export class FakeWorkbook {
     sheet.cfs = (data.conditionalFormats ?? []).map((c) => ({ id: c.id || this.newCfId(), type: c.type, formula: c.formula, fill: c.fill, fontColor: c.fontColor, ranges: c.ranges.map((a) => parseRect(a)!) }));
     sheet.charts = (data.charts ?? []).map((c) => ({ ...c, sheet }));
     for (const [k, v] of Object.entries(data.customProperties ?? {})) sheet.customProperties.set(k, v);
+    for (const [k, v] of Object.entries(data.names ?? {})) sheet.names.set(k, { ref: parseRect(v.ref)!, visible: v.visible ?? true });
     sheet.freeze = data.freeze;
     for (const [letters, w] of Object.entries(data.columnWidths ?? {})) sheet.columnWidths.set(columnIndex(letters), w);
     this.sheets.push(sheet);
@@ -455,19 +472,75 @@ export class FakeWorkbook {
     await this.idle();
   }
 
+  /** A user renaming a sheet: the id stays. */
+  userRenameSheet(sheet: string, name: string): void {
+    const s = this.sheet(sheet);
+    if (this.find(name) && this.find(name) !== s) throw new Error(`a sheet ${name} exists`);
+    const old = s.name;
+    s.name = name;
+    // Formulas that name the sheet follow it.
+    for (const other of this.sheets) for (const cell of other.cells.values()) if (cell.f) cell.f = renameInFormula(cell.f, old, name);
+  }
+
+  /** A user copying a sheet (Move or Copy → Create a copy): placed after it, activated. */
+  userCopySheet(sheet: string): FakeSheet {
+    const s = this.sheet(sheet);
+    const copy = new FakeSheet(this.newId(), this.uniqueName(s.name));
+    for (const [k, c] of s.cells) copy.cells.set(k, { ...c, ...(c.link ? { link: { ...c.link } } : {}) });
+    copy.merges = s.merges.map((m) => ({ ...m }));
+    copy.cfs = s.cfs.map((c) => ({ ...c, id: this.newCfId(), ranges: c.ranges.map((r) => ({ ...r })) }));
+    copy.charts = s.charts.map((c) => ({ ...c, sheet: copy, series: c.series.map((x) => ({ ...x })) }));
+    // Custom properties stay behind; the sheet's names come along, referring to the copy.
+    for (const [k, v] of s.names) copy.names.set(k, { ref: { ...v.ref }, visible: v.visible });
+    copy.freeze = s.freeze ? { ...s.freeze } : undefined;
+    for (const [c, w] of s.columnWidths) copy.columnWidths.set(c, w);
+    this.sheets.splice(this.sheets.indexOf(s) + 1, 0, copy);
+    this.activeId = copy.id;
+    return copy;
+  }
+
+  /** A user inserting `count` rows above row `row` (1-based) of a sheet. Resolves once the change handlers ran. */
+  async userInsertRows(sheet: string, row: number, count: number): Promise<void> {
+    this.insert(this.sheet(sheet), { axis: 'row', at: row - 1, count });
+    await this.idle();
+  }
+
+  /** A user inserting `count` columns left of column `letters` of a sheet. */
+  async userInsertColumns(sheet: string, letters: string, count: number): Promise<void> {
+    this.insert(this.sheet(sheet), { axis: 'col', at: columnIndex(letters), count });
+    await this.idle();
+  }
+
+  private insert(s: FakeSheet, ins: Insertion): void {
+    const cells = new Map<number, FakeCell>();
+    for (const [k, c] of s.cells) {
+      const r = rowOf(k);
+      const c0 = colOf(k);
+      cells.set(ins.axis === 'row' ? KEY(shifted(r, ins), c0) : KEY(r, shifted(c0, ins)), c);
+    }
+    s.cells = cells;
+    s.merges = s.merges.map((m) => shiftRect(m, ins));
+    for (const cf of s.cfs) cf.ranges = cf.ranges.map((r) => shiftRect(r, ins));
+    for (const v of s.names.values()) v.ref = shiftRect(v.ref, ins);
+    if (ins.axis === 'col') s.columnWidths = new Map([...s.columnWidths].map(([c, w]) => [shifted(c, ins), w]));
+    for (const other of this.sheets) for (const cell of other.cells.values()) if (cell.f) cell.f = shiftFormula(cell.f, other.name, s.name, ins);
+    const whole = ins.axis === 'row' ? { top: ins.at, left: 0, bottom: ins.at + ins.count - 1, right: MAX_COL } : { top: 0, left: ins.at, bottom: MAX_ROW, right: ins.at + ins.count - 1 };
+    this.fire(s, [whole], 'Unknown', ins.axis === 'row' ? 'RowInserted' : 'ColumnInserted');
+  }
+
   /** Waits until every change handler that was started has finished (handlers may start others). */
   async idle(): Promise<void> {
     while (this.pending.size) await Promise.allSettled([...this.pending]);
   }
 
-  fire(sheet: FakeSheet, rects: Rect[], triggerSource: 'Unknown' | 'ThisLocalAddin'): void {
+  fire(sheet: FakeSheet, rects: Rect[], triggerSource: 'Unknown' | 'ThisLocalAddin', changeType = 'RangeEdited'): void {
     if (!sheet.handlers.length || !rects.length) return;
     const bounds = rects.reduce((a, b) => ({ top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) }));
     const args: XlWorksheetChangedEventArgs & { type: 'WorksheetChanged' } = {
       type: 'WorksheetChanged',
       address: rectText(bounds),
       worksheetId: sheet.id,
-      changeType: 'RangeEdited',
+      changeType,
       source: 'Local',
       triggerSource,
     };
@@ -506,6 +579,15 @@ export class FakeWorkbook {
   }
 }
 
+/** A formula after a sheet was renamed: its qualified references name the new name. */
+function renameInFormula(f: string, from: string, to: string): string {
+  const quote = (n: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(n) ? n : `'${n.replace(/'/g, "''")}'`);
+  return f
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) => (i % 2 ? part : part.split(`${quote(from)}!`).join(`${quote(to)}!`)))
+    .join('');
+}
+
 function sheetData(s: FakeSheet): FakeSheetData {
   const cells: Record<string, FakeCell> = {};
   const keys = [...s.cells.keys()].sort((a, b) => a - b);
@@ -519,6 +601,7 @@ function sheetData(s: FakeSheet): FakeSheetData {
     charts: s.charts.map(({ sheet: _sheet, ...c }) => ({ ...c, series: c.series.map((x) => ({ ...x })) })),
     customProperties: Object.fromEntries(s.customProperties),
   };
+  if (s.names.size) data.names = Object.fromEntries([...s.names].map(([k, v]) => [k, { ref: rectText(v.ref), visible: v.visible }]));
   if (s.freeze) data.freeze = { ...s.freeze };
   if (s.columnWidths.size) data.columnWidths = Object.fromEntries([...s.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [columnLetters(c), w]));
   return data;
@@ -589,6 +672,7 @@ export function snapshotWorkbook(wb: FakeWorkbook, options: { userOnly?: boolean
       snap.extra = JSON.stringify({
         charts: s.charts.map(({ sheet: _s, ...c }) => c),
         props: Object.fromEntries(s.customProperties),
+        names: [...s.names].map(([k, v]) => [k, rectText(v.ref), v.visible]),
         freeze: s.freeze,
         widths: [...s.columnWidths],
       });
@@ -1038,6 +1122,9 @@ class FakeWorksheet extends NullableProxy implements XlWorksheet {
   get customProperties(): XlWorksheetCustomPropertyCollection {
     return new FakeCustomProperties(this.ctx, this);
   }
+  get names(): XlNamedItemCollection {
+    return new FakeNamedItems(this.ctx, this);
+  }
   get onChanged(): XlEventHandlers<XlWorksheetChangedEventArgs> {
     return {
       add: (handler) => {
@@ -1104,6 +1191,125 @@ class FakeWorksheet extends NullableProxy implements XlWorksheet {
   }
 
   load(propertyNames?: string | string[]): XlWorksheet {
+    this.queueLoad(propertyNames);
+    return this;
+  }
+}
+
+// ── Names (worksheet-scoped) ────────────────────────────────────────────────────────────────
+
+/** Excel's rules for a defined name: a letter, `_` or `\` first, then letters, digits, `_` and `.`;
+ * not a cell reference. */
+function validName(n: string): void {
+  if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(n) || /^[A-Za-z]{1,3}[0-9]+$/.test(n) || n.length > 255) throw new FakeOfficeError('InvalidArgument', `The name '${n}' is not valid.`);
+}
+
+function referenceRect(ref: string, sheet: FakeSheet): Rect {
+  const text = ref.replace(/^=/, '');
+  const m = /^(?:'((?:[^']|'')+)'|([^!']+))!(.+)$/.exec(text);
+  const named = m ? (m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2]) : null;
+  if (named !== null && named.toLowerCase() !== sheet.name.toLowerCase()) throw new FakeOfficeError('InvalidArgument', `A worksheet-scoped name of this fake refers to its own sheet, not '${named}'.`);
+  const r = parseRect((m ? m[3] : text).replace(/\$/g, ''));
+  if (!r) throw new FakeOfficeError('InvalidArgument', `Bad reference '${ref}'.`);
+  return r;
+}
+
+const absolute = (r: Rect) => {
+  const cell = (row: number, col: number) => `$${columnLetters(col)}$${row + 1}`;
+  return r.top === r.bottom && r.left === r.right ? cell(r.top, r.left) : `${cell(r.top, r.left)}:${cell(r.bottom, r.right)}`;
+};
+
+class FakeNamedItems extends ProxyBase implements XlNamedItemCollection {
+  protected readonly typeName = 'NamedItemCollection';
+  protected readonly scalars: string[] = [];
+  constructor(
+    ctx: FakeContext,
+    private readonly ws: FakeWorksheet,
+  ) {
+    super(ctx);
+  }
+  get items(): XlNamedItem[] {
+    return this.got('items');
+  }
+  override execLoad(path: string[], ex: Execution): void {
+    if (path[0] !== 'items' && path.length) throw new FakeOfficeError('InvalidArgument', `NamedItemCollection has no property '${path[0]}'.`);
+    const prior = ex.loads.get(this)?.get('items') as FakeNamedItem[] | undefined;
+    const s = this.ws.entity();
+    const items = prior ?? [...s.names.keys()].map((n) => new FakeNamedItem(this.ctx, this.ws, n));
+    if (!prior) ex.set(this, 'items', items, 2 * items.length + 2);
+    for (const it of items) it.execLoad(path.slice(1), ex);
+  }
+  protected read(): unknown {
+    return undefined;
+  }
+  load(propertyNames?: string | string[]): XlNamedItemCollection {
+    this.queueLoad(propertyNames ?? 'items');
+    return this;
+  }
+  add(name: string, reference: XlRange | string, _comment?: string): XlNamedItem {
+    const item = new FakeNamedItem(this.ctx, this.ws, name);
+    this.ctx.enqueue(jsonSize(name) + (typeof reference === 'string' ? jsonSize(reference) : 16), () => {
+      validName(name);
+      const s = this.ws.entity();
+      if ([...s.names.keys()].some((k) => k.toLowerCase() === name.toLowerCase())) throw new FakeOfficeError('ItemAlreadyExists', `A name '${name}' already exists on this sheet.`);
+      const ref = typeof reference === 'string' ? referenceRect(reference, s) : (reference as FakeRange).rect();
+      if (typeof reference !== 'string' && (reference as FakeRange).sheet() !== s) throw new FakeOfficeError('InvalidArgument', 'A worksheet-scoped name of this fake refers to its own sheet.');
+      s.names.set(name, { ref: { ...ref }, visible: true });
+    });
+    return item;
+  }
+}
+
+class FakeNamedItem extends ProxyBase implements XlNamedItem {
+  protected readonly typeName = 'NamedItem';
+  protected readonly scalars = ['name', 'formula', 'visible', 'type'];
+  constructor(
+    ctx: FakeContext,
+    private readonly ws: FakeWorksheet,
+    private readonly itemName: string,
+  ) {
+    super(ctx);
+  }
+  private entry(): { ref: Rect; visible: boolean } {
+    const e = this.ws.entity().names.get(this.itemName);
+    if (!e) throw new FakeOfficeError('ItemNotFound', `The name '${this.itemName}' does not exist.`);
+    return e;
+  }
+  protected read(prop: string): unknown {
+    const e = this.entry();
+    if (prop === 'name') return this.itemName;
+    if (prop === 'visible') return e.visible;
+    if (prop === 'type') return 'Range';
+    return `=${qualifiedAddress(this.ws.entity().name, absolute(e.ref))}`;
+  }
+  get name(): string {
+    return this.got('name');
+  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  get formula(): any {
+    return this.got('formula');
+  }
+  set formula(f: string) {
+    this.ctx.enqueue(jsonSize(f), () => {
+      const e = this.entry();
+      e.ref = referenceRect(String(f), this.ws.entity());
+    });
+  }
+  get visible(): boolean {
+    return this.got('visible');
+  }
+  set visible(v: boolean) {
+    this.ctx.enqueue(5, () => {
+      this.entry().visible = !!v;
+    });
+  }
+  delete(): void {
+    this.ctx.enqueue(0, () => {
+      this.entry();
+      this.ws.entity().names.delete(this.itemName);
+    });
+  }
+  load(propertyNames?: string | string[]): XlNamedItem {
     this.queueLoad(propertyNames);
     return this;
   }

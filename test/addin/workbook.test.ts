@@ -28,7 +28,9 @@ import { ExcelSheetData, excelGrid } from '../../addin/src/workbook/excel-grid';
 import { createExcelWorkbook, ExcelWorkbookOperations } from '../../addin/src/workbook/excel-workbook';
 import { LEGEND_TITLE, OWNED_KEY, RECORD_VERSION, SCORE_HEADER, TIER_HEADER, columnHeaders, legendLabel, legendTitle, readRecord as parseRecord } from '../../core/ownership';
 import { highlightPlan } from '../../core/highlight-spec';
-import { scoreColumns } from '../../core/score-columns';
+import { scoreColumns, valuesColumns } from '../../core/score-columns';
+import { APP_VERSION } from '../../core/version';
+import { createHash } from 'crypto';
 import { nextResult } from '../../core/next';
 import type { Grid } from '../../core/grid';
 import { LINK_FONT, columnOf } from '../../core/report';
@@ -339,6 +341,39 @@ describe.each(SEEDS)('%s', (file) => {
     const v = wb.getCell(sheet.name, cell)?.v ?? null;
     await wb.userEdit(sheet.name, cell, v);
     expect(wb.syncs.length).toBe(from);
+  });
+
+  test('valuesOnly: the scores and tiers as plain values where the columns go, and the note (date, settings, "APA Sheets <version>"), ≤ 3 syncs; twice = once; Remove takes it away', async () => {
+    const from = wb.syncs.length;
+    const r = await api.valuesOnly();
+    const s = note('valuesOnly', file, wb, from);
+    expect(r.ok).toBe(true);
+    expect(s.syncs).toBeLessThanOrEqual(3);
+    const record = parseRecord(wb.settings.get(OWNED_KEY))!;
+    const cols = record.sheets[sheet.id].columns!;
+    const spec = valuesColumns(baseGrid, base, { language: 'bn', today: todayInDhaka(NOW), version: APP_VERSION });
+    expect(cols).toEqual({ score: cols.score, tier: cols.score + 1, top: spec.top, bottom: spec.bottom, values: true });
+    // Cell by cell the spec (its rules: test/specs.test.ts): values, no formula anywhere in the block.
+    spec.rows.forEach((row, i) =>
+      row.forEach((cell, j) => {
+        const got = sheet.cell(spec.top + i, cols.score + j);
+        expect(got?.f).toBeUndefined();
+        expect(got?.v ?? '').toBe(cell.v ?? '');
+        if (cell.format) expect(got?.nf).toBe(cell.format);
+      }),
+    );
+    expect(String(sheet.cell(spec.bottom, cols.score)?.v)).toContain(`APA Sheets ${APP_VERSION}`);
+    expect(json(snapshotWorkbook(wb, { userOnly: true }))).toBe(json({ sheets: before.sheets.map(({ extra: _e, ...x }) => x) }));
+    const once = json(snapshotWorkbook(wb));
+    await api.valuesOnly();
+    expect(json(snapshotWorkbook(wb))).toBe(once);
+    // Live columns again replace the values in place; values again replace the formulas.
+    await api.addScoreColumns();
+    expect(parseRecord(wb.settings.get(OWNED_KEY))!.sheets[sheet.id].columns!.score).toBe(cols.score);
+    await api.valuesOnly();
+    expect(json(snapshotWorkbook(wb))).toBe(once);
+    await api.removeAll();
+    expect(json(snapshotWorkbook(wb))).toBe(json(before));
   });
 });
 
@@ -831,6 +866,209 @@ describe('addOfficeFiles', () => {
     expect(after.sheets[0]).toEqual(before.sheets[0]);
     expect(after.sheets.map((s) => s.name)).toEqual(names.filter((n) => !n.startsWith('APA ')));
     expect(wb.settings.has(OWNED_KEY)).toBe(false);
+  });
+});
+
+// ── What the user changed stays theirs: ownership follows the sheet's id ────────────────────
+
+/** FNV-1a (32-bit) over `s`, from state `h`. */
+function fnv(s: string, h = 0x811c9dc5): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/** The old 32-bit identity of an imported file (FNV-1a of its base64, with its length). */
+const oldHash = (s: string): string => `${s.length.toString(36)}-${fnv(s).toString(36)}`;
+
+/** Two different .xlsx files whose old hash is the same: the two workbooks with the zip's end
+ * comment varied (a comment changes no part of a workbook) until two of them collide. Only the
+ * end of the base64 changes, so the hash of the rest is computed once. */
+function collidingFiles(a: Buffer, b: Buffer): [string, string] {
+  const prepared = (buf: Buffer, pad: number) => {
+    const at = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    const head = Buffer.from(buf.subarray(0, at + 22));
+    head.writeUInt16LE(pad, at + 20);
+    const fixed = head.length - (head.length % 3);
+    const prefix = head.subarray(0, fixed).toString('base64');
+    const rest = head.subarray(fixed);
+    const tail = (n: number) => {
+      const c = Buffer.alloc(pad, 0x20);
+      c.write(n.toString(36).padStart(8, '0'), pad - 8, 'latin1');
+      return Buffer.concat([rest, c]).toString('base64');
+    };
+    return { prefix, state: fnv(prefix), tail, full: (n: number) => prefix + tail(n) };
+  };
+  // Equal lengths (the old hash counted the length): the shorter file gets the longer comment.
+  const end = (buf: Buffer) => buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) + 22;
+  const pa = prepared(a, 24 + Math.max(0, end(b) - end(a)));
+  const pb = prepared(b, 24 + Math.max(0, end(a) - end(b)));
+  const seen = new Map<number, number>();
+  for (let n = 0; n < 1 << 19; n++) seen.set(fnv(pa.tail(n), pa.state), n);
+  for (let n = 0; n < 1 << 22; n++) {
+    const m = seen.get(fnv(pb.tail(n), pb.state));
+    if (m !== undefined) return [pa.full(m), pb.full(n)];
+  }
+  throw new Error('no collision found');
+}
+
+describe('what the user changed stays theirs: ownership follows the sheet\'s id', () => {
+  const load = () => loadFakeWorkbook(fs.readFileSync(path.join(dir, '002-khulna-library.xlsx')));
+  const recordOf = (wb: FakeWorkbook) => parseRecord(wb.settings.get(OWNED_KEY))!;
+  const sheetSnap = (wb: FakeWorkbook, name: string) => snapshotWorkbook(wb).sheets.find((s) => s.name === name);
+  const headerPairs = (s: FakeSheet) => [...s.cells.values()].filter((c) => c.v === SCORE_HEADER).length;
+  const apaFormulas = (wb: FakeWorkbook) => wb.sheets.flatMap((s) => [...s.cells.values()].filter((c) => /^=APA\./i.test(c.f ?? '')).map((c) => `${s.name}: ${c.f}`));
+
+  test('a renamed owned sheet is still owned: its columns and colours are replaced where they are, and Remove takes them away', async () => {
+    const wb = await load();
+    const api = ops(wb);
+    const sheet = wb.active;
+    const before = snapshotWorkbook(wb);
+    await api.addScoreColumns();
+    await api.highlightTiers();
+    const cols = recordOf(wb).sheets[sheet.id].columns!;
+    const rules = sheet.cfs.length;
+    wb.userRenameSheet(sheet.name, 'অগ্রগতি ২০২৫');
+    await api.addScoreColumns();
+    await api.highlightTiers();
+    expect(recordOf(wb).sheets[sheet.id]).toMatchObject({ name: 'অগ্রগতি ২০২৫', columns: cols });
+    expect(headerPairs(sheet)).toBe(1);
+    expect(sheet.cfs).toHaveLength(rules);
+    await api.removeAll();
+    expect(diff({ ...before, sheets: before.sheets.map((s) => ({ ...s, name: 'অগ্রগতি ২০২৫' })) }, snapshotWorkbook(wb))).toEqual([]);
+  });
+
+  test('a renamed report sheet is still owned: the next run replaces it', async () => {
+    const wb = await load();
+    const api = ops(wb);
+    const first = await api.consolidate({});
+    wb.userRenameSheet(first.written[0], 'আমার সারাংশ');
+    const again = await api.consolidate({});
+    expect(again.written).toEqual(first.written);
+    expect(wb.find('আমার সারাংশ')).toBeUndefined();
+    expect(wb.sheets).toHaveLength(1 + first.written.length);
+  });
+
+  test('a copy of an owned sheet is the user\'s: never deleted, cleared or written over — with the user\'s notes in it — on a re-run or Remove', async () => {
+    const wb = await load();
+    const api = ops(wb);
+    const sheet = wb.active;
+    const before = snapshotWorkbook(wb);
+    await api.addScoreColumns();
+    await api.highlightTiers();
+    await api.consolidate({});
+    const cols = recordOf(wb).sheets[sheet.id].columns!;
+    const copy = wb.userCopySheet(sheet.name);
+    // Excel copies the sheet's names with it, not its custom properties; the copy has its own id.
+    expect(copy.id).not.toBe(sheet.id);
+    expect([...copy.names.keys()].sort()).toEqual([...sheet.names.keys()].sort());
+    // The user's notes in the copy: over the copied score column and beside the copied legend.
+    wb.setCell(copy.name, areaA1({ top: cols.top + 1, left: cols.score, bottom: cols.top + 1, right: cols.score }), { v: 'পরিদর্শনের নোট' });
+    wb.setCell(copy.name, areaA1({ top: cols.bottom + 3, left: cols.score, bottom: cols.bottom + 3, right: cols.score }), { v: 'স্বাক্ষর' });
+    const copied = sheetSnap(wb, copy.name);
+    wb.activate(sheet.name);
+    await api.addScoreColumns();
+    await api.highlightTiers();
+    const report = await api.consolidate({});
+    expect(report.consolidation!.offices.map((o) => o.sheet)).toContain(copy.name);
+    expect(sheetSnap(wb, copy.name)).toEqual(copied);
+    await api.removeAll();
+    expect(sheetSnap(wb, copy.name)).toEqual(copied);
+    expect(sheetSnap(wb, sheet.name)).toEqual(before.sheets[0]);
+  });
+
+  test('a copy of a report sheet is the user\'s: kept, with the user\'s notes in it, on a re-run and on Remove', async () => {
+    const wb = await load();
+    const api = ops(wb);
+    const first = await api.consolidate({});
+    const copy = wb.userCopySheet(first.written[0]);
+    expect(copy.customProperties.size).toBe(0);
+    wb.setCell(copy.name, 'A1', { v: 'সভায় আলোচিত' });
+    const copied = sheetSnap(wb, copy.name);
+    wb.activate(wb.sheets[0].name);
+    await api.consolidate({});
+    expect(sheetSnap(wb, copy.name)).toEqual(copied);
+    await api.removeAll();
+    expect(sheetSnap(wb, copy.name)).toEqual(copied);
+    expect(wb.sheets.map((s) => s.name)).toEqual([wb.sheets[0].name, copy.name]);
+  });
+
+  test('a sheet copied without the ownership record keeps the signature below its table: Add score columns never writes over a cell that is not recorded as the add-in\'s and is not empty', async () => {
+    const src = await load();
+    await ops(src).addScoreColumns();
+    const cols = recordOf(src).sheets[src.active.id].columns!;
+    // The sheet copied into another workbook: its cells (the add-in's columns among them) go, the record stays behind.
+    const wb = FakeWorkbook.fromJSON({ sheets: [{ ...src.toJSON().sheets[0], id: undefined, names: undefined }] }, { loader: base64Loader });
+    const name = wb.active.name;
+    wb.setCell(name, areaA1({ top: cols.bottom + 2, left: cols.score, bottom: cols.bottom + 2, right: cols.score }), { v: 'স্বাক্ষর: পরিচালক' });
+    wb.setCell(name, areaA1({ top: cols.bottom + 3, left: cols.tier, bottom: cols.bottom + 3, right: cols.tier }), { v: 'তারিখ: ২০/০১/২০২৫' });
+    const before = snapshotWorkbook(wb).sheets[0].cells;
+    const api = ops(wb);
+    expect((await api.addScoreColumns()).ok).toBe(true);
+    const after = snapshotWorkbook(wb).sheets[0].cells;
+    for (const [a, v] of Object.entries(before)) expect([a, after[a]]).toEqual([a, v]);
+    const mine = recordOf(wb).sheets[wb.active.id].columns!;
+    expect(mine.score).toBeGreaterThan(cols.tier);
+    // Remove takes away what this workbook's add-in wrote, and nothing of what came with the copy.
+    await api.removeAll();
+    expect(snapshotWorkbook(wb).sheets[0].cells).toEqual(before);
+  });
+
+  test('owned formulas and formats are found from the record after rows are inserted above the header and inside the table, and a column before it: Remove leaves no =APA. formula behind, and the sheet as the user\'s insertions made it', async () => {
+    const wb = await load();
+    // The same workbook, the same insertions, never touched by the add-in: what Remove must leave.
+    const untouched = FakeWorkbook.fromJSON(wb.toJSON(), { loader: base64Loader });
+    const api = ops(wb);
+    const sheet = wb.active;
+    const { result } = coreOn(sheet);
+    await api.addScoreColumns();
+    await api.highlightTiers();
+    const cols = recordOf(wb).sheets[sheet.id].columns!;
+    const firstRow = Math.min(...result.indicators.flatMap((s) => s.achievementCells).map((c) => parseA1(c)!.row));
+    const insert = async (w: FakeWorkbook) => {
+      await w.userInsertRows(sheet.name, 2, 3);
+      await w.userInsertRows(sheet.name, firstRow + 3 + 2, 2);
+      await w.userInsertColumns(sheet.name, 'A', 1);
+    };
+    await insert(wb);
+    await insert(untouched);
+    // Excel moved and stretched the add-in's names with the cells.
+    const named = sheet.names.get('APA_SHEETS_COLUMNS')!.ref;
+    expect(named).toEqual({ top: cols.top + 3, left: cols.score + 1, bottom: cols.bottom + 5, right: cols.tier + 1 });
+    // Running the command again: one block, where it moved to, over the longer table.
+    await api.addScoreColumns();
+    expect(headerPairs(sheet)).toBe(1);
+    expect(recordOf(wb).sheets[sheet.id].columns).toMatchObject({ score: cols.score + 1, top: cols.top + 3 });
+    expect((await api.checkActiveSheet()).totals).toEqual(coreOn(untouched.active).result.totals);
+    await api.removeAll();
+    expect(apaFormulas(wb)).toEqual([]);
+    expect(diff(snapshotWorkbook(untouched), snapshotWorkbook(wb))).toEqual([]);
+  });
+
+  test('the change handler follows inserted rows: the colours move with the achievements', async () => {
+    const wb = await load();
+    const api = ops(wb);
+    const sheet = wb.active;
+    await api.highlightTiers();
+    await wb.userInsertRows(sheet.name, 3, 2);
+    const expected = new Map<HighlightKey, Set<string>>();
+    for (const h of highlightSpec(coreOn(sheet).result)) expected.set(h.key, new Set([...(expected.get(h.key) ?? []), h.cell]));
+    for (const [key, cells] of expected) expect([...ownedRules(sheet).get(key)!.cells].sort()).toEqual([...cells].sort());
+  });
+
+  test('two offices\' files whose old 32-bit hash collides are both inserted (a file is its SHA-256)', async () => {
+    const [a, b] = collidingFiles(await buildOfficeWorkbook(1), await buildOfficeWorkbook(2));
+    expect(a).not.toBe(b);
+    expect(oldHash(a)).toBe(oldHash(b));
+    const wb = await load();
+    const r = await ops(wb).addOfficeFiles([{ name: 'office-1.xlsx', base64: a }, { name: 'office-2.xlsx', base64: b }], {});
+    expect(r.failed).toEqual([]);
+    expect(r.inserted.map((i) => [i.file, i.sheets.length])).toEqual([['office-1.xlsx', 1], ['office-2.xlsx', 1]]);
+    expect(new Set(r.inserted.flatMap((i) => i.sheets)).size).toBe(2);
+    expect(recordOf(wb).imports.map((i) => i.hash)).toEqual(await Promise.all([a, b].map(async (x) => `sha256:${createHash('sha256').update(Buffer.from(x, 'base64')).digest('hex')}`)));
+    expect(r.consolidation!.offices).toHaveLength(3);
   });
 });
 

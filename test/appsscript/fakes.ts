@@ -21,12 +21,22 @@
  * - `setConditionalFormatRules` replaces the sheet's whole list; `getConditionalFormatRules` gives
  *   fresh rule objects, which can be set back unchanged;
  * - a spreadsheet keeps at least one sheet; sheet names are unique regardless of case;
- * - developer metadata lives on the spreadsheet or a sheet and goes with a deleted sheet.
+ * - developer metadata lives on the spreadsheet, a sheet, or one whole row or column of a sheet
+ *   (`Range.addDeveloperMetadata` on `5:5` or `M:M`; any other range is refused, as a
+ *   DeveloperMetadataLocation's DimensionRange must be one row or column); row and column metadata
+ *   move with inserted rows and columns and go with deleted ones, and all of a sheet's goes with it;
+ * - inserting rows or columns (the script's `insertRowsAfter`, a user's `userInsertRows`) moves the
+ *   cells, merges, rules and metadata below (right of) them and adjusts every formula's references
+ *   to the sheet (`references.ts`);
+ * - what a user does to the tabs, as Sheets does it: `userRenameSheet` keeps the sheet's id;
+ *   `userDuplicateSheet` makes "Copy of X" with a new id right after it, holding copies of the
+ *   cells, merges, rules, charts and developer metadata (each with a new id).
  *
  * No Node API is used here, so the same fakes run in a browser (the sidebar's test): the spreadsheet
  * is plain JSON data (`FakeGas.fromJSON` / `toJSON`). Reading .xlsx files into that data is
  * `fakes-load.ts` (Node only).
  */
+import { shiftFormula } from '../fixtures/references';
 import type {
   GasBooleanCondition,
   GasConditionalFormatRule,
@@ -94,6 +104,9 @@ export interface FakeMetadataData {
   key: string;
   value: string | null;
   visibility: string;
+  /** On one row or one column of its sheet (0-based); neither: on the sheet (or spreadsheet). */
+  row?: number;
+  column?: number;
 }
 
 export interface FakeChartData {
@@ -410,6 +423,42 @@ export class FakeGas {
     return s;
   }
 
+  /** A user renaming a tab: the id stays; formulas that name the tab follow it. */
+  userRenameSheet(sheet: string, name: string): void {
+    const s = this.sheetData(sheet);
+    if (this.data.sheets.some((x) => x !== s && x.name.toLowerCase() === name.toLowerCase())) throw new Error(`A sheet with the name "${name}" already exists.`);
+    const quote = (n: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(n) ? n : `'${n.replace(/'/g, "''")}'`);
+    for (const other of this.data.sheets) for (const c of Object.values(other.cells)) if (c.f) c.f = c.f.split(`${quote(s.name)}!`).join(`${quote(name)}!`);
+    s.name = name;
+  }
+
+  /** A user's "Duplicate": "Copy of X" right after X, a new id, copies of everything on it
+   * (developer metadata included, each with a new id); it becomes the active tab. */
+  userDuplicateSheet(sheet: string): FakeSheetData {
+    const s = this.sheetData(sheet);
+    let name = `Copy of ${s.name}`;
+    for (let i = 2; this.data.sheets.some((x) => x.name.toLowerCase() === name.toLowerCase()); i++) name = `Copy ${i} of ${s.name}`;
+    const copy: FakeSheetData = { ...clone(s), id: this.nextId(), name };
+    copy.metadata = copy.metadata.map((m) => ({ ...m, id: this.nextId() }));
+    this.data.sheets.splice(this.data.sheets.indexOf(s) + 1, 0, copy);
+    this.data.activeSheetId = copy.id;
+    return copy;
+  }
+
+  /** A user inserting `count` rows above row `row` (1-based). */
+  userInsertRows(sheet: string, row: number, count: number): void {
+    const s = this.sheetData(sheet);
+    shiftSheet(this.data, s, 'row', row - 1, count);
+    s.maxRows += count;
+  }
+
+  /** A user inserting `count` columns left of column `letters`. */
+  userInsertColumns(sheet: string, letters: string, count: number): void {
+    const s = this.sheetData(sheet);
+    shiftSheet(this.data, s, 'col', colIndex(letters), count);
+    s.maxColumns += count;
+  }
+
   /** A user's edit: the cell changes, then the simple onEdit trigger gets its event (call `onEdit`
    * with it). Scripts' own writes never raise onEdit (Apps Script triggers guide). */
   userEdit(sheet: string, a1: string, value: FakeValue | null): { range: GasRange; source: GasSpreadsheet } {
@@ -574,8 +623,14 @@ export class FakeSheet implements GasSheet {
   getRange(a: number | string, column?: number, numRows?: number, numColumns?: number): FakeRange {
     this.env.count('Sheet.getRange');
     let area: Area;
-    if (typeof a === 'string') area = parseAreaText(a);
-    else {
+    if (typeof a === 'string') {
+      // Whole rows (`5:5`, `5:7`) and whole columns (`M:M`) span the sheet's grid.
+      const rows = /^\$?(\d+):\$?(\d+)$/.exec(a.trim());
+      const cols = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(a.trim());
+      if (rows) area = { top: Number(rows[1]) - 1, left: 0, bottom: Number(rows[2]) - 1, right: this.d.maxColumns - 1 };
+      else if (cols) area = { top: 0, left: colIndex(cols[1]), bottom: this.d.maxRows - 1, right: colIndex(cols[2]) };
+      else area = parseAreaText(a);
+    } else {
       const rows = numRows ?? 1;
       const cols = numColumns ?? 1;
       if (![a, column, rows, cols].every((n) => typeof n === 'number' && Number.isInteger(n)) || a < 1 || (column ?? 0) < 1 || rows < 1 || cols < 1) {
@@ -614,37 +669,7 @@ export class FakeSheet implements GasSheet {
     return this.d.maxColumns;
   }
   private shift(axis: 'row' | 'col', from: number, by: number): void {
-    const d = this.d;
-    const move = (a: Area): Area | null => {
-      const lo = axis === 'row' ? a.top : a.left;
-      const hi = axis === 'row' ? a.bottom : a.right;
-      let nlo = lo;
-      let nhi = hi;
-      if (by > 0) {
-        if (lo >= from) nlo += by;
-        if (hi >= from) nhi += by;
-      } else {
-        const gone = -by;
-        const end = from + gone - 1;
-        const adj = (x: number) => (x > end ? x - gone : x >= from ? from : x);
-        nlo = adj(lo);
-        nhi = hi > end ? hi - gone : Math.min(hi, from - 1);
-        if (nhi < nlo) return null;
-      }
-      return axis === 'row' ? { ...a, top: nlo, bottom: nhi } : { ...a, left: nlo, right: nhi };
-    };
-    const cells: Record<string, FakeCell> = {};
-    for (const [k, c] of Object.entries(d.cells)) {
-      const p = parseCellKey(k);
-      const x = axis === 'row' ? p.row : p.col;
-      if (by < 0 && x >= from && x < from - by) continue;
-      const nx = x >= from ? x + by : x;
-      cells[axis === 'row' ? cellA1(nx, p.col) : cellA1(p.row, nx)] = c;
-    }
-    d.cells = cells;
-    d.merges = d.merges.map((m) => move(parseAreaText(m))).filter((a): a is Area => a !== null).map(areaText);
-    for (const r of d.rules) r.ranges = r.ranges.map((m) => move(parseAreaText(m))).filter((a): a is Area => a !== null).map(areaText);
-    d.rules = d.rules.filter((r) => r.ranges.length);
+    shiftSheet(this.env.data, this.d, axis, from, by);
   }
   insertColumnsAfter(afterPosition: number, howMany: number): FakeSheet {
     this.env.count('Sheet.insertColumnsAfter');
@@ -716,11 +741,64 @@ export class FakeSheet implements GasSheet {
     this.d.metadata.push({ id: this.env.nextId(), key, value, visibility: String(visibility) });
     return this;
   }
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    this.env.count('Sheet.createDeveloperMetadataFinder');
+    return new FakeDeveloperMetadataFinder(this.env, this.sheetId);
+  }
   activate(): FakeSheet {
     this.env.count('Sheet.activate');
     this.env.data.activeSheetId = this.sheetId;
     this.env.data.activeRange = 'A1';
     return this;
+  }
+}
+
+/** Rows or columns inserted (`by` > 0) or deleted (`by` < 0) at `from` (0-based) of sheet `d`:
+ * its cells, merges, rules and row/column metadata move; on insertion every formula's references
+ * to the sheet are adjusted. */
+function shiftSheet(data: FakeSpreadsheetData, d: FakeSheetData, axis: 'row' | 'col', from: number, by: number): void {
+  const move = (a: Area): Area | null => {
+    const lo = axis === 'row' ? a.top : a.left;
+    const hi = axis === 'row' ? a.bottom : a.right;
+    let nlo = lo;
+    let nhi = hi;
+    if (by > 0) {
+      if (lo >= from) nlo += by;
+      if (hi >= from) nhi += by;
+    } else {
+      const gone = -by;
+      const end = from + gone - 1;
+      const adj = (x: number) => (x > end ? x - gone : x >= from ? from : x);
+      nlo = adj(lo);
+      nhi = hi > end ? hi - gone : Math.min(hi, from - 1);
+      if (nhi < nlo) return null;
+    }
+    return axis === 'row' ? { ...a, top: nlo, bottom: nhi } : { ...a, left: nlo, right: nhi };
+  };
+  const cells: Record<string, FakeCell> = {};
+  for (const [k, c] of Object.entries(d.cells)) {
+    const p = parseCellKey(k);
+    const x = axis === 'row' ? p.row : p.col;
+    if (by < 0 && x >= from && x < from - by) continue;
+    const nx = x >= from ? x + by : x;
+    cells[axis === 'row' ? cellA1(nx, p.col) : cellA1(p.row, nx)] = c;
+  }
+  d.cells = cells;
+  d.merges = d.merges.map((m) => move(parseAreaText(m))).filter((a): a is Area => a !== null).map(areaText);
+  for (const r of d.rules) r.ranges = r.ranges.map((m) => move(parseAreaText(m))).filter((a): a is Area => a !== null).map(areaText);
+  d.rules = d.rules.filter((r) => r.ranges.length);
+  d.metadata = d.metadata.filter((m) => {
+    const at = axis === 'row' ? m.row : m.column;
+    if (at === undefined) return true;
+    if (by < 0 && at >= from && at < from - by) return false;
+    const moved = at >= from ? at + by : at;
+    if (axis === 'row') m.row = moved;
+    else m.column = moved;
+    return true;
+  });
+  if (by > 0) {
+    const ins = { axis, at: from, count: by } as const;
+    for (const other of data.sheets) for (const c of Object.values(other.cells)) if (c.f) c.f = shiftFormula(c.f, other.name, d.name, ins);
   }
 }
 
@@ -925,6 +1003,17 @@ export class FakeRange implements GasRange {
     for (let r = this.area.top; r <= this.area.bottom; r++) for (let c = this.area.left; c <= this.area.right; c++) delete s.cells[cellA1(r, c)];
     return this;
   }
+  addDeveloperMetadata(key: string, value: string, visibility: GasEnumValue): FakeRange {
+    this.env.count('Range.addDeveloperMetadata');
+    const s = this.sheet;
+    const a = this.area;
+    const wholeRow = a.left === 0 && a.right === s.maxColumns - 1;
+    const wholeColumn = a.top === 0 && a.bottom === s.maxRows - 1;
+    if (wholeRow && a.top === a.bottom) s.metadata.push({ id: this.env.nextId(), key, value, visibility: String(visibility), row: a.top });
+    else if (wholeColumn && a.left === a.right) s.metadata.push({ id: this.env.nextId(), key, value, visibility: String(visibility), column: a.left });
+    else throw new Error('Exception: Adding developer metadata to a range is only supported for a single whole row or column.');
+    return this;
+  }
   activate(): FakeRange {
     this.env.count('Range.activate');
     this.env.data.activeSheetId = this.sheetId;
@@ -1033,18 +1122,36 @@ interface MetadataRef {
   sheetId: number | null;
 }
 
+const locationType = (sheetId: number | null, m: FakeMetadataData) => (sheetId === null ? 'SPREADSHEET' : m.row !== undefined ? 'ROW' : m.column !== undefined ? 'COLUMN' : 'SHEET');
+
 export class FakeDeveloperMetadataLocation implements GasDeveloperMetadataLocation {
   constructor(
     private readonly env: FakeGas,
     private readonly sheetId: number | null,
+    private readonly data: FakeMetadataData,
   ) {}
+  private sheet(): FakeSheetData {
+    const s = this.env.data.sheets.find((x) => x.id === this.sheetId);
+    if (!s) throw new Error('Exception: The sheet was deleted.');
+    return s;
+  }
   getLocationType(): GasEnumValue {
     this.env.count('DeveloperMetadataLocation.getLocationType');
-    return this.sheetId === null ? 'SPREADSHEET' : 'SHEET';
+    return locationType(this.sheetId, this.data);
   }
   getSheet(): FakeSheet | null {
     this.env.count('DeveloperMetadataLocation.getSheet');
-    return this.sheetId === null ? null : new FakeSheet(this.env, this.sheetId);
+    return locationType(this.sheetId, this.data) === 'SHEET' ? new FakeSheet(this.env, this.sheetId!) : null;
+  }
+  getRow(): FakeRange | null {
+    this.env.count('DeveloperMetadataLocation.getRow');
+    if (this.data.row === undefined || this.sheetId === null) return null;
+    return new FakeRange(this.env, this.sheetId, { top: this.data.row, left: 0, bottom: this.data.row, right: this.sheet().maxColumns - 1 });
+  }
+  getColumn(): FakeRange | null {
+    this.env.count('DeveloperMetadataLocation.getColumn');
+    if (this.data.column === undefined || this.sheetId === null) return null;
+    return new FakeRange(this.env, this.sheetId, { top: 0, left: this.data.column, bottom: this.sheet().maxRows - 1, right: this.data.column });
   }
 }
 
@@ -1079,7 +1186,7 @@ export class FakeDeveloperMetadata implements GasDeveloperMetadata {
   }
   getLocation(): FakeDeveloperMetadataLocation {
     this.env.count('DeveloperMetadata.getLocation');
-    return new FakeDeveloperMetadataLocation(this.env, this.ref.sheetId);
+    return new FakeDeveloperMetadataLocation(this.env, this.ref.sheetId, this.live());
   }
   remove(): void {
     this.env.count('DeveloperMetadata.remove');
@@ -1092,7 +1199,11 @@ export class FakeDeveloperMetadata implements GasDeveloperMetadata {
 export class FakeDeveloperMetadataFinder implements GasDeveloperMetadataFinder {
   private key: string | null = null;
   private type: string | null = null;
-  constructor(private readonly env: FakeGas) {}
+  /** A sheet's finder sees that sheet's metadata (on it, its rows and its columns) only. */
+  constructor(
+    private readonly env: FakeGas,
+    private readonly sheetId?: number,
+  ) {}
   withKey(key: string): FakeDeveloperMetadataFinder {
     this.env.count('DeveloperMetadataFinder.withKey');
     this.key = key;
@@ -1105,12 +1216,13 @@ export class FakeDeveloperMetadataFinder implements GasDeveloperMetadataFinder {
   }
   find(): FakeDeveloperMetadata[] {
     this.env.count('DeveloperMetadataFinder.find');
+    const own = this.sheetId;
     const refs: MetadataRef[] = [
-      ...this.env.data.metadata.map((data) => ({ data, sheetId: null })),
-      ...this.env.data.sheets.flatMap((s) => s.metadata.map((data) => ({ data, sheetId: s.id as number | null }))),
+      ...(own === undefined ? this.env.data.metadata.map((data) => ({ data, sheetId: null })) : []),
+      ...this.env.data.sheets.filter((s) => own === undefined || s.id === own).flatMap((s) => s.metadata.map((data) => ({ data, sheetId: s.id as number | null }))),
     ];
     return refs
-      .filter((r) => (this.key === null || r.data.key === this.key) && (this.type === null || (r.sheetId === null ? 'SPREADSHEET' : 'SHEET') === this.type))
+      .filter((r) => (this.key === null || r.data.key === this.key) && (this.type === null || locationType(r.sheetId, r.data) === this.type))
       .map((r) => new FakeDeveloperMetadata(this.env, r));
   }
 }
@@ -1397,6 +1509,20 @@ export class FakePropertiesService implements GasPropertiesService {
 // ── Snapshots ───────────────────────────────────────────────────────────────────────────────
 
 export const OWNED_MARKER = '"apa-sheets:';
+const OWNED_KEY = 'apa-sheets.owned';
+
+/** The record as compared: the report sheets' ids (new each time reports are written, like the
+ * sheets' own ids, which snapshots leave out) as those sheets' names. */
+function sheetIdsNamed(data: FakeSpreadsheetData, value: string | null): string | null {
+  try {
+    const o = JSON.parse(value ?? '') as { reportIds?: string[] };
+    if (!Array.isArray(o.reportIds)) return value;
+    o.reportIds = o.reportIds.map((id) => data.sheets.find((s) => String(s.id) === id)?.name ?? `missing ${id}`);
+    return JSON.stringify(o);
+  } catch {
+    return value;
+  }
+}
 export const REPORT_METADATA_KEY = 'apa-sheets.report';
 
 export interface SheetSnapshot {
@@ -1450,11 +1576,11 @@ export function snapshot(data: FakeSpreadsheetData, options: SnapshotOptions = {
           frozen: [s.frozenRows, s.frozenColumns],
           widths: s.columnWidths,
           charts: s.charts,
-          metadata: s.metadata.map(({ key, value, visibility }) => ({ key, value, visibility })),
+          metadata: s.metadata.map(({ key, value, visibility, row, column }) => ({ key, value, visibility, row, column })),
         });
     sheets.push({ name: s.name, cells, merges: [...s.merges].sort(), rules, extra });
   }
-  const metadata = options.userOnly ? '' : JSON.stringify(data.metadata.map(({ key, value, visibility }) => ({ key, value, visibility })));
+  const metadata = options.userOnly ? '' : JSON.stringify(data.metadata.map(({ key, value, visibility }) => ({ key, value: key === OWNED_KEY ? sheetIdsNamed(data, value) : value, visibility })));
   return { sheets, metadata };
 }
 

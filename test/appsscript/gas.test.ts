@@ -44,7 +44,8 @@ import {
 import { LEGEND_TITLE, OwnedRecord, RECORD_VERSION, SCORE_HEADER, TIER_HEADER, columnHeaders, legendLabel, legendTitle, readRecord } from '../../core/ownership';
 import { highlightPlan } from '../../core/highlight-spec';
 import { removalPreviewText } from '../../core/removal';
-import { scoreColumns } from '../../core/score-columns';
+import { scoreColumns, valuesColumns } from '../../core/score-columns';
+import { APP_VERSION } from '../../core/version';
 import { nextResult } from '../../core/next';
 import { LINK_FONT, columnOf } from '../../core/report';
 import { MAX_CELL_TEXT } from '../../core/cell-matrix';
@@ -329,7 +330,7 @@ describe('entry points', () => {
     expect(env.calls.byMethod['Ui.createMenu']).toBeUndefined();
     const items = menu.items.filter((i): i is { caption: string; functionName: string } => 'functionName' in i);
     expect(items.map((i) => i.functionName)).toEqual(MENU_ITEMS.map((m) => m.name));
-    const english = ['Check this sheet', 'Add score columns', 'Highlight tiers', 'Remove', 'What is needed', 'Consolidate', 'Open sidebar'];
+    const english = ['Check this sheet', 'Add score columns', 'Values only', 'Highlight tiers', 'Remove', 'What is needed', 'Consolidate', 'Open sidebar'];
     items.forEach((item, i) => {
       expect(item.caption).toContain(english[i]);
       expect(typeof p[item.functionName]).toBe('function');
@@ -601,12 +602,22 @@ describe.each(SEEDS)('commands on %s', (file) => {
       const row = spec.top + 1 + i;
       expect([sheet.cells[cellA1(row, cols.score)]?.f, sheet.cells[cellA1(row, cols.tier)]?.f]).toEqual([score || undefined, tier || undefined]);
     });
-    // Each formula, evaluated by the pushed project's own =APA_* functions as Sheets calls them, gives core's score and tier.
+    // One formula per column per run: evaluated by the pushed project's own =APA_* functions as
+    // Sheets calls them, its array result fills the run's rows with core's scores and tiers.
+    const filled = new Map<number, [unknown, unknown]>();
+    for (const run of spec.runs) {
+      // One cell's result may come back as the value itself.
+      const column = (x: unknown) => (Array.isArray(x) ? (x as unknown[][]) : [[x]]);
+      const scores = column(evaluate(p, sheet, sheet.cells[cellA1(run.row, cols.score)]!.f!));
+      const tiers = column(evaluate(p, sheet, sheet.cells[cellA1(run.row, cols.tier)]!.f!));
+      expect(scores).toHaveLength(run.rows);
+      scores.forEach((x, i) => filled.set(run.row + i, [x[0], tiers[i][0]]));
+    }
     for (const s of core.result.indicators.filter((x) => x.status === 'scored')) {
       const ach = s.indicator.achievements.find((a) => a.cumulative) ?? s.indicator.achievements[s.indicator.achievements.length - 1];
-      const row = parseA1(ach.cell)!.row;
-      expect((evaluate(p, sheet, sheet.cells[cellA1(row, cols.score)]!.f!) as unknown[][])[0][0]).toBeCloseTo(s.score!, 9);
-      expect((evaluate(p, sheet, sheet.cells[cellA1(row, cols.tier)]!.f!) as unknown[][])[0][0]).toBe(message(`tier.${s.tier ?? 'not-achieved'}`).bn);
+      const [score, tier] = filled.get(parseA1(ach.cell)!.row)!;
+      expect(score).toBeCloseTo(s.score!, 9);
+      expect(tier).toBe(message(`tier.${s.tier ?? 'not-achieved'}`).bn);
     }
     expect(json(userView(env))).toBe(json(beforeUser));
     const once = json(snapshot(env.data));
@@ -956,6 +967,170 @@ describe('the rules both hosts share', () => {
 // ── Consolidate ─────────────────────────────────────────────────────────────────────────────
 
 /** A spreadsheet whose tabs are the seed plan sheets (named by seed) plus a non-plan tab. */
+// ── What the user changed stays theirs: ownership follows the sheet's id (Sheets) ────────────
+
+describe('what the user changed stays theirs in Sheets: ownership follows the sheet\'s id', () => {
+  const FILE = '002-khulna-library.xlsx';
+  const load = async () => newEnv(await spreadsheetFromXlsx(fs.readFileSync(path.join(dir, FILE))));
+  const sheetSnap = (env: FakeGas, name: string) => snapshot(env.data).sheets.find((x) => x.name === name);
+  const headerPairs = (s: FakeSheetData) => Object.values(s.cells).filter((c) => c.v === SCORE_HEADER).length;
+  const apaFormulas = (env: FakeGas) => env.data.sheets.flatMap((s) => Object.entries(s.cells).filter(([, c]) => /^=APA_/i.test(c.f ?? '')).map(([k, c]) => `${s.name}!${k}: ${c.f}`));
+  const renamed = (snap: SpreadsheetSnapshot, from: string, to: string): SpreadsheetSnapshot => ({ ...snap, sheets: snap.sheets.map((x) => (x.name === from ? { ...x, name: to } : x)) });
+
+  test('a renamed owned sheet is still owned: its columns and colours are replaced where they are, and Remove takes them away', async () => {
+    const env = await load();
+    const s = env.data.sheets[0];
+    const before = snapshot(env.data);
+    const p = loadGasProject(env);
+    expect(p.apaAddScoreColumns().ok).toBe(true);
+    expect(p.apaHighlightTiers().ok).toBe(true);
+    const cols = recordOf(env)!.sheets[String(s.id)].columns!;
+    const rules = s.rules.length;
+    const name = s.name;
+    env.userRenameSheet(name, 'অগ্রগতি ২০২৫');
+    expect(p.apaAddScoreColumns().ok).toBe(true);
+    expect(p.apaHighlightTiers().ok).toBe(true);
+    expect(recordOf(env)!.sheets[String(s.id)].columns).toEqual(cols);
+    expect(headerPairs(s)).toBe(1);
+    expect(s.rules).toHaveLength(rules);
+    p.apaRemoveAll();
+    expect(snapshotDiff(renamed(before, name, 'অগ্রগতি ২০২৫'), snapshot(env.data))).toEqual([]);
+  });
+
+  test('a renamed report sheet is still owned: the next run replaces it', async () => {
+    const env = await load();
+    const p = loadGasProject(env);
+    const first = p.apaConsolidate({});
+    env.userRenameSheet(first.written[0], 'আমার সারাংশ');
+    const again = p.apaConsolidate({});
+    expect(again.written).toEqual(first.written);
+    expect(env.data.sheets.map((x) => x.name)).not.toContain('আমার সারাংশ');
+    expect(env.data.sheets).toHaveLength(1 + first.written.length);
+  });
+
+  test('a duplicate of an owned sheet is the user\'s (its metadata copied, a new id): never cleared or written over — with the user\'s notes in it — on a re-run or Remove', async () => {
+    const env = await load();
+    const s = env.data.sheets[0];
+    const before = snapshot(env.data);
+    const p = loadGasProject(env);
+    p.apaAddScoreColumns();
+    p.apaHighlightTiers();
+    p.apaConsolidate({});
+    const cols = recordOf(env)!.sheets[String(s.id)].columns!;
+    const copy = env.userDuplicateSheet(s.name);
+    expect(copy.id).not.toBe(s.id);
+    expect(copy.metadata.length).toBe(s.metadata.length);
+    env.setCell(copy.name, cellA1(cols.top + 1, cols.score), { v: 'পরিদর্শনের নোট' });
+    env.setCell(copy.name, cellA1(cols.bottom + 3, cols.score), { v: 'স্বাক্ষর' });
+    const copied = sheetSnap(env, copy.name);
+    env.activate(s.name);
+    p.apaAddScoreColumns();
+    p.apaHighlightTiers();
+    const report = p.apaConsolidate({});
+    expect(report.consolidation.offices.map((o: { sheet: string }) => o.sheet)).toContain(copy.name);
+    expect(sheetSnap(env, copy.name)).toEqual(copied);
+    p.apaRemoveAll();
+    expect(sheetSnap(env, copy.name)).toEqual(copied);
+    expect(sheetSnap(env, s.name)).toEqual(before.sheets[0]);
+  });
+
+  test('a duplicate of a report sheet (its mark copied with it) is the user\'s: kept, with the user\'s notes in it, on a re-run and on Remove', async () => {
+    const env = await load();
+    const p = loadGasProject(env);
+    const first = p.apaConsolidate({});
+    const copy = env.userDuplicateSheet(first.written[0]);
+    expect(copy.metadata.some((m) => m.key === REPORT_KEY)).toBe(true);
+    env.setCell(copy.name, 'A1', { v: 'সভায় আলোচিত' });
+    const copied = sheetSnap(env, copy.name);
+    env.activate(env.data.sheets[0].name);
+    p.apaConsolidate({});
+    expect(sheetSnap(env, copy.name)).toEqual(copied);
+    p.apaRemoveAll();
+    expect(sheetSnap(env, copy.name)).toEqual(copied);
+    expect(env.data.sheets.map((x) => x.name)).toEqual([env.data.sheets[0].name, copy.name]);
+  });
+
+  test('a sheet copied into another spreadsheet without the record keeps the signature below its table: Add score columns never writes over a cell that is not recorded and is not empty', async () => {
+    const src = await load();
+    loadGasProject(src).apaAddScoreColumns();
+    const cols = recordOf(src)!.sheets[String(src.data.sheets[0].id)].columns!;
+    const data = src.toJSON();
+    // The tab goes with its cells and its row and column marks; the spreadsheet's record stays behind.
+    const env = newEnv({ ...data, metadata: [] });
+    const name = env.data.sheets[0].name;
+    env.setCell(name, cellA1(cols.bottom + 2, cols.score), { v: 'স্বাক্ষর: পরিচালক' });
+    env.setCell(name, cellA1(cols.bottom + 3, cols.tier), { v: 'তারিখ: ২০/০১/২০২৫' });
+    const before = snapshot(env.data).sheets[0].cells;
+    const p = loadGasProject(env);
+    expect(p.apaAddScoreColumns().ok).toBe(true);
+    const after = snapshot(env.data).sheets[0].cells;
+    for (const [a, v] of Object.entries(before)) expect([a, after[a]]).toEqual([a, v]);
+    expect(recordOf(env)!.sheets[String(env.data.sheets[0].id)].columns!.score).toBeGreaterThan(cols.tier);
+    p.apaRemoveAll();
+    expect(snapshot(env.data).sheets[0].cells).toEqual(before);
+  });
+
+  test('owned formulas and formats are found after rows are inserted above the header and inside the table, and a column before it: Remove leaves no =APA_ formula behind, and the sheet as the user\'s insertions made it', async () => {
+    const env = await load();
+    const untouched = newEnv(JSON.parse(JSON.stringify(env.toJSON())));
+    const s = env.data.sheets[0];
+    const core = await corePlan(FILE);
+    const p = loadGasProject(env);
+    p.apaAddScoreColumns();
+    p.apaHighlightTiers();
+    const cols = recordOf(env)!.sheets[String(s.id)].columns!;
+    const firstRow = Math.min(...core.result.indicators.flatMap((x) => x.achievementCells).map((c) => parseA1(c)!.row));
+    const insert = (e: FakeGas) => {
+      e.userInsertRows(s.name, 2, 3);
+      e.userInsertRows(s.name, firstRow + 3 + 2, 2);
+      e.userInsertColumns(s.name, 'A', 1);
+    };
+    insert(env);
+    insert(untouched);
+    expect(p.apaAddScoreColumns().ok).toBe(true);
+    expect(headerPairs(s)).toBe(1);
+    expect(recordOf(env)!.sheets[String(s.id)].columns).toMatchObject({ score: cols.score + 1, top: cols.top + 3 });
+    expect(p.apaCheckActiveSheet().totals).toEqual(JSON.parse(JSON.stringify(core.result.totals)));
+    p.apaRemoveAll();
+    expect(apaFormulas(env)).toEqual([]);
+    expect(snapshotDiff(snapshot(untouched.data), snapshot(env.data))).toEqual([]);
+  });
+
+  test('values only: the scores and tiers as plain values where the columns go, the note (date, settings, "APA Sheets <version>"); twice = once; live columns again in place; Remove takes it away', async () => {
+    const env = await load();
+    const s = env.data.sheets[0];
+    const core = await corePlan(FILE);
+    const before = snapshot(env.data);
+    const beforeUser = snapshot(env.data, { userOnly: true });
+    const p = loadGasProject(env);
+    const r = p.apaValuesOnly();
+    expectPlainJson(r);
+    expect(r.ok).toBe(true);
+    const cols = recordOf(env)!.sheets[String(s.id)].columns!;
+    const spec = valuesColumns(core.grid, core.result, { language: 'bn', today: TODAY, version: APP_VERSION });
+    expect(cols).toEqual({ score: cols.score, tier: cols.score + 1, top: spec.top, bottom: spec.bottom, values: true });
+    spec.rows.forEach((row, i) =>
+      row.forEach((cell, j) => {
+        const got = s.cells[cellA1(spec.top + i, cols.score + j)];
+        expect(got?.f).toBeUndefined();
+        expect(got?.v ?? '').toBe(cell.v ?? '');
+      }),
+    );
+    expect(String(s.cells[cellA1(spec.bottom, cols.score)]?.v)).toContain(`APA Sheets ${APP_VERSION}`);
+    expect(json(userView(env))).toBe(json(beforeUser));
+    const once = json(snapshot(env.data));
+    p.apaValuesOnly();
+    expect(json(snapshot(env.data))).toBe(once);
+    p.apaAddScoreColumns();
+    expect(recordOf(env)!.sheets[String(s.id)].columns!.score).toBe(cols.score);
+    expect(apaFormulas(env).length).toBeGreaterThan(0);
+    p.apaValuesOnly();
+    expect(json(snapshot(env.data))).toBe(once);
+    p.apaRemoveAll();
+    expect(snapshotDiff(before, snapshot(env.data))).toEqual([]);
+  });
+});
+
 async function seedSpreadsheet(): Promise<{ env: FakeGas; tabs: string[] }> {
   const env = newEnv({ timeZone: 'Asia/Dhaka', sheets: [], metadata: [], activeSheetId: 0, nextId: 100 });
   const tabs: string[] = [];

@@ -162,6 +162,21 @@ export interface XlWorksheetCustomPropertyCollection {
   getItemOrNullObject(key: string): XlWorksheetCustomProperty;
 }
 
+/** `Excel.NamedItem` (ExcelApi 1.1–1.7): a name, here always worksheet-scoped, whose reference
+ * Excel moves and stretches as rows and columns are inserted. */
+export interface XlNamedItem extends XlLoadable<XlNamedItem> {
+  readonly name: string;
+  /** The reference as a formula, e.g. `='My sheet'!$M$11:$N$30` (settable, ExcelApi 1.7). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  formula: any;
+  visible: boolean;
+  delete(): void;
+}
+export interface XlNamedItemCollection extends XlLoadable<XlNamedItemCollection> {
+  readonly items: XlNamedItem[];
+  add(name: string, reference: XlRange | string, comment?: string): XlNamedItem;
+}
+
 /** What the add-in reads of `Excel.WorksheetChangedEventArgs`. */
 export interface XlWorksheetChangedEventArgs {
   address: string;
@@ -186,6 +201,8 @@ export interface XlWorksheet extends XlLoadable<XlWorksheet>, XlNullable {
   readonly charts: XlChartCollection;
   readonly freezePanes: XlFreezePanes;
   readonly customProperties: XlWorksheetCustomPropertyCollection;
+  /** ExcelApi 1.4: the names scoped to this worksheet. */
+  readonly names: XlNamedItemCollection;
   readonly onChanged: XlEventHandlers<XlWorksheetChangedEventArgs>;
   /** Without an address: the whole sheet. */
   getRange(address?: string): XlRange;
@@ -256,6 +273,8 @@ export type OfficeJsSatisfiesSubset = [
   Satisfies<XlCustomConditionalFormat, Excel.CustomConditionalFormat>,
   Satisfies<XlChart, Excel.Chart>,
   Satisfies<XlWorksheet, Excel.Worksheet>,
+  Satisfies<XlNamedItem, Excel.NamedItem>,
+  Satisfies<XlNamedItemCollection, Excel.NamedItemCollection>,
   Satisfies<XlWorksheetCollection, Excel.WorksheetCollection>,
   Satisfies<XlSetting, Excel.Setting>,
   Satisfies<XlSettingCollection, Excel.SettingCollection>,

@@ -6,15 +6,19 @@ import { editCanChangeTiers, highlightPlan, highlighted, legendAt, legendCells }
 import { Bilingual, Language, message } from '../../../core/messages';
 import { nextResult } from '../../../core/next';
 import type { AddFilesResult, CheckResult, CommandContext, CommandResult, ConsolidateResult, LongRunOptions, NextResult, OfficeFile, Preferences, RemovalPreview, WorkbookOperations } from '../../../core/operations';
-import { LEGEND_OFFSET, Located, OWNED_KEY, OwnedRecord, OwnedSheet, columnsRect, contentHash, emptyRecord, isEmptyRecord, isOwnedFormula, legendRect, locateOwned, readRecord, withFormulas } from '../../../core/ownership';
+import { LEGEND_OFFSET, LEGEND_ROWS, Located, OWNED_KEY, OwnedPlaces, OwnedRecord, OwnedSheet, columnsRect, emptyRecord, fileHash, isEmptyRecord, isOwnedFormula, isReportSheet, legendRect, locateOwned, readRecord, withFormulas } from '../../../core/ownership';
 import { SETTINGS_KEY, readSettings, storedSettings } from '../../../core/preferences';
 import { RemovalPlan, removalPlan, removalPreview, removed } from '../../../core/removal';
-import { blockColumn, columnsAdded, scoreColumns } from '../../../core/score-columns';
+import { blockColumn, blockFits, columnsAdded, scoreColumns, valuesAdded, valuesColumns } from '../../../core/score-columns';
 import { ScoreSettings, settingsWithDefaults } from '../../../core/score';
+import { APP_VERSION } from '../../../core/version';
+import { a1, qualifiedAddress } from '../../../core/grid';
+import { blockValue } from '../../../core/sheet-block';
+import { sha256Hex } from './digest';
 import { SheetAnalysis, analyseTab, checkResult, noPlanResult } from '../../../core/sheet-analysis';
 import { SheetBlock, blockGrid } from '../../../core/sheet-block';
 import type { Grid } from '../../../core/grid';
-import { XlRange, XlRequestContext, XlRun, XlWorksheet, XlWorksheetChangedEventArgs } from './excel-api';
+import { XlNamedItem, XlRange, XlRequestContext, XlRun, XlWorksheet, XlWorksheetChangedEventArgs } from './excel-api';
 
 /**
  * THE one module that talks to Excel (`Excel.run`): it reads sheets, applies core's specs, and
@@ -30,6 +34,7 @@ import { XlRange, XlRequestContext, XlRun, XlWorksheet, XlWorksheetChangedEventA
  * | highlightTiers     | 3: probe (+ the sheet's conditional formats) · read · write           |
  * | consolidate        | 3 + reads: tab names · probe every tab · read all tabs (split only to |
  * |                    | keep each response under the 5 MB limit) · write                      |
+ * | valuesOnly         | 3: probe · read · write                                               |
  * | removeAll          | 3–4: record + tabs · probe + rules + properties · read owned cells · delete |
  * | previewRemoval     | 2–3: the same, without the delete                                     |
  * | loadPreferences / saveSettings | 1                                                         |
@@ -43,6 +48,12 @@ import { XlRange, XlRequestContext, XlRun, XlWorksheet, XlWorksheetChangedEventA
  * response goes over Excel on the web's 5 MB limit ("check the data before calling
  * `context.sync()`; split the operation into smaller pieces as needed", Office Add-ins resource
  * limits); a read that still comes back too large is split and retried.
+ *
+ * Where the owned block is now, after the user inserted rows or columns anywhere, Excel itself
+ * keeps: two hidden worksheet-scoped names (`APA_SHEETS_COLUMNS`, `APA_SHEETS_LEGEND`) whose
+ * references Excel moves and stretches with every insertion, read with the probe and checked
+ * against the markers (core's `locateOwned`). A copied sheet gets copies of its names but a new
+ * id, which the record does not name: it owns nothing.
  */
 
 export interface ExcelWorkbookOptions {
@@ -85,8 +96,14 @@ const MAX_CELLS_PER_READ = 1_000_000;
 const MAX_ADDRESS = 2000;
 /** Estimated request bytes per queued command, besides its data. */
 const COMMAND_BYTES = 120;
-/** The worksheet custom property that marks a report sheet; its value is the record's token. */
+/** The worksheet custom property that marks a report sheet; its value is the record's token.
+ * Excel does not copy a worksheet's custom properties with the sheet (office-js issue #5486, "by
+ * design"), so a copy of a report is never marked: it is the user's. */
 export const REPORT_PROPERTY = 'apa-sheets';
+/** The hidden worksheet-scoped names that follow the owned columns and legend as rows and columns
+ * are inserted (a name's reference moves and stretches with its cells). */
+export const COLUMNS_NAME = 'APA_SHEETS_COLUMNS';
+export const LEGEND_NAME = 'APA_SHEETS_LEGEND';
 /** Excel's sheet names: at most 31 characters, none of `: \ / ? * [ ]`. */
 const SHEET_NAMES: SheetNameRules = { maxLength: 31, refused: /[:\\/?*[\]]/g };
 
@@ -99,6 +116,9 @@ interface Probe {
   /** The used range by values (what is read), and with formatting (what placement avoids). */
   values: Rect | null;
   full: Rect | null;
+  /** The sheet's names, and where the owned block's names say it is now. */
+  names: XlNamedItem[];
+  places: OwnedPlaces;
 }
 
 function rectOf(r: XlRange): Rect | null {
@@ -112,15 +132,49 @@ function queueProbe(ws: XlWorksheet): () => Probe {
   v.load('rowIndex,columnIndex,rowCount,columnCount');
   const f = ws.getUsedRangeOrNullObject(false);
   f.load('rowIndex,columnIndex,rowCount,columnCount');
-  return () => ({ ws, id: ws.id, name: ws.name, values: rectOf(v), full: rectOf(f) });
+  const names = ws.names;
+  names.load('items/name,items/formula');
+  return () => ({ ws, id: ws.id, name: ws.name, values: rectOf(v), full: rectOf(f), names: names.items, places: placesOf(names.items) });
+}
+
+/** Where the owned block's names refer to now (a name whose cells were deleted refers to #REF!). */
+function placesOf(names: XlNamedItem[]): OwnedPlaces {
+  const place = (name: string) => {
+    const item = names.find((n) => n.name === name);
+    const r = typeof item?.formula === 'string' ? parseArea(item.formula.replace(/^=/, '')) : null;
+    return r ? { top: r.top, left: r.left, bottom: r.bottom, right: r.right } : undefined;
+  };
+  const columns = place(COLUMNS_NAME);
+  const legend = place(LEGEND_NAME);
+  return { ...(columns ? { columns } : {}), ...(legend ? { legend } : {}) };
+}
+
+const absoluteA1 = (r: Rect) => {
+  const abs = (row: number, col: number) => a1(row, col).replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+  return r.top === r.bottom && r.left === r.right ? abs(r.top, r.left) : `${abs(r.top, r.left)}:${abs(r.bottom, r.right)}`;
+};
+
+/** Points a tracking name at `rect` (hidden; created when the sheet has none), or deletes it (null). */
+function track(probe: Probe, name: string, rect: Rect | null): void {
+  const item = probe.names.find((n) => n.name === name);
+  if (!rect) {
+    item?.delete();
+    return;
+  }
+  const formula = `=${qualifiedAddress(probe.name, absoluteA1(rect))}`;
+  if (item) item.formula = formula;
+  else probe.ws.names.add(name, formula).visible = false;
 }
 
 function queueRecord(ctx: XlRequestContext): () => OwnedRecord | null {
-  const item = ctx.workbook.settings.getItemOrNullObject(OWNED_KEY);
-  item.load('value');
-  // Read by the caller only after its next `context.sync()`: the sync rules cannot see a read deferred into a closure.
-  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- read after the caller's sync
-  return () => (item.isNullObject ? null : readRecord(item.value));
+  const setting = ctx.workbook.settings.getItemOrNullObject(OWNED_KEY);
+  setting.load('value');
+  return () => recordIn(setting);
+}
+
+/** The record a loaded (and synced) setting holds. */
+function recordIn(s: { isNullObject: boolean; value: unknown }): OwnedRecord | null {
+  return s.isNullObject ? null : readRecord(s.value);
 }
 
 /** The settings the workbook remembers (null: none), read in the same sync as whatever the caller queues. */
@@ -321,13 +375,18 @@ function formulasOf(f: { top: number; left: number; range: XlRange } | undefined
   }
 }
 
-/** Queues a load of the recorded columns' formulas, from the header row to the sheet's last row. */
+/** Queues a load of the owned columns' formulas (where their name says they are now, else where
+ * recorded), from the header row to the sheet's last row. */
 function queueFormulas(probe: Probe, rec: OwnedSheet | undefined): { top: number; left: number; range: XlRange } | undefined {
   const c = rec?.columns;
-  if (!c || !probe.values || c.top > probe.values.bottom) return undefined;
-  const range = probe.ws.getRangeByIndexes(c.top, c.score, probe.values.bottom - c.top + 1, 2);
+  if (!c || c.values || !probe.values) return undefined;
+  const p = probe.places.columns;
+  const top = p ? p.top : c.top;
+  const left = p ? p.left : c.score;
+  if (top > probe.values.bottom) return undefined;
+  const range = probe.ws.getRangeByIndexes(top, left, probe.values.bottom - top + 1, 2);
   range.load('formulas');
-  return { top: c.top, left: c.score, range };
+  return { top, left, range };
 }
 
 interface Analysis {
@@ -336,9 +395,9 @@ interface Analysis {
   a: SheetAnalysis;
 }
 
-function analyse(name: string, read: SheetRead | undefined, rec: OwnedSheet | undefined, settings: Partial<ScoreSettings>, today: number, formulas?: { top: number; left: number; values: unknown[][] }): Analysis {
+function analyse(name: string, read: SheetRead | undefined, rec: OwnedSheet | undefined, settings: Partial<ScoreSettings>, today: number, formulas?: { top: number; left: number; values: unknown[][] }, places?: OwnedPlaces): Analysis {
   const block = read?.block ?? null;
-  const located = withFormulas(locateOwned(block, rec), formulas);
+  const located = withFormulas(locateOwned(block, rec, places), formulas);
   const grid = block ? blockGrid(block, { exclude: located.blank }) : null;
   return { located, grid, a: analyseTab(name, { error: read?.error, grid }, { settings, today }) };
 }
@@ -496,9 +555,14 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
     // The recorded columns' formulas, read with the values, give the exact extent of the formulas.
     const formulas = queueFormulas(probe, rec);
     const reads = await readSheets(ctx, [probe], { budget });
-    const analysis = analyse(probe.name, reads.get(probe.id), rec, context.settings, today(), formulasOf(formulas));
-    return { ws, probe, record, rec, context, ...analysis, extra: extraResult };
+    const read = reads.get(probe.id);
+    const analysis = analyse(probe.name, read, rec, context.settings, today(), formulasOf(formulas), probe.places);
+    return { ws, probe, record, rec, context, block: read?.block ?? null, ...analysis, extra: extraResult };
   }
+
+  /** Whether the block's cells (`offsets` from its first column, over `rows`) are empty or the add-in's own. */
+  const fitsAt = (block: SheetBlock | null, located: Located, rows: { top: number; bottom: number }, offsets: number[]) => (col: number) =>
+    !block || blockFits(offsets.map((o) => col + o), rows, located, (r, c) => blockValue(block, r, c));
 
   /** The first column right of everything on the sheet, formatting included. */
   const firstClear = (probe: Probe) => () => {
@@ -521,23 +585,46 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
 
   async function addScoreColumns(given?: CommandContext): Promise<CommandResult> {
     return run(async (ctx) => {
-      const { ws, probe, record, rec, located, grid, a, context } = (await readOne(ctx, { context: given }))!;
+      const { ws, probe, record, rec, block, located, grid, a, context } = (await readOne(ctx, { context: given }))!;
       if (a.kind !== 'plan') return noPlanResult(a);
       const spec = scoreColumns(grid!, a.result, 'excel', { language: context.language });
-      const F = blockColumn(located, firstClear(probe));
+      const F = blockColumn(located, firstClear(probe), fitsAt(block, located, spec, [0, 1]));
       if (located.columns) rangeOf(ws, columnsRect(located.columns)).clear('All');
       const header = ws.getRangeByIndexes(spec.top, F, 1, 2);
       header.values = [spec.header];
       header.format.font.bold = true;
       if (spec.body.length) {
+        // Each run's two array formulas in its first row; their results spill over the rest.
         ws.getRangeByIndexes(spec.top + 1, F, spec.body.length, 2).formulas = spec.body;
         ws.getRangeByIndexes(spec.top + 1, F, spec.body.length, 1).numberFormat = spec.body.map(() => [spec.scoreFormat]);
       }
+      const columns = { score: F, tier: F + 1, top: spec.top, bottom: spec.bottom };
+      track(probe, COLUMNS_NAME, columnsRect(columns));
       const next = record ?? emptyRecord(newToken());
-      next.sheets[probe.id] = { ...(rec ?? { name: probe.name }), name: probe.name, columns: { score: F, tier: F + 1, top: spec.top, bottom: spec.bottom } };
+      next.sheets[probe.id] = { ...(rec ?? { name: probe.name }), name: probe.name, columns };
       saveRecord(ctx, next);
       await ctx.sync();
       return columnsAdded(probe.name, spec, F);
+    });
+  }
+
+  /** "Values only": the scores and tiers as plain values where the live columns go, with a note
+   * of when and how they were computed (for a sheet sent to an office without the add-in). */
+  async function valuesOnly(given?: CommandContext): Promise<CommandResult> {
+    return run(async (ctx) => {
+      const { ws, probe, record, rec, block, located, grid, a, context } = (await readOne(ctx, { context: given }))!;
+      if (a.kind !== 'plan') return noPlanResult(a);
+      const spec = valuesColumns(grid!, a.result, { language: context.language, today: today(), version: APP_VERSION });
+      const F = blockColumn(located, firstClear(probe), fitsAt(block, located, spec, [0, 1]));
+      if (located.columns) rangeOf(ws, columnsRect(located.columns)).clear('All');
+      for (const op of matrixOps(() => ws, cellMatrix(spec, linkTarget), { row: spec.top, col: F }, budget)) op.apply();
+      const columns = { score: F, tier: F + 1, top: spec.top, bottom: spec.bottom, values: true as const };
+      track(probe, COLUMNS_NAME, columnsRect(columns));
+      const next = record ?? emptyRecord(newToken());
+      next.sheets[probe.id] = { ...(rec ?? { name: probe.name }), name: probe.name, columns };
+      saveRecord(ctx, next);
+      await ctx.sync();
+      return valuesAdded(probe.name, spec, F);
     });
   }
 
@@ -557,7 +644,7 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
         if (st) st.active = false;
         return { ok: false, message: message('wb.nothing-to-remove'), changed: 0 };
       }
-      const { ws, probe, record, rec, located, a, extra: cfs } = read;
+      const { ws, probe, record, rec, block, located, a, extra: cfs } = read;
       if (a.kind !== 'plan') return noPlanResult(a);
 
       const plan = highlightPlan(a.result);
@@ -570,11 +657,14 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
           cf.custom.format.font.color = rule.font;
         }
       }
-      const legend = legendAt(blockColumn(located, firstClear(probe)) + LEGEND_OFFSET, a.plan.headerRow - 1);
+      const legendRows = { top: a.plan.headerRow - 1, bottom: a.plan.headerRow - 2 + LEGEND_ROWS };
+      const legend = legendAt(blockColumn(located, firstClear(probe), fitsAt(block, located, legendRows, [LEGEND_OFFSET])) + LEGEND_OFFSET, a.plan.headerRow - 1);
       const old = located.legend;
-      if (old && (old.col !== legend.col || old.top !== legend.top)) rangeOf(ws, legendRect(old)).clear('All');
+      // Moved, or stretched by rows the user inserted inside it: the old legend goes first.
+      if (old && (old.col !== legend.col || old.top !== legend.top || old.bottom !== legend.bottom)) rangeOf(ws, legendRect(old)).clear('All');
       const legendLanguage = byHandler && old ? old.language : read.context.language;
       for (const op of matrixOps(() => ws, cellMatrix({ rows: legendCells(legendLanguage) }, linkTarget), { row: legend.top, col: legend.col }, budget)) op.apply();
+      track(probe, LEGEND_NAME, legendRect(legend));
 
       const next = record ?? emptyRecord(newToken());
       next.sheets[probe.id] = { ...(rec ?? { name: probe.name }), name: probe.name, legend, highlight: true, watch: plan.watch.map(rectA1) };
@@ -665,11 +755,12 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
     const probes = perSheet.filter((s) => s.probe).map((s) => s.probe!());
     const formulas = new Map(probes.map((p) => [p.id, queueFormulas(p, record?.sheets[p.id])]));
     const reads = probes.length ? await readSheets(ctx, probes, { budget }) : new Map<string, SheetRead>();
-    const located = new Map(probes.map((p) => [p.id, withFormulas(locateOwned(reads.get(p.id)?.block ?? null, record?.sheets[p.id]), formulasOf(formulas.get(p.id)))]));
-    const removal = perSheet.map((s) => ({ id: s.ws.id, isReport: !!record && !s.prop.isNullObject && s.prop.value === record.token, located: located.get(s.ws.id) }));
+    const located = new Map(probes.map((p) => [p.id, withFormulas(locateOwned(reads.get(p.id)?.block ?? null, record?.sheets[p.id], p.places), formulasOf(formulas.get(p.id)))]));
+    const removal = perSheet.map((s) => ({ id: s.ws.id, isReport: isReportSheet(record, s.ws.id, s.prop.isNullObject ? null : s.prop.value), located: located.get(s.ws.id) }));
     const plan: RemovalPlan = removalPlan(record, removal);
     const ownRules = (s: (typeof perSheet)[number]) => s.cfs.items.filter((cf) => !cf.customOrNullObject.isNullObject && isOwnedFormula(cf.customOrNullObject.rule.formula));
-    return { record, hasSettings, perSheet, removal, plan, ownRules };
+    const probeOf = new Map(probes.map((p) => [p.id, p]));
+    return { record, hasSettings, perSheet, removal, plan, ownRules, probeOf };
   }
 
   async function previewRemoval(): Promise<RemovalPreview> {
@@ -683,7 +774,7 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
 
   async function removeAll(): Promise<CommandResult> {
     return run(async (ctx) => {
-      const { record, hasSettings, perSheet, plan, ownRules } = await findOwned(ctx);
+      const { record, hasSettings, perSheet, plan, ownRules, probeOf } = await findOwned(ctx);
       const byId = new Map(perSheet.map((s) => [s.ws.id, s]));
       for (const id of plan.reports) byId.get(id)!.ws.delete();
       let rules = 0;
@@ -696,6 +787,8 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
         }
         for (const r of s.clear) rangeOf(sheet.ws, r).clear('All');
         cleared.push(...s.clear);
+        const probe = probeOf.get(s.id);
+        if (probe) for (const name of [COLUMNS_NAME, LEGEND_NAME]) track(probe, name, null);
       }
       for (const st of handlers.values()) {
         st.active = false;
@@ -742,7 +835,7 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
           return { ws, prop, probe: queueProbe(ws) };
         });
         await ctx.sync();
-        const isReport = (x: (typeof all)[number]) => !x.prop.isNullObject && x.prop.value === record.token;
+        const isReport = (x: (typeof all)[number]) => isReportSheet(record, x.ws.id, x.prop.isNullObject ? null : x.prop.value);
         const tabs = all.filter((x) => !isReport(x)).map((x) => x.probe());
         const total = tabs.length + 1;
         onProgress?.(0, total);
@@ -753,7 +846,7 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
         const t = today();
         for (const p of tabs) {
           const file = internal.inserted?.get(p.id);
-          const { a } = analyse(p.name, reads.get(p.id), record.sheets[p.id], settings, t);
+          const { a } = analyse(p.name, reads.get(p.id), record.sheets[p.id], settings, t, undefined, p.places);
           addTab(tabRun, a, file);
           // A tab just inserted from a file that holds no plan is taken out again: it is listed in
           // the command's result, not in the report (which describes the workbook's tabs).
@@ -853,7 +946,8 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
           fail(file.name, message('wb.file-not-xlsx'));
           continue;
         }
-        const hash = contentHash(base64);
+        // SHA-256 of the file's bytes (Web Crypto): two offices' files are never taken for one.
+        const hash = fileHash(await sha256Hex(base64));
         const known = record.imports.find((imp) => imp.hash === hash && imp.sheets.length && imp.sheets.every((id) => present.has(id)));
         if (known) {
           inserted.push({ file: file.name, sheets: known.sheets.map((id) => present.get(id)!) });
@@ -931,6 +1025,7 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
     checkActiveSheet,
     selectCell,
     addScoreColumns,
+    valuesOnly,
     highlightTiers: (context?: CommandContext) => highlight({ context }),
     previewRemoval,
     removeAll,

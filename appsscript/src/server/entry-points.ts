@@ -40,6 +40,7 @@ export const SERVER_FUNCTIONS: EntryPoint[] = [
   { name: 'apaCheckActiveSheet', params: ['context'], doc: 'Reads the active sheet and reports its plan (CheckResult).' },
   { name: 'apaSelectCell', params: ['sheet', 'cell'], doc: 'Selects a cell (A1) of a tab, as clicking a problem does.' },
   { name: 'apaAddScoreColumns', params: ['context'], doc: 'Writes live =APA_SCORE / =APA_TIER columns beside the active sheet\'s table (CommandResult).' },
+  { name: 'apaValuesOnly', params: ['context'], doc: 'Writes the score and tier columns as plain values with a note of when and how they were computed (CommandResult).' },
   { name: 'apaHighlightTiers', params: ['context'], doc: 'Colours the active sheet\'s achievement cells by tier, with a legend (CommandResult).' },
   { name: 'apaRemoveAll', params: [], doc: 'Takes away everything the script added, and nothing else (CommandResult).' },
   { name: 'apaWhatNext', params: ['context'], doc: 'What each indicator of the active sheet needs for its next and top tier (NextResult).' },
@@ -54,6 +55,7 @@ export const SERVER_FUNCTIONS: EntryPoint[] = [
 export const MENU_ITEMS: (EntryPoint & { caption: MessageKey; separatorBefore?: boolean })[] = [
   { name: 'apaMenuCheck', caption: 'gas.menu.check', params: [], doc: 'APA menu: Check this sheet.' },
   { name: 'apaMenuAddScoreColumns', caption: 'gas.menu.columns', params: [], doc: 'APA menu: Add score columns.' },
+  { name: 'apaMenuValuesOnly', caption: 'gas.menu.values', params: [], doc: 'APA menu: Values only (scores as plain values, for offices without APA Sheets).' },
   { name: 'apaMenuHighlightTiers', caption: 'gas.menu.highlight', params: [], doc: 'APA menu: Highlight tiers.' },
   { name: 'apaMenuRemove', caption: 'gas.menu.remove', params: [], doc: 'APA menu: Remove what the script added.' },
   { name: 'apaMenuWhatNext', caption: 'gas.menu.next', params: [], doc: 'APA menu: What is needed.', separatorBefore: true },

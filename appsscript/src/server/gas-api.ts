@@ -46,6 +46,9 @@ export interface GasRange {
   setFontWeights(fontWeights: Array<Array<GasFontWeight | null>>): GasRange;
   clear(): GasRange;
   activate(): GasRange;
+  /** Only on a whole row (`5:5`) or column (`M:M`): the metadata then moves with it as rows and
+   * columns are inserted, and goes when it is deleted. */
+  addDeveloperMetadata(key: string, value: string, visibility: GasEnumValue): GasRange;
 }
 
 export interface GasRangeList {
@@ -75,6 +78,9 @@ export interface GasConditionalFormatRuleBuilder {
 export interface GasDeveloperMetadataLocation {
   getLocationType(): GasEnumValue;
   getSheet(): GasSheet | null;
+  /** The row (ROW metadata) or column (COLUMN metadata) it is on now, as a range; else null. */
+  getRow(): GasRange | null;
+  getColumn(): GasRange | null;
 }
 
 export interface GasDeveloperMetadata {
@@ -131,6 +137,8 @@ export interface GasSheet {
   newChart(): GasEmbeddedChartBuilder;
   insertChart(chart: GasEmbeddedChart): void;
   addDeveloperMetadata(key: string, value: string, visibility: GasEnumValue): GasSheet;
+  /** Finds the metadata of this sheet, its rows and its columns. */
+  createDeveloperMetadataFinder(): GasDeveloperMetadataFinder;
   activate(): GasSheet;
 }
 

@@ -222,6 +222,10 @@ export function apaMenuAddScoreColumns(): void {
   commandMenu((wb, context) => wb.addScoreColumns(context));
 }
 
+export function apaMenuValuesOnly(): void {
+  commandMenu((wb, context) => wb.valuesOnly(context));
+}
+
 export function apaMenuHighlightTiers(): void {
   commandMenu((wb, context) => wb.highlightTiers(context));
 }
@@ -317,6 +321,10 @@ export function apaSelectCell(sheet: unknown, cell: unknown): null {
 
 export function apaAddScoreColumns(context?: unknown) {
   return serve(() => locked(() => workbook().addScoreColumns(contextFor(context))));
+}
+
+export function apaValuesOnly(context?: unknown) {
+  return serve(() => locked(() => workbook().valuesOnly(contextFor(context))));
 }
 
 export function apaHighlightTiers(context?: unknown) {

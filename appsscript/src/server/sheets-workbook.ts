@@ -7,13 +7,15 @@ import { editCanChangeTiers, highlightPlan, highlighted, legendAt, legendCells }
 import { Bilingual, Language, message } from '../../../core/messages';
 import { nextResult } from '../../../core/next';
 import type { CheckResult, CommandContext, CommandResult, ConsolidateResult, NextResult, RemovalPreview } from '../../../core/operations';
-import { BLOCK_WIDTH, LEGEND_OFFSET, Located, OWNED_KEY, OwnedRecord, OwnedSheet, columnsRect, emptyRecord, isEmptyRecord, isOwnedFormula, legendRect, locateOwned, locatedAreas, readRecord, withFormulas } from '../../../core/ownership';
+import { BLOCK_WIDTH, LEGEND_OFFSET, LEGEND_ROWS, Located, OWNED_KEY, OwnedPlaces, OwnedRecord, OwnedSheet, columnsRect, emptyRecord, isEmptyRecord, isOwnedFormula, isReportSheet, legendRect, locateOwned, locatedAreas, readRecord, withFormulas } from '../../../core/ownership';
 import { RemovalSheet, removalPlan, removalPreview, removed } from '../../../core/removal';
 import type { SheetSpec } from '../../../core/report';
-import { blockColumn, blockRows, columnsAdded, scoreColumns } from '../../../core/score-columns';
+import { blockColumn, blockFits, blockRows, columnsAdded, scoreColumns, valuesAdded, valuesColumns } from '../../../core/score-columns';
+import { APP_VERSION } from '../../../core/version';
+import { columnLetters } from '../../../core/grid';
 import { ScoreSettings, settingsWithDefaults } from '../../../core/score';
 import { SheetAnalysis, analyseTab, checkResult, noPlanResult } from '../../../core/sheet-analysis';
-import { SheetBlock, blockGrid, blockIsBlank } from '../../../core/sheet-block';
+import { SheetBlock, blockGrid, blockIsBlank, blockValue } from '../../../core/sheet-block';
 import type { Grid } from '../../../core/grid';
 import { GasConditionalFormatRule, GasDeveloperMetadata, GasGlobals, GasGridRange, GasOnEditEvent, GasSheet, GasSheetsApi, GasSpreadsheet } from './gas-api';
 
@@ -33,7 +35,12 @@ import { GasConditionalFormatRule, GasDeveloperMetadata, GasGlobals, GasGridRang
  * What the script owns is core's record (`core/ownership.ts`: the same record and markers as the
  * Excel add-in, so a workbook moved between the hosts is understood by both), kept in spreadsheet
  * developer metadata `apa-sheets.owned` (visibility DOCUMENT). Report sheets carry sheet developer
- * metadata `apa-sheets.report` holding the record's token. `setConditionalFormatRules` replaces a
+ * metadata `apa-sheets.report` holding the record's token, and the record keeps their ids (a
+ * duplicate of a report sheet, a new id, is the user's). Where the owned block is now, after the
+ * user inserted rows or columns anywhere, Sheets itself keeps: developer metadata
+ * `apa-sheets.place` on the block's header row, its last row and its first column (and the legend's
+ * first and last rows and column), which Sheets moves with every insertion; checked against the markers (core's
+ * `locateOwned`). `setConditionalFormatRules` replaces a
  * sheet's whole list, so the user's rules are read, kept in their order and set back with ours in
  * one call.
  *
@@ -46,6 +53,9 @@ import { GasConditionalFormatRule, GasDeveloperMetadata, GasGlobals, GasGridRang
  */
 
 export const REPORT_KEY = 'apa-sheets.report';
+/** Row and column metadata that follow the owned block: the value names the part. */
+export const PLACE_KEY = 'apa-sheets.place';
+type PlacePart = 'columns-top' | 'columns-bottom' | 'columns-column' | 'legend-top' | 'legend-bottom' | 'legend-column';
 
 /** Apps Script's limit per execution, and how much of it consolidate may spend. */
 export const EXECUTION_LIMIT_MS = 6 * 60_000;
@@ -90,6 +100,7 @@ export interface SheetsWorkbook {
   checkActiveSheet(context?: CommandContext): CheckResult;
   selectCell(sheet: string, cell: string): void;
   addScoreColumns(context?: CommandContext): CommandResult;
+  valuesOnly(context?: CommandContext): CommandResult;
   highlightTiers(context?: CommandContext): CommandResult;
   previewRemoval(): RemovalPreview;
   removeAll(): CommandResult;
@@ -149,8 +160,8 @@ interface Analysis {
   a: SheetAnalysis;
 }
 
-function analyse(name: string, block: SheetBlock | null, rec: OwnedSheet | undefined, settings: Partial<ScoreSettings>, today: number, error?: string): Analysis {
-  const located = locateOwned(block, rec);
+function analyse(name: string, block: SheetBlock | null, rec: OwnedSheet | undefined, settings: Partial<ScoreSettings>, today: number, error?: string, places?: OwnedPlaces): Analysis {
+  const located = locateOwned(block, rec, places);
   const grid = block && !blockIsBlank(block) ? blockGrid(block, { exclude: located.blank, plainFormats: PLAIN_FORMATS }) : null;
   return { located, grid, a: analyseTab(name, { error, grid }, { settings, today }) };
 }
@@ -297,16 +308,69 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
     handle.record = record;
   }
 
-  /** The report sheets this spreadsheet's record owns (their metadata holds its token). */
-  function reportSheets(ss: GasSpreadsheet, token: string | undefined): { sheet: GasSheet; id: number }[] {
-    if (!token) return [];
+  /** The report sheets this spreadsheet's record owns: their metadata holds its token and their
+   * ids are the record's (a duplicate carries the metadata too, with a new id). */
+  function reportSheets(ss: GasSpreadsheet, record: OwnedRecord | null): { sheet: GasSheet; id: number }[] {
+    if (!record) return [];
     const out: { sheet: GasSheet; id: number }[] = [];
     for (const md of ss.createDeveloperMetadataFinder().withKey(REPORT_KEY).find()) {
-      if (md.getValue() !== token) continue;
+      const mark = md.getValue();
+      if (mark !== record.token) continue;
       const sheet = md.getLocation().getSheet();
-      if (sheet) out.push({ sheet, id: sheet.getSheetId() });
+      if (!sheet) continue;
+      const id = sheet.getSheetId();
+      if (isReportSheet(record, String(id), mark)) out.push({ sheet, id });
     }
     return out;
+  }
+
+  // ── Where the owned block is now: row and column metadata that Sheets moves ──
+
+  interface PlaceMark {
+    md: GasDeveloperMetadata;
+    part: PlacePart;
+    at: number;
+  }
+
+  /** The sheet's place metadata: one find, then per mark its value, location and row or column. */
+  function placeMarks(sheet: GasSheet): PlaceMark[] {
+    const out: PlaceMark[] = [];
+    for (const md of sheet.createDeveloperMetadataFinder().withKey(PLACE_KEY).find()) {
+      const part = md.getValue() as PlacePart | null;
+      if (!part) continue;
+      const loc = md.getLocation();
+      const onColumn = part.endsWith('-column');
+      const range = onColumn ? loc.getColumn() : loc.getRow();
+      if (!range) continue;
+      out.push({ md, part, at: (onColumn ? range.getColumn() : range.getRow()) - 1 });
+    }
+    return out;
+  }
+
+  function placesOf(marks: PlaceMark[]): OwnedPlaces {
+    const at = (part: PlacePart) => marks.find((m) => m.part === part)?.at;
+    const top = at('columns-top');
+    const bottom = at('columns-bottom');
+    const col = at('columns-column');
+    const ltop = at('legend-top');
+    const lcol = at('legend-column');
+    // Rows inserted inside the legend move its last row's mark down: the legend reaches to it.
+    const lbottom = at('legend-bottom') ?? ltop;
+    return {
+      ...(top !== undefined && bottom !== undefined && col !== undefined ? { columns: { top, left: col, bottom, right: col + 1 } } : {}),
+      ...(ltop !== undefined && lcol !== undefined ? { legend: { top: ltop, left: lcol, bottom: Math.max(ltop, lbottom ?? ltop), right: lcol } } : {}),
+    };
+  }
+
+  /** Puts the place metadata of `what` on the given rows and column (replacing its old marks), or takes it away (null). */
+  function markPlace(sheet: GasSheet, marks: PlaceMark[], what: 'columns' | 'legend', at: { top: number; bottom?: number; col: number } | null): void {
+    for (const m of marks) if (m.part.startsWith(`${what}-`)) m.md.remove();
+    if (!at) return;
+    const row = (r: number) => sheet.getRange(`${r + 1}:${r + 1}`);
+    row(at.top).addDeveloperMetadata(PLACE_KEY, `${what}-top`, DOCUMENT());
+    if (at.bottom !== undefined) row(at.bottom).addDeveloperMetadata(PLACE_KEY, `${what}-bottom`, DOCUMENT());
+    const letters = columnLetters(at.col);
+    sheet.getRange(`${letters}:${letters}`).addDeveloperMetadata(PLACE_KEY, `${what}-column`, DOCUMENT());
   }
 
   // ── Reading a sheet ──
@@ -319,16 +383,26 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
     return withFormulas(located, { top: c.top + 1, left: c.score, values: sheet.getRange(c.top + 2, c.score + 1, rows, 2).getFormulas() });
   }
 
-  function readActive(context: CommandContext, withFormulas = false) {
+  /** Reads the active sheet; `forWriting`: also where its block is now (the place metadata) and
+   * the exact extent of its formulas, for a command that writes or removes it. */
+  function readActive(context: CommandContext, forWriting = false) {
     const ss = app.getActiveSpreadsheet();
     const sheet = ss.getActiveSheet();
     const id = sheet.getSheetId();
     const handle = readRecordOf(ss);
     const block = readSheet(sheet, sheet.getName());
-    const analysis = analyse(block.sheet, block, handle.record?.sheets[id], context.settings, today());
-    if (withFormulas) analysis.located = locatedWithFormulas(sheet, block, analysis.located);
-    return { ss, sheet, name: block.sheet, id, block, handle, ...analysis };
+    const rec = handle.record?.sheets[id];
+    // Read even when the record does not name the sheet: marks that came with a copied tab are
+    // then replaced, never followed.
+    const marks = forWriting ? placeMarks(sheet) : [];
+    const analysis = analyse(block.sheet, block, rec, context.settings, today(), undefined, placesOf(marks));
+    if (forWriting) analysis.located = locatedWithFormulas(sheet, block, analysis.located);
+    return { ss, sheet, name: block.sheet, id, block, handle, marks, ...analysis };
   }
+
+  /** Whether the cells `offsets` from a first column, over `rows`, are empty or the script's own. */
+  const fitsAt = (block: SheetBlock, located: Located, rows: { top: number; bottom: number }, offsets: number[]) => (col: number) =>
+    blockFits(offsets.map((o) => col + o), rows, located, (r, c) => blockValue(block, r, c));
 
   // ── Placing the script's block beside a table ──
 
@@ -423,28 +497,56 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
   }
 
   function addScoreColumns(context = defaults): CommandResult {
-    const { ss, sheet, name, id, block, handle, located, grid, a } = readActive(context, true);
+    const { ss, sheet, name, id, block, handle, marks, located, grid, a } = readActive(context, true);
     if (a.kind !== 'plan') return noPlanResult(a);
     const spec = scoreColumns(grid!, a.result, 'sheets', { language: context.language });
     const rows = blockRows(a.result);
-    const F = blockColumn(located, firstClear(sheet, block, { top: spec.top, bottom: Math.max(spec.bottom, rows.bottom) }));
+    const F = blockColumn(located, firstClear(sheet, block, { top: spec.top, bottom: Math.max(spec.bottom, rows.bottom) }), fitsAt(block, located, spec, [0, 1]));
     const record = handle.record ?? newRecord();
     const rec: OwnedSheet = { ...(record.sheets[id] ?? { name }), name };
     ensureSize(sheet, rec, F + BLOCK_WIDTH - 1, spec.bottom);
-    const old = located.columns;
-    // Old formulas below the new extent (the table got shorter) are cleared.
-    if (old && (old.score !== F || old.top !== spec.top || old.bottom > spec.bottom)) sheet.getRange(old.top + 1, old.score + 1, old.bottom - old.top + 1, 2).clear();
+    clearOld(sheet, located, F, spec);
     const header = sheet.getRange(spec.top + 1, F + 1, 1, 2);
     header.setValues([spec.header]);
     header.setFontWeights([['bold', 'bold']]);
     if (spec.body.length) {
+      // Each run's two formulas in its first row; their array results fill the rows below.
       sheet.getRange(spec.top + 2, F + 1, spec.body.length, 2).setFormulas(spec.body);
       sheet.getRange(spec.top + 2, F + 1, spec.body.length, 1).setNumberFormats(spec.body.map(() => [spec.scoreFormat]));
     }
     rec.columns = { score: F, tier: F + 1, top: spec.top, bottom: spec.bottom };
+    markPlace(sheet, marks, 'columns', { top: spec.top, bottom: spec.bottom, col: F });
     record.sheets[id] = rec;
     saveRecord(ss, handle, record);
     return columnsAdded(name, spec, F);
+  }
+
+  /** The old columns, when the new ones go elsewhere or reach less far (the table got shorter). */
+  function clearOld(sheet: GasSheet, located: Located, F: number, spec: { top: number; bottom: number }): void {
+    const old = located.columns;
+    if (old && (old.score !== F || old.top !== spec.top || old.bottom > spec.bottom)) sheet.getRange(old.top + 1, old.score + 1, old.bottom - old.top + 1, 2).clear();
+  }
+
+  /** "Values only": the scores and tiers as plain values where the live columns go, with a note
+   * of when and how they were computed (for a sheet sent to an office without APA Sheets). */
+  function valuesOnly(context = defaults): CommandResult {
+    const { ss, sheet, name, id, block, handle, marks, located, grid, a } = readActive(context, true);
+    if (a.kind !== 'plan') return noPlanResult(a);
+    const spec = valuesColumns(grid!, a.result, { language: context.language, today: today(), version: APP_VERSION });
+    const rows = blockRows(a.result, 1);
+    const F = blockColumn(located, firstClear(sheet, block, { top: spec.top, bottom: Math.max(spec.bottom, rows.bottom) }), fitsAt(block, located, spec, [0, 1]));
+    const record = handle.record ?? newRecord();
+    const rec: OwnedSheet = { ...(record.sheets[id] ?? { name }), name };
+    ensureSize(sheet, rec, F + BLOCK_WIDTH - 1, spec.bottom);
+    // The whole old block goes: formulas leave number formats on the rows they filled.
+    const old = located.columns;
+    if (old) sheet.getRange(old.top + 1, old.score + 1, old.bottom - old.top + 1, 2).clear();
+    writeMatrix(sheet, cellMatrix(spec, () => null), { row: spec.top, col: F });
+    rec.columns = { score: F, tier: F + 1, top: spec.top, bottom: spec.bottom, values: true };
+    markPlace(sheet, marks, 'columns', { top: spec.top, bottom: spec.bottom, col: F });
+    record.sheets[id] = rec;
+    saveRecord(ss, handle, record);
+    return valuesAdded(name, spec, F);
   }
 
   /** Splits a sheet's rules into the script's (counted) and the user's (kept, in order). */
@@ -462,7 +564,7 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
 
   /** Colours a sheet's achievement cells by tier with the script's rules, writes the legend (in
    * `language`; absent: the legend stays in its own) and records the sheet as highlighted. */
-  function highlightSheet(ss: GasSpreadsheet, sheet: GasSheet, id: number, block: SheetBlock, { located, a }: Analysis, handle: RecordHandle, language?: Language): CommandResult {
+  function highlightSheet(ss: GasSpreadsheet, sheet: GasSheet, id: number, block: SheetBlock, { located, a }: Analysis, handle: RecordHandle, marks: PlaceMark[] | null, language?: Language): CommandResult {
     if (a.kind !== 'plan') return noPlanResult(a);
     const name = block.sheet;
     const plan = highlightPlan(a.result);
@@ -476,9 +578,11 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
     const record = handle.record ?? newRecord();
     const rec: OwnedSheet = { ...(record.sheets[id] ?? { name }), name };
     const rows = blockRows(a.result);
-    const legend = legendAt(blockColumn(located, firstClear(sheet, block, rows)) + LEGEND_OFFSET, rows.top);
+    const legendRows = { top: rows.top, bottom: rows.top + LEGEND_ROWS - 1 };
+    const legend = legendAt(blockColumn(located, firstClear(sheet, block, rows), fitsAt(block, located, legendRows, [LEGEND_OFFSET])) + LEGEND_OFFSET, rows.top);
     const old = located.legend;
-    const moved = !old || old.col !== legend.col || old.top !== legend.top;
+    // Moved, or stretched by rows the user inserted inside it: the old legend goes first.
+    const moved = !old || old.col !== legend.col || old.top !== legend.top || old.bottom !== legend.bottom;
     // Given none (an edit), the legend keeps its own language (both, if an earlier version wrote it).
     const legendLanguage = language !== undefined ? language : old ? old.language : defaults.language;
     if (moved || old.language !== legendLanguage) {
@@ -486,6 +590,8 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
       if (old && moved) sheet.getRange(old.top + 1, old.col + 1, old.bottom - old.top + 1, 1).clear();
       writeMatrix(sheet, cellMatrix({ rows: legendCells(legendLanguage) }, () => null), { row: legend.top, col: legend.col });
     }
+    // The legend's place marks: set when it is new or moved (an edit's pass finds them only then).
+    if (marks || moved) markPlace(sheet, marks ?? placeMarks(sheet), 'legend', { top: legend.top, bottom: legend.bottom, col: legend.col });
     rec.legend = legend;
     rec.highlight = true;
     rec.watch = plan.watch.map(rectA1);
@@ -495,8 +601,8 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
   }
 
   function highlightTiers(context = defaults): CommandResult {
-    const { ss, sheet, id, block, handle, located, grid, a } = readActive(context);
-    return highlightSheet(ss, sheet, id, block, { located, grid, a }, handle, context.language);
+    const { ss, sheet, id, block, handle, marks, located, grid, a } = readActive(context, true);
+    return highlightSheet(ss, sheet, id, block, { located, grid, a }, handle, marks, context.language);
   }
 
   function onEdit(e: GasOnEditEvent, guard: <T>(write: () => T) => T = (write) => write()): boolean {
@@ -517,7 +623,7 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
     if (!editCanChangeTiers([edited], owned, watch?.length ? watch : undefined)) return false;
     return guard(() => {
       const block = readSheet(sheet, sheet.getName());
-      return highlightSheet(ss, sheet, id, block, analyse(block.sheet, block, rec, defaults.settings, today()), handle).ok;
+      return highlightSheet(ss, sheet, id, block, analyse(block.sheet, block, rec, defaults.settings, today()), handle, null).ok;
     });
   }
 
@@ -527,10 +633,11 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
     const ss = app.getActiveSpreadsheet();
     const handle = readRecordOf(ss);
     const record = handle.record;
-    const reportIds = new Set(reportSheets(ss, record?.token).map((r) => r.id));
+    const reportIds = new Set(reportSheets(ss, record).map((r) => r.id));
     const tabs = ss.getSheets().map((sheet) => ({ sheet, id: sheet.getSheetId() }));
     const byId = new Map(tabs.map((t) => [String(t.id), t]));
     const rules = new Map<string, ReturnType<typeof splitRules>>();
+    const marksOf = new Map<string, PlaceMark[]>();
     const removal: RemovalSheet[] = tabs.map((t) => {
       const id = String(t.id);
       if (reportIds.has(t.id)) return { id, isReport: true };
@@ -538,11 +645,13 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
       const rec = record?.sheets[id];
       if (!rec) return { id, isReport: false };
       const block = readSheet(t.sheet);
-      let located = locateOwned(block, rec);
+      const marks = placeMarks(t.sheet);
+      marksOf.set(id, marks);
+      let located = locateOwned(block, rec, placesOf(marks));
       if (rec.columns) located = locatedWithFormulas(t.sheet, block, located);
       return { id, isReport: false, located };
     });
-    return { ss, handle, record, byId, removal, rules, plan: removalPlan(record, removal) };
+    return { ss, handle, record, byId, removal, rules, marksOf, plan: removalPlan(record, removal) };
   }
 
   function previewRemoval(): RemovalPreview {
@@ -553,7 +662,7 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
   }
 
   function removeAll(): CommandResult {
-    const { ss, handle, record, byId, removal, rules: found, plan } = findOwned();
+    const { ss, handle, record, byId, removal, rules: found, marksOf, plan } = findOwned();
     for (const id of plan.reports) ss.deleteSheet(byId.get(id)!.sheet);
     let rules = 0;
     const cleared: Rect[] = [];
@@ -567,10 +676,13 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
       }
       const located = locatedOf.get(s.id);
       if (!located) continue;
+      const marks = marksOf.get(s.id) ?? [];
       for (const r of locatedAreas(located)) {
         sheet.getRange(r.top + 1, r.left + 1, r.bottom - r.top + 1, r.right - r.left + 1).clear();
         cleared.push(r);
       }
+      markPlace(sheet, marks, 'columns', null);
+      markPlace(sheet, marks, 'legend', null);
       // Columns and rows the script appended go again when nothing of the user's is in them.
       const gc = s.grown?.columns;
       if (gc && sheet.getMaxColumns() >= gc.after + gc.count && sheet.getLastColumn() <= gc.after) sheet.deleteColumns(gc.after + 1, gc.count);
@@ -589,7 +701,7 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
   // ── Consolidate ──
 
   /** Writes one report sheet: its cell matrix (links lead to the tabs by their ids) and the chart. */
-  function writeReport(ss: GasSpreadsheet, spec: SheetSpec, name: string, index: number, token: string, gidOf: (sheet: string) => number | undefined): void {
+  function writeReport(ss: GasSpreadsheet, spec: SheetSpec, name: string, index: number, token: string, gidOf: (sheet: string) => number | undefined): number {
     const sheet = ss.insertSheet(name, index);
     sheet.addDeveloperMetadata(REPORT_KEY, token, DOCUMENT());
     const m = cellMatrix(spec, (link) => {
@@ -617,6 +729,7 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
         .build();
       sheet.insertChart(built);
     }
+    return sheet.getSheetId();
   }
 
   function consolidate(opts: SheetsConsolidateOptions = {}, context = defaults): SheetsConsolidateResult {
@@ -625,7 +738,7 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
     const { language, settings } = context;
     const ss = app.getActiveSpreadsheet();
     const handle = readRecordOf(ss);
-    const reports = reportSheets(ss, handle.record?.token);
+    const reports = reportSheets(ss, handle.record);
     const reportIds = new Set(reports.map((r) => r.id));
     const tabs = ss
       .getSheets()
@@ -673,14 +786,15 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
     else for (const r of reports) ss.deleteSheet(r.sheet);
     const names = done.book.sheets.map((s) => uniqueSheetName(s.name, taken, SHEET_NAMES));
     const base = tabs.length === 0 ? reports.length : tabs.length;
-    done.book.sheets.forEach((spec, i) => writeReport(ss, spec, names[i], base + i, record.token, (name) => gids.get(name)));
+    const written = done.book.sheets.map((spec, i) => writeReport(ss, spec, names[i], base + i, record.token, (name) => gids.get(name)));
     if (tabs.length === 0) for (const r of reports) ss.deleteSheet(r.sheet);
     record.reports = names;
+    record.reportIds = written.map(String);
     saveRecord(ss, handle, record);
     const summary = ss.getSheetByName(names[0]);
     if (summary) summary.activate();
     return { ...consolidated(state, done, names), done: total, total };
   }
 
-  return { checkActiveSheet, selectCell, addScoreColumns, highlightTiers, previewRemoval, removeAll, whatNext, consolidate, onEdit };
+  return { checkActiveSheet, selectCell, addScoreColumns, valuesOnly, highlightTiers, previewRemoval, removeAll, whatNext, consolidate, onEdit };
 }

@@ -43,6 +43,7 @@ export interface SidebarServerFunctions {
   apaCheckActiveSheet(context?: CommandContext): void;
   apaSelectCell(sheet: string, cell: string): void;
   apaAddScoreColumns(context?: CommandContext): void;
+  apaValuesOnly(context?: CommandContext): void;
   apaHighlightTiers(context?: CommandContext): void;
   apaPreviewRemoval(): void;
   apaRemoveAll(): void;
@@ -86,6 +87,7 @@ export const SHEETS_CAPABILITIES: HostCapabilities = {
   addOfficeFiles: false,
   texts: {
     'ui.columns.intro': 'ui.columns.intro.sheets',
+    'ui.values.intro': 'ui.values.intro.sheets',
     'ui.highlight.remove': 'ui.highlight.remove.sheets',
     'ui.consolidate.cancelled': 'ui.consolidate.cancelled.sheets',
     'ui.settings.intro': 'ui.settings.intro.sheets',
@@ -225,6 +227,7 @@ export function createSheetsOperations(run: GoogleScriptRun = globalScriptRun())
       await call<unknown>('apaSelectCell', sheet, cell);
     },
     addScoreColumns: (context?: CommandContext) => callFor<CommandResult>('apaAddScoreColumns', ...ctx(context)),
+    valuesOnly: (context?: CommandContext) => callFor<CommandResult>('apaValuesOnly', ...ctx(context)),
     highlightTiers: (context?: CommandContext) => callFor<CommandResult>('apaHighlightTiers', ...ctx(context)),
     previewRemoval: () => callFor<RemovalPreview>('apaPreviewRemoval'),
     removeAll: () => callFor<CommandResult>('apaRemoveAll'),
