@@ -67,7 +67,7 @@ describe('commands: one server call each, answered as JSON', () => {
       apaAddScoreColumns: () => answer,
       apaHighlightTiers: () => answer,
       apaRemoveAll: () => answer,
-      apaWhatNext: () => ({ sheet: 'অগ্রগতি', items: [], today: 20_000 }),
+      apaWhatNext: () => ({ sheet: 'অগ্রগতি', items: [], today: 20_000, invalid: [], atTop: 0, na: 0, minutes: null }),
     };
     const ops = createSheetsOperations(fakeRun(server, calls));
     expect((await ops.checkActiveSheet()).sheet).toBe('অগ্রগতি');

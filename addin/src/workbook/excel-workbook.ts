@@ -4,7 +4,7 @@ import { SheetNameRules, addTab, consolidated, finishRun, newRun, uniqueSheetNam
 import { todayInDhaka } from '../../../core/dates';
 import { editCanChangeTiers, highlightPlan, highlighted, legendAt, legendCells } from '../../../core/highlight-spec';
 import { Bilingual, Language, message } from '../../../core/messages';
-import { nextResult } from '../../../core/next';
+import { whatIsNeeded } from '../../../core/next';
 import type { AddFilesResult, CheckResult, CommandResult, ConsolidateResult, LongRunOptions, NextResult, OfficeFile, WorkbookOperations } from '../../../core/operations';
 import { LEGEND_OFFSET, Located, OWNED_KEY, OwnedRecord, OwnedSheet, columnsRect, contentHash, emptyRecord, isEmptyRecord, isOwnedFormula, legendRect, locateOwned, readRecord, withFormulas } from '../../../core/ownership';
 import { removalPlan, removed } from '../../../core/removal';
@@ -664,7 +664,7 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
   async function whatNext(): Promise<NextResult> {
     return run(async (ctx) => {
       const { a } = (await readOne(ctx, {}))!;
-      return nextResult(a.sheet, a.kind === 'plan' ? a.result : null, today());
+      return whatIsNeeded(a, today());
     });
   }
 

@@ -5,7 +5,7 @@ import type { OfficeSummary } from '../../../core/consolidate';
 import { todayInDhaka } from '../../../core/dates';
 import { editCanChangeTiers, highlightPlan, highlighted, legendAt, legendCells } from '../../../core/highlight-spec';
 import { Bilingual, Language, message } from '../../../core/messages';
-import { nextResult } from '../../../core/next';
+import { whatIsNeeded } from '../../../core/next';
 import type { CheckResult, CommandResult, ConsolidateResult, NextResult } from '../../../core/operations';
 import { BLOCK_WIDTH, LEGEND_OFFSET, Located, OWNED_KEY, OwnedRecord, OwnedSheet, columnsRect, emptyRecord, isEmptyRecord, isOwnedFormula, legendRect, locateOwned, locatedAreas, readRecord, withFormulas } from '../../../core/ownership';
 import { removalPlan, removed } from '../../../core/removal';
@@ -524,7 +524,7 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
 
   function whatNext(): NextResult {
     const { a } = readActive();
-    return nextResult(a.sheet, a.kind === 'plan' ? a.result : null, today());
+    return whatIsNeeded(a, today());
   }
 
   // ── Consolidate ──
