@@ -321,7 +321,6 @@ export const MESSAGES = {
   'ui.next.intro': { bn: 'প্রতিটি সূচকের পরের স্তরে ও সর্বোচ্চ স্তরে পৌঁছাতে কত অর্জন প্রয়োজন।', en: 'What each indicator needs to reach its next tier and the top tier.' },
   'ui.next.run': { bn: 'কী প্রয়োজন দেখুন', en: 'Show what is needed' },
   'ui.next.today': { bn: 'আজ {date}', en: 'Today is {date}' },
-  'ui.next.none': { bn: 'সব সূচক সর্বোচ্চ স্তরে আছে, অথবা স্কোর করা যায় না।', en: 'Every indicator is at the top tier already or cannot be scored.' },
   'ui.next.now': { bn: 'এখন', en: 'Now' },
   'ui.next.next': { bn: 'পরের স্তর', en: 'Next tier' },
   'ui.next.top': { bn: 'সর্বোচ্চ স্তর', en: 'Top tier' },

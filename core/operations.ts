@@ -1,5 +1,6 @@
 import type { Consolidation } from './consolidate';
 import type { DueItem } from './due';
+import type { TextTable } from './text-table';
 import type { HighlightKey } from './highlight';
 import type { Bilingual, MessageKey } from './messages';
 import type { Layout, PlanKind, Problem, Tier } from './plan';
@@ -31,6 +32,25 @@ export interface WorkbookOperations {
   consolidate(options: LongRunOptions): Promise<ConsolidateResult>;
   /** Inserts the offices' .xlsx files as tabs (one per plan sheet), then consolidates. */
   addOfficeFiles(files: OfficeFile[], options: LongRunOptions): Promise<AddFilesResult>;
+  /** Keeps the ministry's minutes (their tables, read by the pane) as the owned directives sheet
+   * (নির্দেশনা), which *What is needed* then holds the plan against. Never overwrites a sheet the
+   * user changed; the same minutes twice change nothing. */
+  keepDirectives(minutes: MinutesTables): Promise<DirectivesResult>;
+}
+
+/** The tables of a minutes file (a Word document's tables, or a sheet / CSV as one table). */
+export interface MinutesTables {
+  file: string;
+  tables: TextTable[];
+}
+
+export interface DirectivesResult extends CommandResult {
+  /** The directives sheet's name ('' when nothing was written). */
+  sheet: string;
+  /** How many decisions the minutes hold. */
+  directives: number;
+  /** Problems of the minutes at their cells. */
+  problems: Problem[];
 }
 
 export interface LongRunOptions {

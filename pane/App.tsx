@@ -11,6 +11,7 @@ import { HostTextsContext, LanguageContext, useT } from './i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { paneTheme } from './theme';
 import { WhatNeeded } from './WhatNeeded';
+import { Directives } from './Directives';
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
@@ -35,7 +36,7 @@ const useStyles = makeStyles({
   panel: { minWidth: 0 },
 });
 
-type SectionId = 'check' | 'columns' | 'highlight' | 'next' | 'consolidate' | 'files';
+type SectionId = 'check' | 'columns' | 'highlight' | 'next' | 'directives' | 'consolidate' | 'files';
 
 /** The host's own wording, if the operations carry one. */
 function hostTexts(ops: HostOperations): Partial<Record<MessageKey, MessageKey>> | undefined {
@@ -53,6 +54,7 @@ const SECTIONS: { id: SectionId; label: MessageKey; render: (ops: WorkbookOperat
   { id: 'columns', label: 'ui.tab.columns', render: (ops) => <AddScoreColumns ops={ops} /> },
   { id: 'highlight', label: 'ui.tab.highlight', render: (ops) => <HighlightTiers ops={ops} /> },
   { id: 'next', label: 'ui.tab.next', render: (ops) => <WhatNeeded ops={ops} /> },
+  { id: 'directives', label: 'ui.directives.title', render: (ops) => <Directives ops={ops} /> },
   { id: 'consolidate', label: 'ui.tab.consolidate', render: (ops) => <Consolidate ops={ops} /> },
   { id: 'files', label: 'ui.tab.files', render: (ops) => <AddOfficeFiles ops={ops} />, offered: offersOfficeFiles },
 ];

@@ -17,6 +17,7 @@ export function unavailableOperations(reason: Bilingual, cause: unknown, capabil
     whatNext: fail,
     consolidate: fail,
     addOfficeFiles: fail,
+    keepDirectives: fail,
   };
 }
 

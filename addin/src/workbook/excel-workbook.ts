@@ -5,7 +5,9 @@ import { todayInDhaka } from '../../../core/dates';
 import { editCanChangeTiers, highlightPlan, highlighted, legendAt, legendCells } from '../../../core/highlight-spec';
 import { Bilingual, Language, message } from '../../../core/messages';
 import { whatIsNeeded } from '../../../core/next';
-import type { AddFilesResult, CheckResult, CommandResult, ConsolidateResult, LongRunOptions, NextResult, OfficeFile, WorkbookOperations } from '../../../core/operations';
+import { readDirectives } from '../../../core/directives';
+import { DirectivesTab, directivesAnswer, directivesOfMinutes, keptMinutes, noDirectivesAnswer, placeDirectives } from '../../../core/directives-sheet';
+import type { AddFilesResult, CheckResult, CommandResult, ConsolidateResult, DirectivesResult, LongRunOptions, MinutesTables, NextResult, OfficeFile, WorkbookOperations } from '../../../core/operations';
 import { LEGEND_OFFSET, Located, OWNED_KEY, OwnedRecord, OwnedSheet, columnsRect, contentHash, emptyRecord, isEmptyRecord, isOwnedFormula, legendRect, locateOwned, readRecord, withFormulas } from '../../../core/ownership';
 import { removalPlan, removed } from '../../../core/removal';
 import { blockColumn, columnsAdded, scoreColumns } from '../../../core/score-columns';
@@ -97,6 +99,12 @@ function queueProbe(ws: XlWorksheet): () => Probe {
   const f = ws.getUsedRangeOrNullObject(false);
   f.load('rowIndex,columnIndex,rowCount,columnCount');
   return () => ({ ws, id: ws.id, name: ws.name, values: rectOf(v), full: rectOf(f) });
+}
+
+/** A used range's values placed from A1 (empty rows and columns before it), as a sheet shows them. */
+function padFromA1(values: unknown[][], top: number, left: number): unknown[][] {
+  const pad = new Array(left).fill('');
+  return [...Array.from({ length: top }, () => []), ...values.map((row) => [...pad, ...row])];
 }
 
 function queueRecord(ctx: XlRequestContext): () => OwnedRecord | null {
@@ -663,8 +671,63 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
 
   async function whatNext(): Promise<NextResult> {
     return run(async (ctx) => {
-      const { a } = (await readOne(ctx, {}))!;
-      return whatIsNeeded(a, today());
+      const { a, record } = (await readOne(ctx, {}))!;
+      const t = today();
+      if (a.kind !== 'plan' || !record?.directives) return whatIsNeeded(a, t);
+      // The minutes kept in the workbook: two more syncs, only when there is a directives sheet.
+      return whatIsNeeded(a, t, await readKeptMinutes(ctx, record.directives.sheet));
+    });
+  }
+
+  /** The directives sheet's grid read back as minutes (null when it is gone). */
+  async function readKeptMinutes(ctx: XlRequestContext, id: string) {
+    const ws = ctx.workbook.worksheets.getItemOrNullObject(id);
+    ws.load('isNullObject');
+    await ctx.sync();
+    if (ws.isNullObject) return null;
+    const probe = queueProbe(ws);
+    await ctx.sync();
+    const p = probe();
+    const block = (await readSheets(ctx, [p], { budget })).get(p.id)?.block ?? null;
+    return keptMinutes(block ? blockGrid(block) : null);
+  }
+
+  async function keepDirectives(minutes: MinutesTables): Promise<DirectivesResult> {
+    const made = directivesOfMinutes(minutes, language);
+    if (!made) return noDirectivesAnswer(minutes.file, readDirectives(minutes.tables).problems.map((p) => ({ ...p, file: minutes.file })));
+    return run(async (ctx) => {
+      const recordOf = queueRecord(ctx);
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/id,items/name');
+      await ctx.sync();
+      const record = recordOf() ?? emptyRecord(newToken());
+      const tabs: DirectivesTab[] = sheets.items.map((ws) => ({ id: ws.id, name: ws.name }));
+      const owned = record.directives ? sheets.items.find((ws) => ws.id === record.directives!.sheet) : undefined;
+      if (owned) {
+        // What the sheet shows now, from A1 (the sheet is written from A1).
+        const used = owned.getUsedRangeOrNullObject(true);
+        used.load('values,rowIndex,columnIndex');
+        await ctx.sync();
+        const values = used.isNullObject ? [] : padFromA1(used.values, used.rowIndex, used.columnIndex);
+        tabs.find((t) => t.id === owned.id)!.values = values;
+      }
+      const placement = placeDirectives(record, tabs, made.matrix, language, SHEET_NAMES);
+      if (placement.kind !== 'write') return { ...directivesAnswer(placement, made.read, 0), directives: made.read.directives.length, problems: made.read.problems };
+      let ws: XlWorksheet;
+      if (placement.replace) {
+        ws = sheets.getItem(placement.replace);
+        ws.getRange().clear('All');
+      } else ws = sheets.add(placement.name);
+      ws.load('id,name');
+      for (const batch of packOps(matrixOps(() => ws, made.matrix, { row: 0, col: 0 }, budget), budget)) {
+        for (const op of batch) op.apply();
+        await ctx.sync();
+      }
+      record.directives = { sheet: ws.id, name: ws.name, hash: placement.hash };
+      saveRecord(ctx, record);
+      ws.activate();
+      await ctx.sync();
+      return { ...directivesAnswer(placement, made.read, made.matrix.height * made.matrix.width), directives: made.read.directives.length, problems: made.read.problems };
     });
   }
 
@@ -863,6 +926,7 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
     whatNext,
     consolidate,
     addOfficeFiles,
+    keepDirectives,
   };
   if (options.restoreHandlers !== false) {
     (ops as { ready: Promise<number> }).ready = restoreHandlers().catch(() => 0);

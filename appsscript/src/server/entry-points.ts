@@ -41,6 +41,7 @@ export const SERVER_FUNCTIONS: EntryPoint[] = [
   { name: 'apaRemoveAll', params: [], doc: 'Takes away everything the script added, and nothing else (CommandResult).' },
   { name: 'apaWhatNext', params: [], doc: 'What each indicator of the active sheet needs for its next and top tier (NextResult).' },
   { name: 'apaConsolidate', params: ['options'], doc: 'Consolidates every other tab; answers { done, total, resumeFrom } when it stopped early to stay within 6 minutes.' },
+  { name: 'apaKeepDirectives', params: ['minutes', 'options'], doc: 'Keeps the ministry\'s minutes (their tables, read by the sidebar) as the owned Directives sheet (DirectivesResult).' },
 ];
 
 /** The APA menu, in order; each item calls a top-level function. */

@@ -2,6 +2,7 @@ import { toBengaliDigits } from '../../../core/bengali-digits';
 import { formatDay } from '../../../core/dates';
 import { Bilingual, Language, MessageKey, message, text } from '../../../core/messages';
 import { FunctionName, SheetsCell, createSheetsFunctions } from './custom-functions';
+import type { MinutesTables } from '../../../core/operations';
 import { MENU_ITEMS, MENU_TITLE } from './entry-points';
 import { GasGlobals, GasOnEditEvent, GasOnOpenEvent, gasGlobals } from './gas-api';
 import { SheetsConsolidateOptions, SheetsConsolidateResult, SheetsWorkbook, createSheetsWorkbook } from './sheets-workbook';
@@ -156,8 +157,13 @@ export function apaMenuRemove(): void {
 export function apaMenuWhatNext(): void {
   menuCommand(() => {
     const r = workbook().whatNext();
+    if (r.noPlan) {
+      alert(message('ui.next.no-plan', { sheet: r.sheet }));
+      return;
+    }
     if (!r.items.length) {
-      alert(message('ui.next.none'));
+      const fixes = r.invalid.slice(0, 10).map((x) => ({ bn: `${toBengaliDigits(x.id)} (${x.cell}): ${x.fix.bn}`, en: `${x.id} (${x.cell}): ${x.fix.en}` }));
+      alert(fixes.length ? { bn: [message('ui.next.invalid', { count: r.invalid.length }).bn, ...fixes.map((f) => f.bn)].join('\n'), en: [message('ui.next.invalid', { count: r.invalid.length }).en, ...fixes.map((f) => f.en)].join('\n') } : message('ui.next.all-top'));
       return;
     }
     const line = (l: Language) =>
@@ -222,6 +228,24 @@ export function apaRemoveAll() {
 
 export function apaWhatNext() {
   return serve(() => workbook().whatNext());
+}
+
+/** The minutes' tables as the sidebar sends them: checked for shape, else a bad argument. */
+function minutesArgument(x: unknown): MinutesTables {
+  const m = x as Partial<MinutesTables> | null;
+  const ok =
+    !!m &&
+    typeof m.file === 'string' &&
+    Array.isArray(m.tables) &&
+    m.tables.every((t) => t && typeof t === 'object' && t.place && Array.isArray(t.rows) && t.rows.every((r) => Array.isArray(r) && r.every((c) => c && typeof c.text === 'string')));
+  if (!ok) throw new Error(JSON.stringify(message('gas.bad-argument', { detail: 'keepDirectives(minutes)' })));
+  return m as MinutesTables;
+}
+
+export function apaKeepDirectives(minutes: unknown, options?: unknown) {
+  const o = options && typeof options === 'object' ? (options as Record<string, unknown>) : {};
+  const language = o.language === 'en' || o.language === 'bn' ? o.language : undefined;
+  return serve(() => workbook().keepDirectives(minutesArgument(minutes), { language }));
 }
 
 export function apaConsolidate(options?: unknown): SheetsConsolidateResult {

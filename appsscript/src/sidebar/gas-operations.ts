@@ -16,16 +16,7 @@
  * hides its tab, and the method rejects with why if called anyway.
  */
 import { Bilingual, message } from '../../../core/messages';
-import type {
-  AddFilesResult,
-  CheckResult,
-  CommandResult,
-  ConsolidateResult,
-  HostCapabilities,
-  LongRunOptions,
-  NextResult,
-  WorkbookOperations,
-} from '../../../core/operations';
+import type { AddFilesResult, CheckResult, CommandResult, ConsolidateResult, DirectivesResult, HostCapabilities, LongRunOptions, MinutesTables, NextResult, WorkbookOperations } from '../../../core/operations';
 import { unavailableOperations } from '../../../pane/unavailable';
 
 /** The server functions the sidebar calls (top-level functions of the Apps Script project). */
@@ -37,6 +28,7 @@ export interface SidebarServerFunctions {
   apaRemoveAll(): void;
   apaWhatNext(): void;
   apaConsolidate(options: ServerConsolidateOptions): void;
+  apaKeepDirectives(minutes: MinutesTables, options: { language?: 'bn' | 'en' }): void;
 }
 
 /** `google.script.run`: handlers are set by chaining, then a server function is called by name. */
@@ -187,6 +179,7 @@ export function createSheetsOperations(run: GoogleScriptRun = globalScriptRun())
     whatNext: () => callFor<NextResult>('apaWhatNext'),
     consolidate,
     addOfficeFiles: (): Promise<AddFilesResult> => Promise.reject(bilingualError(message('ui.files.not-in-sheets'))),
+    keepDirectives: (minutes: MinutesTables) => callFor<DirectivesResult>('apaKeepDirectives', minutes, {}),
   };
 }
 
