@@ -682,7 +682,7 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
   /** The directives sheet's grid read back as minutes (null when it is gone). */
   async function readKeptMinutes(ctx: XlRequestContext, id: string) {
     const ws = ctx.workbook.worksheets.getItemOrNullObject(id);
-    ws.load('isNullObject');
+    ws.load('id');
     await ctx.sync();
     if (ws.isNullObject) return null;
     const probe = queueProbe(ws);
