@@ -248,8 +248,9 @@ describeBrowser('the built Sidebar.html over the Apps Script bundle and the fake
     const sb = await openSidebar(seed002);
     const { page } = sb;
     expect(await page.locator('html').getAttribute('lang')).toBe('bn');
-    // Sheets has no "Add offices' files"; the five other sections are there.
-    expect(await page.getByRole('tab').count()).toBe(5);
+    // Sheets has no "Add offices' files"; the six other sections (Directives among them) are there.
+    expect(await page.getByRole('tab').count()).toBe(6);
+    expect(await page.getByTestId('tab-directives').count()).toBe(1);
     expect(await page.getByTestId('tab-files').count()).toBe(0);
     await page.getByRole('button', { name: message('ui.check.run').bn }).click();
     await page.getByTestId('plan-office').waitFor();
