@@ -1,4 +1,6 @@
 import type { Consolidation } from './consolidate';
+import type { DueItem } from './due';
+import type { TextTable } from './text-table';
 import type { HighlightKey } from './highlight';
 import type { Bilingual, Language, MessageKey } from './messages';
 import type { Layout, PlanKind, Problem, Tier } from './plan';
@@ -49,6 +51,10 @@ export interface WorkbookOperations {
   saveLanguage(language: Language): Promise<void>;
   /** Remembers the scoring settings in the workbook itself: whoever opens it next scores it the same way. */
   saveSettings(settings: ScoreSettings): Promise<void>;
+  /** Keeps the ministry's minutes (their tables, read by the pane) as the owned directives sheet
+   * (নির্দেশনা, in the context's language), which *What is needed* then holds the plan against.
+   * Never overwrites a sheet the user changed; the same minutes twice change nothing. */
+  keepDirectives(minutes: MinutesTables, context?: CommandContext): Promise<DirectivesResult>;
 }
 
 /** What a command runs with. */
@@ -83,6 +89,21 @@ export interface RemovalPreview {
   sheets: number;
   /** True when there is nothing to remove. */
   nothing: boolean;
+}
+
+/** The tables of a minutes file (a Word document's tables, or a sheet / CSV as one table). */
+export interface MinutesTables {
+  file: string;
+  tables: TextTable[];
+}
+
+export interface DirectivesResult extends CommandResult {
+  /** The directives sheet's name ('' when nothing was written). */
+  sheet: string;
+  /** How many decisions the minutes hold. */
+  directives: number;
+  /** Problems of the minutes at their cells. */
+  problems: Problem[];
 }
 
 export interface LongRunOptions {
@@ -139,6 +160,44 @@ export interface NextResult {
   items: NextItem[];
   /** Today's date (Asia/Dhaka) as a day number (days since 1970-01-01), for "days remaining". */
   today: number;
+  /** Present when the sheet holds no plan: why (as Check says); nothing else is then listed. */
+  noPlan?: Bilingual;
+  /** Indicators that cannot be scored, each with what to fix. */
+  invalid: InvalidItem[];
+  /** How many indicators are at the top tier already, and how many are n/a (not listed). */
+  atTop: number;
+  na: number;
+  /** The ministry's minutes kept in the workbook (its directives sheet) held against the plan;
+   * null when the workbook keeps none. Each listed item carries its own `due`. */
+  minutes: MinutesHeld | null;
+}
+
+export interface InvalidItem {
+  id: string;
+  name: string;
+  /** A1 of the cell to fix. */
+  cell: string;
+  /** What is wrong and what to do, as validation says it. */
+  fix: Bilingual;
+}
+
+/** A date indicator whose tier dates have all passed (or whose date is achieved): it can no longer
+ * earn marks by date; the final evaluation gives it `raw` (0–100), i.e. `score` of `weight`. */
+export interface LapsedItem {
+  raw: number;
+  score: number | null;
+  weight: number | null;
+  /** The last (worst) tier date. */
+  lastDate: number;
+}
+
+export interface MinutesHeld {
+  /** The directives sheet the minutes were read from. */
+  sheet: string;
+  /** The plan's indicators not listed in `items` (at the top tier, n/a) that the minutes date. */
+  others: DueItem[];
+  /** Problems of the directives sheet, and decisions on indicators the plan does not have. */
+  problems: Problem[];
 }
 
 export interface NextItem {
@@ -148,6 +207,11 @@ export interface NextItem {
   current: HighlightKey;
   next: { tier: Tier; value: number; daysLeft: number | null };
   top: { tier: Tier; value: number; daysLeft: number | null };
+  /** Date indicators only: set once no tier date is ahead (no marks can be earned by date). */
+  lapsed: LapsedItem | null;
+  /** What the minutes decide for this indicator (deadline, days left, status, evidence); null
+   * without minutes. */
+  due: DueItem | null;
 }
 
 export interface ConsolidateResult {

@@ -124,6 +124,15 @@ export interface OwnedRecord {
    * written before ids were kept): the mark alone tells. */
   reportIds?: string[];
   imports: OwnedImport[];
+  /** The directives sheet (the ministry's minutes, issue 16): its id, name when written, and the
+   * hash of what was written (`shownHash`), so that a sheet the user changed is never overwritten. */
+  directives?: OwnedDirectives;
+}
+
+export interface OwnedDirectives {
+  sheet: string;
+  name: string;
+  hash: string;
 }
 
 export function emptyRecord(token: string): OwnedRecord {
@@ -199,16 +208,21 @@ export function readRecord(stored: unknown): OwnedRecord | null {
       }
     }
   }
+  const d = r.directives as Partial<OwnedDirectives> | undefined;
+  if (d && typeof d.sheet === 'string' && d.sheet && typeof d.hash === 'string') out.directives = { sheet: d.sheet, name: typeof d.name === 'string' ? d.name : '', hash: d.hash };
   return out;
 }
 
 /** True when the record holds nothing worth keeping (the host then deletes it). */
 export function isEmptyRecord(r: OwnedRecord): boolean {
-  return Object.keys(r.sheets).length === 0 && r.reports.length === 0 && !r.reportIds?.length && r.imports.length === 0;
+  return Object.keys(r.sheets).length === 0 && r.reports.length === 0 && !r.reportIds?.length && r.imports.length === 0 && !r.directives;
 }
 
 /** The record after Remove: only its token is left (and it is then empty). */
-export const clearedRecord = (r: OwnedRecord): OwnedRecord => ({ ...r, sheets: {}, reports: [], ...(r.reportIds ? { reportIds: [] } : {}), imports: [] });
+export const clearedRecord = (r: OwnedRecord): OwnedRecord => {
+  const { directives: _directives, ...rest } = r;
+  return { ...rest, sheets: {}, reports: [], ...(r.reportIds ? { reportIds: [] } : {}), imports: [] };
+};
 
 export function columnsRect(c: OwnedColumns): Rect {
   return { top: c.top, left: Math.min(c.score, c.tier), bottom: c.bottom, right: Math.max(c.score, c.tier) };

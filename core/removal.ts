@@ -29,6 +29,8 @@ export interface RemovalPlan {
 }
 
 export function removalPlan(record: OwnedRecord | null, sheets: RemovalSheet[]): RemovalPlan {
+  // The directives sheet the record names goes like a report sheet.
+  sheets = sheets.map((s) => (record?.directives?.sheet === s.id ? { ...s, isReport: true } : s));
   const reports = sheets.filter((s) => s.isReport).map((s) => s.id);
   const deleteReports = reports.length < sheets.length;
   return {

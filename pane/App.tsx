@@ -16,6 +16,7 @@ import { PreferencesState, usePreferences } from './preferences';
 import { Settings } from './Settings';
 import { paneTheme } from './theme';
 import { WhatNeeded } from './WhatNeeded';
+import { Directives } from './Directives';
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
@@ -40,7 +41,7 @@ const useStyles = makeStyles({
   panel: { minWidth: 0 },
 });
 
-type SectionId = 'check' | 'columns' | 'highlight' | 'next' | 'consolidate' | 'files' | 'settings';
+type SectionId = 'check' | 'columns' | 'highlight' | 'next' | 'directives' | 'consolidate' | 'files' | 'settings';
 
 /** The host's own wording, if the operations carry one. */
 function hostTexts(ops: HostOperations): Partial<Record<MessageKey, MessageKey>> | undefined {
@@ -58,6 +59,7 @@ const SECTIONS: { id: SectionId; label: MessageKey; render: (ops: HostOperations
   { id: 'columns', label: 'ui.tab.columns', render: (ops) => <AddScoreColumns ops={ops} /> },
   { id: 'highlight', label: 'ui.tab.highlight', render: (ops) => <HighlightTiers ops={ops} /> },
   { id: 'next', label: 'ui.tab.next', render: (ops) => <WhatNeeded ops={ops} /> },
+  { id: 'directives', label: 'ui.directives.title', render: (ops) => <Directives ops={ops} /> },
   { id: 'consolidate', label: 'ui.tab.consolidate', render: (ops) => <Consolidate ops={ops} /> },
   { id: 'files', label: 'ui.tab.files', render: (ops) => <AddOfficeFiles ops={ops} />, offered: offersOfficeFiles },
   { id: 'settings', label: 'ui.tab.settings', render: (ops, prefs) => <Settings ops={ops} settings={prefs.settings} saving={prefs.saving} onChange={prefs.setSettings} /> },

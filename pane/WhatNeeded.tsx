@@ -1,6 +1,8 @@
-import { Button, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
 import { formatDay } from '../core/dates';
+import type { DueItem } from '../core/due';
 import { PALETTE } from '../core/highlight';
+import { message } from '../core/messages';
 import type { NextItem, NextResult, WorkbookOperations } from '../core/operations';
 import { ErrorBar } from './ErrorBar';
 import { daysLeft, digitsIn, unitValue } from './format';
@@ -46,26 +48,123 @@ export function WhatNeeded({ ops }: { ops: WorkbookOperations }) {
   );
 }
 
-/** The result of `whatNext`: today's date, then each indicator's next and top targets. */
+/** The result of `whatNext`: today's date, then each indicator's next and top targets (or, once
+ * every tier date has passed, what the final evaluation gives it) beside the minutes' deadline and
+ * evidence; the indicators that cannot be scored with what to fix; or why the sheet has no plan. */
 export function NextList({ result }: { result: NextResult }) {
   const section = useSectionStyles();
   const t = useT();
+  const b = useBilingual();
   const language = useLanguage();
+  if (result.noPlan) {
+    return (
+      <MessageBar intent="warning" layout="multiline" data-testid="next-no-plan">
+        <MessageBarBody>
+          {t('ui.next.no-plan', { sheet: result.sheet })} {b(result.noPlan)}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const invalid = result.invalid ?? [];
+  const others = result.minutes?.others ?? [];
   return (
     <>
       <p className={section.muted} data-testid="next-today">
         {result.sheet} · {t('ui.next.today', { date: formatDay(result.today, language) })}
       </p>
-      {result.items.length === 0 ? (
-        <p className={section.muted}>{t('ui.next.none')}</p>
+      {result.minutes ? (
+        <p className={section.muted} data-testid="next-minutes">
+          {t('ui.next.minutes', { sheet: result.minutes.sheet })}
+        </p>
       ) : (
-        <ul className={section.list} data-testid="next-list">
-          {result.items.map((item, i) => (
-            <NextLine key={`${item.id}-${i}`} item={item} />
-          ))}
-        </ul>
+        <p className={section.muted} data-testid="next-no-minutes">
+          {t('ui.next.no-minutes')}
+        </p>
+      )}
+      {result.items.length === 0 && invalid.length === 0 ? (
+        <p className={section.muted} data-testid="next-all-top">
+          {t('ui.next.all-top')}
+        </p>
+      ) : (
+        result.items.length > 0 && (
+          <ul className={section.list} data-testid="next-list">
+            {result.items.map((item, i) => (
+              <NextLine key={`${item.id}-${i}`} item={item} />
+            ))}
+          </ul>
+        )
+      )}
+      {invalid.length > 0 && (
+        <>
+          <h3 className={section.heading}>{t('ui.next.invalid', { count: invalid.length })}</h3>
+          <ul className={section.list} data-testid="next-invalid">
+            {invalid.map((x, i) => (
+              <li key={`${x.id}-${i}`} className={section.item} data-indicator={x.id}>
+                <div>
+                  <b>{digitsIn(x.id, language)}</b> · {digitsIn(x.cell, language)}
+                </div>
+                <div>{x.name}</div>
+                <div data-testid="next-fix">{b(x.fix)}</div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {(result.atTop ?? 0) + (result.na ?? 0) > 0 && (
+        <p className={section.muted} data-testid="next-counts">
+          {t('ui.next.counts', { top: result.atTop ?? 0, na: result.na ?? 0 })}
+        </p>
+      )}
+      {others.length > 0 && (
+        <>
+          <h3 className={section.heading}>{t('ui.next.others', { count: others.length })}</h3>
+          <ul className={section.list} data-testid="next-others">
+            {others.map((d, i) => (
+              <li key={`${d.id}-${i}`} className={section.item} data-indicator={d.id}>
+                <div>
+                  <b>{digitsIn(d.id, language)}</b> {d.name}
+                </div>
+                <DueLines due={d} />
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </>
+  );
+}
+
+/** The minutes' deadline, days left, status and evidence of one indicator. */
+function DueLines({ due }: { due: DueItem }) {
+  const styles = useStyles();
+  const t = useT();
+  const b = useBilingual();
+  const language = useLanguage();
+  const attached = due.evidenceAttached === true ? 'due.evidence.yes' : due.evidenceAttached === false ? 'due.evidence.no' : 'due.evidence.unknown';
+  return (
+    <dl className={styles.targets} data-testid="next-due" data-status={due.status}>
+      <dt className={styles.term}>{t('ui.next.deadline')}</dt>
+      <dd className={styles.value}>
+        {due.deadline === null ? (
+          t('ui.next.no-deadline')
+        ) : (
+          <>
+            {formatDay(due.deadline, language)} · {b(message(`due.status.${due.status}`))}
+            {due.daysLeft !== null && due.status !== 'done' && due.status !== 'na' && <div className={styles.days}>{daysLeft(due.daysLeft, language)}</div>}
+            {due.text && <div className={styles.days}>{due.text}</div>}
+          </>
+        )}
+      </dd>
+      {due.evidence.length > 0 && (
+        <>
+          <dt className={styles.term}>{t('ui.next.evidence')}</dt>
+          <dd className={styles.value} data-testid="next-evidence">
+            {due.evidence.join(', ')}
+            <div className={styles.days}>{t('ui.next.evidence-attached', { state: message(attached) })}</div>
+          </dd>
+        </>
+      )}
+    </dl>
   );
 }
 
@@ -81,6 +180,7 @@ function NextLine({ item }: { item: NextItem }) {
       {x.daysLeft !== null && <div className={styles.days}>{daysLeft(x.daysLeft, language)}</div>}
     </>
   );
+  const lapsed = item.lapsed;
   return (
     <li className={section.item} data-indicator={item.id}>
       <div className={styles.head}>
@@ -88,16 +188,28 @@ function NextLine({ item }: { item: NextItem }) {
         <TierChip tier={item.current} />
       </div>
       <div className={styles.name}>{item.name}</div>
-      <dl className={styles.targets}>
-        <dt className={styles.term}>{t('ui.next.next')}</dt>
-        <dd className={styles.value} data-testid="next-next">
-          {target(item.next)}
-        </dd>
-        <dt className={styles.term}>{t('ui.next.top')}</dt>
-        <dd className={styles.value} data-testid="next-top">
-          {target(item.top)}
-        </dd>
-      </dl>
+      {lapsed ? (
+        <p className={styles.value} data-testid="next-lapsed">
+          {t(item.current === 'pending' || item.current === 'in-words' ? 'ui.next.lapsed' : 'ui.next.lapsed-achieved', {
+            date: formatDay(lapsed.lastDate, language),
+            raw: Math.round(lapsed.raw * 100) / 100,
+            score: lapsed.score === null ? message('ui.none') : Math.round(lapsed.score * 100) / 100,
+            weight: lapsed.weight === null ? message('ui.none') : lapsed.weight,
+          })}
+        </p>
+      ) : (
+        <dl className={styles.targets}>
+          <dt className={styles.term}>{t('ui.next.next')}</dt>
+          <dd className={styles.value} data-testid="next-next">
+            {target(item.next)}
+          </dd>
+          <dt className={styles.term}>{t('ui.next.top')}</dt>
+          <dd className={styles.value} data-testid="next-top">
+            {target(item.top)}
+          </dd>
+        </dl>
+      )}
+      {item.due && <DueLines due={item.due} />}
     </li>
   );
 }

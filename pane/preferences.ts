@@ -34,6 +34,7 @@ export function bindContext(ops: HostOperations, context: () => Promise<CommandC
     whatNext: async () => ops.whatNext(await context()),
     consolidate: async (options) => ops.consolidate(options, await context()),
     addOfficeFiles: async (files, options) => ops.addOfficeFiles(files, options, await context()),
+    keepDirectives: async (minutes) => ops.keepDirectives(minutes, await context()),
   };
 }
 

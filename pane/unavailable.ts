@@ -22,6 +22,7 @@ export function unavailableOperations(reason: Bilingual, cause: unknown, capabil
     loadPreferences: fail,
     saveLanguage: fail,
     saveSettings: fail,
+    keepDirectives: fail,
   };
 }
 

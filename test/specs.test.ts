@@ -454,7 +454,7 @@ describe('what is needed: the next and the top tier of each indicator, with days
         top: { tier: n!.top.tier, value: n!.top.x, daysLeft: n!.unit === 'date' ? n!.top.x - TODAY : null },
       }));
     expect(r.items.map(({ id, current, next, top }) => ({ id, current, next, top }))).toEqual(expected);
-    expect(nextResult('S', null, TODAY)).toEqual({ sheet: 'S', items: [], today: TODAY });
+    expect(nextResult('S', null, TODAY)).toEqual({ sheet: 'S', items: [], today: TODAY, invalid: [], atTop: 0, na: 0, minutes: null });
   });
 });
 

@@ -321,6 +321,40 @@ describeBrowser.each(SIZES)('the built pane at $width×$height', (size) => {
     await pane.close();
   });
 
+  test('Directives: the minutes (.docx) read in Chromium, kept as নির্দেশনা; What is needed shows their deadlines and evidence; twice = once; Remove takes it away', async () => {
+    const pane = await openPane({ sheets: await sheetsOf('003-skt.xlsx') }, size);
+    const { page } = pane;
+    const before = await pane.fake<string>('return JSON.stringify(wb.sheets.map((s) => s.name));');
+    await section(page, 'directives');
+    const pick = {
+      name: 'minutes-2023-24.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: await fs.readFile(path.join(SAMPLES, 'minutes', 'minutes-2023-24.docx')),
+    };
+    await page.getByTestId('directives-input').setInputFiles(pick);
+    await page.getByTestId('panel-directives').getByTestId('command-result').waitFor();
+    const names = await pane.fake<string[]>('return wb.sheets.map((s) => s.name);');
+    expect(names).toContain('নির্দেশনা');
+    await screenshot(page, `directives-bn-${tag}`);
+    await page.getByTestId('directives-input').setInputFiles(pick);
+    await page.getByTestId('panel-directives').getByText('কিছু বদলানো হয়নি', { exact: false }).waitFor();
+    expect(await pane.fake<string[]>('return wb.sheets.map((s) => s.name);')).toEqual(names);
+
+    await pane.fake<void>('wb.activate(wb.sheets[0].name);');
+    await section(page, 'next');
+    await page.getByTestId('next-run').click();
+    await page.getByTestId('next-minutes').waitFor();
+    expect(await page.locator('[data-testid="next-due"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="next-evidence"]').count()).toBeGreaterThan(0);
+    await screenshot(page, `next-minutes-bn-${tag}`);
+
+    await section(page, 'highlight');
+    await page.getByTestId('remove-run').click();
+    await page.getByTestId('panel-highlight').getByTestId('command-result').waitFor();
+    expect(await pane.fake<string>('return JSON.stringify(wb.sheets.map((s) => s.name));')).toBe(before);
+    await pane.close();
+  });
+
   test('Cancel during a consolidation leaves the workbook as it was', async () => {
     const pane = await openPane(seedFour, size);
     const { page } = pane;

@@ -270,9 +270,15 @@ describe('What is needed', () => {
         current: 'pending',
         next: { tier: 'below-fair', value: dayFromYmd(2025, 4, 13)!, daysLeft: 34 },
         top: { tier: 'excellent', value: dayFromYmd(2025, 3, 16)!, daysLeft: 6 },
+        lapsed: null,
+        due: null,
       },
-      { id: '4.1.2', name: 'ই ফাইলে নোট নিষ্পত্তিকৃত', unit: 'percent', current: 'below-fair', next: { tier: 'fair', value: 70, daysLeft: null }, top: { tier: 'excellent', value: 100, daysLeft: null } },
+      { id: '4.1.2', name: 'ই ফাইলে নোট নিষ্পত্তিকৃত', unit: 'percent', current: 'below-fair', next: { tier: 'fair', value: 70, daysLeft: null }, top: { tier: 'excellent', value: 100, daysLeft: null }, lapsed: null, due: null },
     ],
+    invalid: [],
+    atTop: 0,
+    na: 0,
+    minutes: null,
   };
   test('dates as dd/mm/yyyy with Bengali digits, days left, percents, tier names', () => {
     const text = render(<NextList result={result} />);
@@ -290,6 +296,28 @@ describe('What is needed', () => {
     expect(text).toContain('Excellent: 16/03/2025');
     expect(text).toContain('34 days left');
     expect(text).toContain('Fair: 70%');
+  });
+  test('a sheet with no plan says so, as Check does', () => {
+    const text = render(<NextList result={{ ...result, items: [], noPlan: { bn: 'কারণ', en: 'the reason' } }} />, 'en');
+    expect(text).toContain('No plan was found on sheet "অগ্রগতি"');
+    expect(text).toContain('the reason');
+    expect(text).not.toContain('top tier already');
+  });
+  test('every tier date passed: no marks by date, and what the final evaluation gives, instead of "passed … days ago"', () => {
+    const old = { ...result.items[0], next: { ...result.items[0].next, daysLeft: -598 }, top: { ...result.items[0].top, daysLeft: -626 }, lapsed: { raw: 0, score: 0, weight: 4, lastDate: dayFromYmd(2025, 4, 13)! } };
+    const text = render(<NextList result={{ ...result, items: [old] }} />, 'en');
+    expect(text).toContain('can no longer earn marks by date');
+    expect(text).toContain('The final evaluation will give it 0%');
+    expect(text).not.toContain('598');
+  });
+  test('invalid indicators listed with what to fix, not folded into "at the top tier"', () => {
+    const fix = { bn: 'লক্ষ্যমাত্রা ঠিক করুন', en: 'Write the targets in order' };
+    const text = render(<NextList result={{ ...result, items: [], invalid: [{ id: '2.1.1', name: 'সূচক', cell: 'H9', fix }], atTop: 3 }} />, 'en');
+    expect(text).toContain('Cannot be scored (1)');
+    expect(text).toContain('Write the targets in order');
+    expect(text).toContain('H9');
+    expect(text).not.toContain('Every indicator that can be scored is at the top tier');
+    expect(text).toContain('3 at the top tier');
   });
   test('the helpers', () => {
     expect(unitValue(dayFromYmd(2024, 12, 1)!, 'date', 'bn')).toBe(formatDay(dayFromYmd(2024, 12, 1)!, 'bn'));

@@ -305,7 +305,7 @@ describe.each(SEEDS)('%s', (file) => {
     const r = await api.whatNext();
     await wb.idle();
     expect(json(snapshotWorkbook(wb, { userOnly: true }))).toBe(json({ sheets: before.sheets.map(({ extra: _e, ...x }) => x) }));
-    expect(r).toEqual(nextResult(sheet.name, base, todayInDhaka(NOW)));
+    expect(r).toEqual(nextResult(sheet.name, base, todayInDhaka(NOW), { problems: validatePlan(base.plan, { today: todayInDhaka(NOW) }, base) }));
   });
 
   test('handlers come back when the add-in loads again (the record in the workbook, not the pane, keeps them)', async () => {

@@ -67,7 +67,8 @@ describe('commands: one server call each, answered as JSON', () => {
       apaAddScoreColumns: () => answer,
       apaHighlightTiers: () => answer,
       apaRemoveAll: () => answer,
-      apaWhatNext: () => ({ sheet: 'অগ্রগতি', items: [], today: 20_000 }),
+      apaWhatNext: () => ({ sheet: 'অগ্রগতি', items: [], today: 20_000, invalid: [], atTop: 0, na: 0, minutes: null }),
+      apaKeepDirectives: () => ({ ...answer, sheet: 'নির্দেশনা', directives: 7, problems: [] }),
     };
     const ops = createSheetsOperations(fakeRun(server, calls));
     expect((await ops.checkActiveSheet()).sheet).toBe('অগ্রগতি');
@@ -76,6 +77,8 @@ describe('commands: one server call each, answered as JSON', () => {
     expect(await ops.highlightTiers()).toEqual(answer);
     expect(await ops.removeAll()).toEqual(answer);
     expect((await ops.whatNext()).today).toBe(20_000);
+    const minutes = { file: 'm.docx', tables: [{ place: { kind: 'document' as const, table: 1 }, rows: [[{ text: 'ক্রম' }]] }] };
+    expect(await ops.keepDirectives(minutes)).toMatchObject({ sheet: 'নির্দেশনা', directives: 7 });
     expect(calls).toEqual([
       { name: 'apaCheckActiveSheet', args: [] },
       { name: 'apaSelectCell', args: ['অগ্রগতি', 'G17'] },
@@ -83,6 +86,7 @@ describe('commands: one server call each, answered as JSON', () => {
       { name: 'apaHighlightTiers', args: [] },
       { name: 'apaRemoveAll', args: [] },
       { name: 'apaWhatNext', args: [] },
+      { name: 'apaKeepDirectives', args: [minutes, {}] },
     ]);
   });
 

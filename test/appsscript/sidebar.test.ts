@@ -263,8 +263,9 @@ describeBrowser('the built Sidebar.html over the Apps Script bundle and the fake
     const sb = await openSidebar(seed002);
     const { page } = sb;
     expect(await page.locator('html').getAttribute('lang')).toBe('bn');
-    // Sheets has no "Add offices' files"; the five other sections and Settings are there.
-    expect(await page.getByRole('tab').count()).toBe(6);
+    // Sheets has no "Add offices' files"; the six other sections (Directives among them) and Settings are there.
+    expect(await page.getByRole('tab').count()).toBe(7);
+    expect(await page.getByTestId('tab-directives').count()).toBe(1);
     expect(await page.getByTestId('tab-files').count()).toBe(0);
     await page.getByRole('button', { name: message('ui.check.run').bn }).click();
     await page.getByTestId('plan-office').waitFor();
@@ -429,6 +430,47 @@ describeBrowser('the built Sidebar.html over the Apps Script bundle and the fake
     await page.getByTestId('remove-run').click();
     await page.waitForFunction(() => (window as unknown as { __APA_RUN_CALLS__: RunCall[] }).__APA_RUN_CALLS__.some((c) => c.name === 'apaRemoveAll'));
     await page.getByTestId('panel-settings').getByTestId('command-result').waitFor();
+    expect(await sb.fake<string>('return JSON.stringify(gas.toJSON().sheets);')).toBe(before);
+    await sb.close();
+  });
+
+  test('Directives: the minutes (.docx) read in Chromium, kept as নির্দেশনা; What is needed shows their deadlines and evidence; twice = once; Remove takes it away', async () => {
+    const seed003 = spreadsheet(await sheetsFromXlsx(await fs.readFile(path.join(SAMPLES, '003-skt.xlsx'))));
+    const sb = await openSidebar(seed003);
+    const { page } = sb;
+    const before = await sb.fake<string>('return JSON.stringify(gas.toJSON().sheets);');
+    await section(page, 'directives');
+    const docx = await fs.readFile(path.join(SAMPLES, 'minutes', 'minutes-2023-24.docx'));
+    const pick = { name: 'minutes-2023-24.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx };
+    await page.getByTestId('directives-input').setInputFiles(pick);
+    await page.getByTestId('panel-directives').getByTestId('command-result').waitFor();
+    expect(await page.getByTestId('panel-directives').getByTestId('command-result').innerText()).toContain('নির্দেশনা');
+    const names = await sb.fake<string[]>('return gas.toJSON().sheets.map((s) => s.name);');
+    expect(names).toContain('নির্দেশনা');
+    const once = await sb.fake<string>('return JSON.stringify(gas.toJSON().sheets);');
+    await expectNoOverflow(page);
+    await shot(page, 'directives-bn');
+
+    // The same minutes again: nothing changes.
+    await page.getByTestId('directives-input').setInputFiles(pick);
+    await page.waitForFunction(() => (window as unknown as { __APA_RUN_CALLS__: RunCall[] }).__APA_RUN_CALLS__.filter((c) => c.name === 'apaKeepDirectives').length === 2);
+    await page.waitForFunction(() => !document.querySelector('[data-testid="panel-directives"] button[disabled]'));
+    expect(await sb.fake<string>('return JSON.stringify(gas.toJSON().sheets);')).toBe(once);
+
+    await sb.fake<void>("gas.activate(gas.toJSON().sheets[0].name);");
+    await section(page, 'next');
+    await page.getByTestId('next-run').click();
+    await page.getByTestId('next-minutes').waitFor();
+    expect(await page.getByTestId('next-minutes').innerText()).toContain('নির্দেশনা');
+    expect(await page.locator('[data-testid="next-due"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="next-evidence"]').count()).toBeGreaterThan(0);
+    await expectNoOverflow(page);
+    await shot(page, 'next-minutes-bn');
+
+    await section(page, 'highlight');
+    await page.getByTestId('remove-run').click();
+    await page.waitForFunction(() => (window as unknown as { __APA_RUN_CALLS__: RunCall[] }).__APA_RUN_CALLS__.some((c) => c.name === 'apaRemoveAll'));
+    await page.getByTestId('panel-highlight').getByTestId('command-result').waitFor();
     expect(await sb.fake<string>('return JSON.stringify(gas.toJSON().sheets);')).toBe(before);
     await sb.close();
   });

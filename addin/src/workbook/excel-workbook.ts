@@ -4,8 +4,10 @@ import { SheetNameRules, addTab, consolidated, finishRun, newRun, uniqueSheetNam
 import { todayInDhaka } from '../../../core/dates';
 import { editCanChangeTiers, highlightPlan, highlighted, legendAt, legendCells } from '../../../core/highlight-spec';
 import { Bilingual, Language, message } from '../../../core/messages';
-import { nextResult } from '../../../core/next';
-import type { AddFilesResult, CheckResult, CommandContext, CommandResult, ConsolidateResult, LongRunOptions, NextResult, OfficeFile, Preferences, RemovalPreview, WorkbookOperations } from '../../../core/operations';
+import { whatIsNeeded } from '../../../core/next';
+import { readDirectives } from '../../../core/directives';
+import { DirectivesTab, directivesAnswer, directivesOfMinutes, keptMinutes, noDirectivesAnswer, placeDirectives } from '../../../core/directives-sheet';
+import type { AddFilesResult, CheckResult, CommandContext, CommandResult, ConsolidateResult, DirectivesResult, LongRunOptions, MinutesTables, NextResult, OfficeFile, Preferences, RemovalPreview, WorkbookOperations } from '../../../core/operations';
 import { LEGEND_OFFSET, LEGEND_ROWS, Located, OWNED_KEY, OwnedPlaces, OwnedRecord, OwnedSheet, columnsRect, emptyRecord, fileHash, isEmptyRecord, isOwnedFormula, isReportSheet, legendRect, locateOwned, readRecord, withFormulas } from '../../../core/ownership';
 import { SETTINGS_KEY, readSettings, storedSettings } from '../../../core/preferences';
 import { RemovalPlan, removalPlan, removalPreview, removed } from '../../../core/removal';
@@ -805,8 +807,62 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
 
   async function whatNext(context?: CommandContext): Promise<NextResult> {
     return run(async (ctx) => {
-      const { a } = (await readOne(ctx, { context }))!;
-      return nextResult(a.sheet, a.kind === 'plan' ? a.result : null, today());
+      const { a, record } = (await readOne(ctx, { context }))!;
+      const t = today();
+      if (a.kind !== 'plan' || !record?.directives) return whatIsNeeded(a, t);
+      // The minutes kept in the workbook: two more syncs, only when there is a directives sheet.
+      return whatIsNeeded(a, t, await readKeptMinutes(ctx, record.directives.sheet));
+    });
+  }
+
+  /** The directives sheet's grid read back as minutes (null when it is gone). */
+  async function readKeptMinutes(ctx: XlRequestContext, id: string) {
+    const present = queuePresent(ctx, id);
+    await ctx.sync();
+    const ws = present();
+    if (!ws) return null;
+    const probe = queueProbe(ws);
+    await ctx.sync();
+    const p = probe();
+    const block = (await readSheets(ctx, [p], { budget })).get(p.id)?.block ?? null;
+    return keptMinutes(block ? blockGrid(block) : null);
+  }
+
+  async function keepDirectives(minutes: MinutesTables, given?: CommandContext): Promise<DirectivesResult> {
+    const language = (given ?? defaults).language;
+    const made = directivesOfMinutes(minutes, language);
+    if (!made) return noDirectivesAnswer(minutes.file, readDirectives(minutes.tables).problems.map((p) => ({ ...p, file: minutes.file })));
+    return run(async (ctx) => {
+      const recordOf = queueRecord(ctx);
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/id,items/name');
+      await ctx.sync();
+      const record = recordOf() ?? emptyRecord(newToken());
+      const tabs: DirectivesTab[] = sheets.items.map((ws) => ({ id: ws.id, name: ws.name }));
+      const owned = record.directives ? sheets.items.find((ws) => ws.id === record.directives!.sheet) : undefined;
+      if (owned) {
+        // What the sheet shows now, from A1 (the sheet is written from A1).
+        const shown = queueShownFromA1(owned);
+        await ctx.sync();
+        tabs.find((t) => t.id === owned.id)!.values = shown();
+      }
+      const placement = placeDirectives(record, tabs, made.matrix, language, SHEET_NAMES);
+      if (placement.kind !== 'write') return { ...directivesAnswer(placement, made.read, 0), directives: made.read.directives.length, problems: made.read.problems };
+      let ws: XlWorksheet;
+      if (placement.replace) {
+        ws = sheets.getItem(placement.replace);
+        ws.getRange().clear('All');
+      } else ws = sheets.add(placement.name);
+      ws.load('id,name');
+      for (const batch of packOps(matrixOps(() => ws, made.matrix, { row: 0, col: 0 }, budget), budget)) {
+        for (const op of batch) op.apply();
+        await ctx.sync();
+      }
+      record.directives = { sheet: ws.id, name: ws.name, hash: placement.hash };
+      saveRecord(ctx, record);
+      ws.activate();
+      await ctx.sync();
+      return { ...directivesAnswer(placement, made.read, made.matrix.height * made.matrix.width), directives: made.read.directives.length, problems: made.read.problems };
     });
   }
 
@@ -1035,9 +1091,32 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
     loadPreferences,
     saveLanguage,
     saveSettings,
+    keepDirectives,
   };
   if (options.restoreHandlers !== false) {
     (ops as { ready: Promise<number> }).ready = restoreHandlers().catch(() => 0);
   }
   return ops;
 }
+
+/* The two helpers below queue their loads and read in the closure they return, after the caller's
+ * sync (as queueProbe does); the linter cannot follow that. */
+/* eslint-disable office-addins/call-sync-before-read, office-addins/call-sync-after-load */
+/** A sheet by id, or null once the sync tells it is gone. */
+function queuePresent(ctx: XlRequestContext, id: string): () => XlWorksheet | null {
+  const ws = ctx.workbook.worksheets.getItemOrNullObject(id);
+  ws.load('id');
+  return () => (ws.isNullObject ? null : ws);
+}
+
+/** What a sheet shows, placed from A1 (empty rows and columns before its used range), after the sync. */
+function queueShownFromA1(ws: XlWorksheet): () => unknown[][] {
+  const used = ws.getUsedRangeOrNullObject(true);
+  used.load('values,rowIndex,columnIndex');
+  return () => {
+    if (used.isNullObject) return [];
+    const pad = new Array(used.columnIndex).fill('');
+    return [...Array.from({ length: used.rowIndex }, () => []), ...used.values.map((row) => [...pad, ...row])];
+  };
+}
+/* eslint-enable office-addins/call-sync-before-read, office-addins/call-sync-after-load */

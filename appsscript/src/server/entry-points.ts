@@ -49,6 +49,7 @@ export const SERVER_FUNCTIONS: EntryPoint[] = [
   { name: 'apaPreferences', params: [], doc: 'The user\'s remembered language, the spreadsheet\'s settings and the account\'s language (Preferences).' },
   { name: 'apaSaveLanguage', params: ['language'], doc: 'Remembers the language the user picked, for this user (user properties).' },
   { name: 'apaSaveSettings', params: ['settings'], doc: 'Remembers the scoring settings in this spreadsheet (document properties).' },
+  { name: 'apaKeepDirectives', params: ['minutes', 'context'], doc: 'Keeps the ministry\'s minutes (their tables, read by the sidebar) as the owned Directives sheet, in the context\'s language (DirectivesResult).' },
 ];
 
 /** The APA menu, in order; each item calls a top-level function. */

@@ -6,6 +6,7 @@ import { removalPreviewText } from '../../../core/removal';
 import { LANGUAGE_KEY, SETTINGS_KEY, languageOfLocale, readContext, readLanguage, readSettings, storedSettings } from '../../../core/preferences';
 import { DEFAULT_SETTINGS } from '../../../core/score';
 import { FunctionName, SheetsCell, createSheetsFunctions } from './custom-functions';
+import type { MinutesTables } from '../../../core/operations';
 import { MENU_ITEMS, PREFERENCES_GLOBAL } from './entry-points';
 import { GasGlobals, GasOnEditEvent, GasOnOpenEvent, gasGlobals } from './gas-api';
 import { SheetsConsolidateOptions, SheetsConsolidateResult, SheetsWorkbook, createSheetsWorkbook } from './sheets-workbook';
@@ -257,8 +258,13 @@ export function apaMenuRemove(): void {
 export function apaMenuWhatNext(): void {
   menuCommand(() => {
     const r = workbook().whatNext(contextFor(null));
+    if (r.noPlan) {
+      alert(message('ui.next.no-plan', { sheet: r.sheet }));
+      return;
+    }
     if (!r.items.length) {
-      alert(message('ui.next.none'));
+      const fixes = r.invalid.slice(0, 10).map((x) => ({ bn: `${toBengaliDigits(x.id)} (${x.cell}): ${x.fix.bn}`, en: `${x.id} (${x.cell}): ${x.fix.en}` }));
+      alert(fixes.length ? { bn: [message('ui.next.invalid', { count: r.invalid.length }).bn, ...fixes.map((f) => f.bn)].join('\n'), en: [message('ui.next.invalid', { count: r.invalid.length }).en, ...fixes.map((f) => f.en)].join('\n') } : message('ui.next.all-top'));
       return;
     }
     const line = (l: Language) =>
@@ -341,6 +347,22 @@ export function apaRemoveAll() {
 
 export function apaWhatNext(context?: unknown) {
   return serve(() => workbook().whatNext(contextFor(context)));
+}
+
+/** The minutes' tables as the sidebar sends them: checked for shape, else a bad argument. */
+function minutesArgument(x: unknown): MinutesTables {
+  const m = x as Partial<MinutesTables> | null;
+  const ok =
+    !!m &&
+    typeof m.file === 'string' &&
+    Array.isArray(m.tables) &&
+    m.tables.every((t) => t && typeof t === 'object' && t.place && Array.isArray(t.rows) && t.rows.every((r) => Array.isArray(r) && r.every((c) => c && typeof c.text === 'string')));
+  if (!ok) throw new Error(JSON.stringify(message('gas.bad-argument', { detail: 'keepDirectives(minutes)' })));
+  return m as MinutesTables;
+}
+
+export function apaKeepDirectives(minutes: unknown, context?: unknown) {
+  return serve(() => locked(() => workbook().keepDirectives(minutesArgument(minutes), contextFor(context))));
 }
 
 export function apaConsolidate(options?: unknown): SheetsConsolidateResult {

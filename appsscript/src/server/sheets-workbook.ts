@@ -5,8 +5,10 @@ import type { OfficeSummary } from '../../../core/consolidate';
 import { todayInDhaka } from '../../../core/dates';
 import { editCanChangeTiers, highlightPlan, highlighted, legendAt, legendCells } from '../../../core/highlight-spec';
 import { Bilingual, Language, message } from '../../../core/messages';
-import { nextResult } from '../../../core/next';
-import type { CheckResult, CommandContext, CommandResult, ConsolidateResult, NextResult, RemovalPreview } from '../../../core/operations';
+import { whatIsNeeded } from '../../../core/next';
+import { readDirectives } from '../../../core/directives';
+import { DirectivesTab, directivesAnswer, directivesOfMinutes, keptMinutes, noDirectivesAnswer, placeDirectives } from '../../../core/directives-sheet';
+import type { CheckResult, CommandContext, CommandResult, ConsolidateResult, DirectivesResult, MinutesTables, NextResult, RemovalPreview } from '../../../core/operations';
 import { BLOCK_WIDTH, LEGEND_OFFSET, LEGEND_ROWS, Located, OWNED_KEY, OwnedPlaces, OwnedRecord, OwnedSheet, columnsRect, emptyRecord, isEmptyRecord, isOwnedFormula, isReportSheet, legendRect, locateOwned, locatedAreas, readRecord, withFormulas } from '../../../core/ownership';
 import { RemovalSheet, removalPlan, removalPreview, removed } from '../../../core/removal';
 import type { SheetSpec } from '../../../core/report';
@@ -106,6 +108,8 @@ export interface SheetsWorkbook {
   removeAll(): CommandResult;
   whatNext(context?: CommandContext): NextResult;
   consolidate(options?: SheetsConsolidateOptions, context?: CommandContext): SheetsConsolidateResult;
+  /** Keeps the minutes' tables (read by the sidebar) as the owned directives sheet, in the context's language. */
+  keepDirectives(minutes: MinutesTables, context?: CommandContext): DirectivesResult;
   /** The simple `onEdit` trigger: re-highlights a highlighted sheet when a cell that decides a tier
    * changed (inside `guard`, when given: the caller's lock). Returns whether it did. */
   onEdit(e: GasOnEditEvent, guard?: <T>(write: () => T) => T): boolean;
@@ -694,8 +698,42 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
   }
 
   function whatNext(context = defaults): NextResult {
-    const { a } = readActive(context);
-    return nextResult(a.sheet, a.kind === 'plan' ? a.result : null, today());
+    const { a, ss, handle } = readActive(context);
+    const kept = handle.record?.directives;
+    if (a.kind !== 'plan' || !kept) return whatIsNeeded(a, today());
+    // The minutes kept in the workbook: the directives sheet the record names, read as any sheet.
+    const sheet = ss.getSheets().find((x) => String(x.getSheetId()) === kept.sheet);
+    return whatIsNeeded(a, today(), sheet ? keptMinutes(blockGrid(readSheet(sheet, sheet.getName()), { plainFormats: PLAIN_FORMATS })) : null);
+  }
+
+  // ── Directives: the ministry's minutes kept as an owned sheet ──
+
+  function keepDirectives(minutes: MinutesTables, context = defaults): DirectivesResult {
+    const language = context.language;
+    const made = directivesOfMinutes(minutes, language);
+    if (!made) return noDirectivesAnswer(minutes.file, readDirectives(minutes.tables).problems.map((p) => ({ ...p, file: minutes.file })));
+    const ss = app.getActiveSpreadsheet();
+    const handle = readRecordOf(ss);
+    const record = handle.record ?? newRecord();
+    const sheets = ss.getSheets();
+    const tabs: DirectivesTab[] = sheets.map((x) => ({ id: String(x.getSheetId()), name: x.getName() }));
+    const owned = record.directives ? sheets.find((x) => String(x.getSheetId()) === record.directives!.sheet) : undefined;
+    if (owned) tabs.find((t) => t.id === String(owned.getSheetId()))!.values = owned.getLastRow() > 0 ? owned.getDataRange().getValues() : [];
+    const placement = placeDirectives(record, tabs, made.matrix, language, SHEET_NAMES);
+    const facts = { directives: made.read.directives.length, problems: made.read.problems };
+    if (placement.kind !== 'write') return { ...directivesAnswer(placement, made.read, 0), ...facts };
+    const m = made.matrix;
+    const sheet = placement.replace && owned ? owned : ss.insertSheet(placement.name, sheets.length);
+    if (placement.replace && owned) sheet.getDataRange().clear();
+    const maxCols = sheet.getMaxColumns();
+    if (m.width > maxCols) sheet.insertColumnsAfter(maxCols, m.width - maxCols);
+    const maxRows = sheet.getMaxRows();
+    if (m.height > maxRows) sheet.insertRowsAfter(maxRows, m.height - maxRows);
+    writeMatrix(sheet, m, { row: 0, col: 0 });
+    record.directives = { sheet: String(sheet.getSheetId()), name: sheet.getName(), hash: placement.hash };
+    saveRecord(ss, handle, record);
+    sheet.activate();
+    return { ...directivesAnswer(placement, made.read, m.height * m.width), ...facts };
   }
 
   // ── Consolidate ──
@@ -796,5 +834,5 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
     return { ...consolidated(state, done, names), done: total, total };
   }
 
-  return { checkActiveSheet, selectCell, addScoreColumns, valuesOnly, highlightTiers, previewRemoval, removeAll, whatNext, consolidate, onEdit };
+  return { checkActiveSheet, selectCell, addScoreColumns, valuesOnly, highlightTiers, previewRemoval, removeAll, whatNext, consolidate, keepDirectives, onEdit };
 }

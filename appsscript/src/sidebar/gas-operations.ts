@@ -26,8 +26,10 @@ import type {
   CommandContext,
   CommandResult,
   ConsolidateResult,
+  DirectivesResult,
   HostCapabilities,
   LongRunOptions,
+  MinutesTables,
   NextResult,
   Preferences,
   RemovalPreview,
@@ -52,6 +54,7 @@ export interface SidebarServerFunctions {
   apaPreferences(): void;
   apaSaveLanguage(language: Language): void;
   apaSaveSettings(settings: ScoreSettings): void;
+  apaKeepDirectives(minutes: MinutesTables, context?: CommandContext): void;
 }
 
 /** `google.script.run`: handlers are set by chaining, then a server function is called by name. */
@@ -241,6 +244,7 @@ export function createSheetsOperations(run: GoogleScriptRun = globalScriptRun())
     saveSettings: async (settings: ScoreSettings) => {
       await call<unknown>('apaSaveSettings', settings);
     },
+    keepDirectives: (minutes: MinutesTables, context?: CommandContext) => callFor<DirectivesResult>('apaKeepDirectives', minutes, ...ctx(context)),
   };
 }
 
