@@ -459,7 +459,10 @@ describe('the user\'s language and the workbook\'s settings (Excel)', () => {
     for (const f of scores) expect(f).toMatch(/^=APA\.SCORE\(.*,"floor"\)$/);
     expect(scores).toEqual(scoreColumns(grid, scorePlan(plan, settings), 'excel').body.map(([f]) => f).filter(Boolean));
     const next = await api.whatNext({ language: 'bn', settings });
-    expect(next).toEqual(nextResult(sheet.name, scorePlan(plan, settings), todayInDhaka(NOW)));
+    // Under these settings; an invalid indicator's fix is worded by validation (what-needed.test.ts).
+    const expected = nextResult(sheet.name, scorePlan(plan, settings), todayInDhaka(NOW));
+    const ids = (n: typeof next) => ({ ...n, invalid: n.invalid.map((i) => [i.id, i.cell]) });
+    expect(ids(next)).toEqual(ids(expected));
   });
 
   test('settings are remembered in the workbook (workbook.settings): a later session, and a command given no context, use them; Remove takes them away too', async () => {

@@ -86,7 +86,7 @@ describe('commands: one server call each, answered as JSON', () => {
       { name: 'apaHighlightTiers', args: [] },
       { name: 'apaRemoveAll', args: [] },
       { name: 'apaWhatNext', args: [] },
-      { name: 'apaKeepDirectives', args: [minutes, {}] },
+      { name: 'apaKeepDirectives', args: [minutes] },
     ]);
   });
 
