@@ -1,6 +1,6 @@
 import type { Consolidation } from './consolidate';
 import type { HighlightKey } from './highlight';
-import type { Bilingual, MessageKey } from './messages';
+import type { Bilingual, Language, MessageKey } from './messages';
 import type { Layout, PlanKind, Problem, Tier } from './plan';
 import type { Totals } from './score';
 import type { Unit } from './values';
@@ -26,10 +26,12 @@ export interface WorkbookOperations {
   removeAll(): Promise<CommandResult>;
   /** For each pending or below-top indicator of the active sheet: what reaches the next and the top tier. */
   whatNext(): Promise<NextResult>;
-  /** Every other tab one office: scores each and writes the summary, per-indicator and problems sheets and a chart. */
-  consolidate(options: LongRunOptions): Promise<ConsolidateResult>;
-  /** Inserts the offices' .xlsx files as tabs (one per plan sheet), then consolidates. */
-  addOfficeFiles(files: OfficeFile[], options: LongRunOptions): Promise<AddFilesResult>;
+  /** Every other tab one office (SCORING.md §9): scores each and writes, per group of plan kind,
+   * fiscal year and quarter, a ranked summary with its chart, then the per-indicator and problems
+   * sheets, in `options.language`. */
+  consolidate(options: ConsolidateOptions): Promise<ConsolidateResult>;
+  /** Inserts the offices' files as tabs (one per plan sheet), then consolidates. */
+  addOfficeFiles(files: OfficeFile[], options: ConsolidateOptions): Promise<AddFilesResult>;
 }
 
 export interface LongRunOptions {
@@ -37,6 +39,11 @@ export interface LongRunOptions {
   onProgress?: (done: number, total: number) => void;
   /** Cancelling leaves the workbook as it was before the command: nothing half-written. */
   signal?: AbortSignal;
+}
+
+export interface ConsolidateOptions extends LongRunOptions {
+  /** The report's language: its sheet names and headers (the pane's current language; Bengali by default). */
+  language?: Language;
 }
 
 export interface OfficeFile {
@@ -99,6 +106,8 @@ export interface ConsolidateResult {
   skipped: { sheet: string; reason: Bilingual }[];
   /** The sheets the add-in wrote. */
   written: string[];
+  /** Nothing to consolidate (§9): no tab held a plan, and no report was written. */
+  nothing?: boolean;
 }
 
 export interface AddFilesResult extends ConsolidateResult {

@@ -2,7 +2,7 @@ import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import type { ConsolidateResult, WorkbookOperations } from '../core/operations';
 import { ConsolidationView } from './ConsolidationView';
 import { ErrorBar } from './ErrorBar';
-import { useT } from './i18n';
+import { useLanguage, useT } from './i18n';
 import { LongRunProgress } from './LongRunProgress';
 import { useSectionStyles } from './styles';
 import { useLongRun } from './useOperation';
@@ -12,11 +12,13 @@ export function Consolidate({ ops }: { ops: WorkbookOperations }) {
   const section = useSectionStyles();
   const t = useT();
   const run = useLongRun<ConsolidateResult>();
+  // The report is written in the pane's language.
+  const language = useLanguage();
   return (
     <div className={section.section}>
       <p className={section.intro}>{t('ui.consolidate.intro')}</p>
       <div className={section.actions}>
-        <Button appearance="primary" disabled={run.busy} onClick={() => void run.start((o) => ops.consolidate(o))} data-testid="consolidate-run">
+        <Button appearance="primary" disabled={run.busy} onClick={() => void run.start((o) => ops.consolidate({ ...o, language }))} data-testid="consolidate-run">
           {t('ui.consolidate.run')}
         </Button>
       </div>

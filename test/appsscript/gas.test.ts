@@ -29,6 +29,7 @@ import {
   LEGEND_ORDER,
   PALETTE,
   PlanScore,
+  allOffices,
   consolidationWorkbook,
   dayFromJsDate,
   highlightKey,
@@ -819,7 +820,7 @@ describe('consolidate the seed tabs', () => {
     expect(r.done).toBe(r.total);
     expect(r.total).toBe(tabs.length + 2);
     expect(r.resumeFrom).toBeUndefined();
-    expect(r.consolidation.offices).toHaveLength(tabs.length);
+    expect(allOffices(r.consolidation)).toHaveLength(tabs.length);
     expect(r.skipped.map((s: { sheet: string }) => s.sheet)).toEqual(['নির্দেশনা']);
     expect(r.written).toHaveLength(3);
     const names = env.data.sheets.map((s) => s.name);
@@ -849,11 +850,14 @@ describe('consolidate the seed tabs', () => {
     expect(ids.length).toBeGreaterThan(0);
     expect(summary.charts).toHaveLength(1);
     expect(summary.charts[0].type).toBe('BAR');
-    // The chart's label and value columns are the report table's office and percent columns.
+    // The chart's categories are the office column; one series per band (from the header row:
+    // the series' names), each in its band's colour, stacked, with a legend.
     const chart = consolidationWorkbook(r.consolidation).sheets[0].chart!;
-    const column = (c: number) => `${cellA1(chart.firstRow, c)}:${cellA1(chart.lastRow, c)}`;
-    expect(chart.lastRow - chart.firstRow + 1).toBe(tabs.length);
-    expect(summary.charts[0].ranges).toEqual([column(chart.labelColumn), column(chart.valueColumn)]);
+    const { categories } = chart;
+    const column = (c: number) => `${cellA1(categories.firstRow - 1, c)}:${cellA1(categories.lastRow, c)}`;
+    expect(summary.charts[0].ranges).toEqual([column(categories.column), ...chart.series.map((x) => column(x.column))]);
+    expect(summary.charts[0].options).toMatchObject({ numHeaders: 1, isStacked: true, legend: { position: 'bottom' }, title: chart.title });
+    expect(Object.values(summary.charts[0].options.series as Record<string, { color: string }>).map((x) => x.color)).toEqual(chart.series.map((x) => x.fill));
     expect(summary.frozenRows).toBe(3);
     expectUserTabsUnchanged(before, env, [...tabs, 'নির্দেশনা']);
   });
@@ -898,7 +902,7 @@ describe('consolidate: a run whose reading ends past the write deadline writes i
     const second = p.apaConsolidate({ resumeFrom: first.resumeFrom });
     expect([second.done, second.total]).toEqual([4, 4]);
     expect(env.callsSince(from).byMethod['Range.getValues']).toBeUndefined();
-    expect(second.consolidation.offices).toHaveLength(3);
+    expect(allOffices(second.consolidation)).toHaveLength(3);
     expect(second.written).toHaveLength(3);
   });
 });
@@ -924,7 +928,7 @@ describe('consolidate 200 generated office tabs', () => {
     const ms = Date.now() - t0;
     const used = env.callsSince(from);
     expect(r.done).toBe(r.total);
-    expect(r.consolidation.offices).toHaveLength(200);
+    expect(allOffices(r.consolidation)).toHaveLength(200);
     // One data range, one getValues, one getNumberFormats and one getMergedRanges per tab.
     expect(used.byMethod['Range.getValues']).toBe(200);
     expect(used.byMethod['Range.getNumberFormats']).toBe(200);

@@ -15,11 +15,12 @@
  * "Add offices' files" is not offered in Sheets (`capabilities.addOfficeFiles` false): the pane
  * hides its tab, and the method rejects with why if called anyway.
  */
-import { Bilingual, message } from '../../../core/messages';
+import { Bilingual, Language, message } from '../../../core/messages';
 import type {
   AddFilesResult,
   CheckResult,
   CommandResult,
+  ConsolidateOptions,
   ConsolidateResult,
   HostCapabilities,
   LongRunOptions,
@@ -49,6 +50,8 @@ export interface GoogleScriptRun extends SidebarServerFunctions {
 export interface ServerConsolidateOptions {
   /** The last answer's `resumeFrom`, or its `done` when it gave none. Absent: start from the beginning. */
   resumeFrom?: unknown;
+  /** The report's language. */
+  language?: Language;
 }
 
 /** What `apaConsolidate` answers: a `ConsolidateResult`; when the run stopped early (the 6-minute
@@ -139,10 +142,12 @@ export function createSheetsOperations(run: GoogleScriptRun = globalScriptRun())
 
   const cancelledResult = (): ConsolidateResult => ({ cancelled: true, consolidation: null, skipped: [], written: [] });
 
-  async function consolidate(options: LongRunOptions = {}): Promise<ConsolidateResult> {
+  async function consolidate(options: ConsolidateOptions = {}): Promise<ConsolidateResult> {
     const { signal, onProgress } = options;
     if (signal?.aborted) return cancelledResult();
-    let request: ServerConsolidateOptions = {};
+    // The report in the sidebar's language (Bengali unless told).
+    const language = options.language ?? 'bn';
+    let request: ServerConsolidateOptions = { language };
     let last: { done: number; total: number } | null = null;
     let stalled = 0;
     for (;;) {
@@ -171,7 +176,7 @@ export function createSheetsOperations(run: GoogleScriptRun = globalScriptRun())
       stalled = last && done <= last.done ? stalled + 1 : 0;
       if (stalled >= MAX_STALLED_CALLS) throw bilingualError(message('ui.error.no-progress', { done, total }));
       last = { done, total };
-      request = { resumeFrom: resumeFrom !== undefined ? resumeFrom : done };
+      request = { resumeFrom: resumeFrom !== undefined ? resumeFrom : done, language };
     }
   }
 
