@@ -96,11 +96,14 @@ async function writeSpec(spec: WorkbookSpec, stream: NodeJS.WritableStream, opti
       ws.getColumn(i + 1).width = w;
     });
     const heights = new Map((sheet.rowHeights ?? []).map((h) => [h.row, h.height]));
+    const breaks = new Set(sheet.print?.breaks ?? []);
     for (let r = 0; r < sheet.rows.length; r++) {
       const sheetRow = ws.getRow(r + 1);
       const height = heights.get(r);
       if (height !== undefined) sheetRow.height = height;
-      const cells = sheet.rows[r];
+      // A printed page starts at a break row: the break is written below the row before it.
+      if (breaks.has(r + 1)) sheetRow.addPageBreak();
+      const cells = sheet.rows[r] ?? [];
       for (let c = 0; c < cells.length; c++) if (cells[c]) writeCell(sheetRow.getCell(c + 1), cells[c], options, styles);
       sheetRow.commit();
     }

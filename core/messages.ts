@@ -254,6 +254,7 @@ export const MESSAGES = {
   'report.indicators-title': { bn: 'সূচকভিত্তিক ফলাফল, দল অনুযায়ী', en: 'Indicators, group by group' },
   'report.problems-title': { bn: 'সমস্যা ও সতর্কতা', en: 'Problems and warnings' },
   'chart.title': { bn: 'প্রাপ্ত নম্বরের শতাংশ', en: 'percent of marks earned' },
+  'chart.caption': { bn: 'লেখচিত্র: প্রতিটি দপ্তরের প্রাপ্ত নম্বরের শতাংশ, রং তার মানের স্তরের', en: 'Chart: each office\'s percent of marks earned, coloured by its tier' },
   'col.marks': { bn: 'এ পর্যন্ত প্রাপ্ত নম্বর', en: 'Marks so far' },
   'col.out-of': { bn: 'প্রযোজ্য মোট মান', en: 'Out of (applicable weight)' },
   'col.assessed': { bn: 'মূল্যায়িত সূচকের মান', en: 'Weight assessed' },

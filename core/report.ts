@@ -41,6 +41,9 @@ export interface PrintSpec {
   titleRows: number;
   columns: number;
   rows: number;
+  /** Rows (0-based) that start a new printed page: the chart's caption, so that the chart prints
+   * whole on a page of its own, under the title rows. */
+  breaks?: number[];
 }
 
 export interface SheetSpec {
@@ -275,8 +278,13 @@ function groupSummary(c: Consolidation, g: ConsolidationGroup, language: Languag
     PERCENT_BANDS.forEach((k, b) => (row[dataColumn + b] = { v: k === band ? o.percent : null, format: SCORE_FORMAT }));
   });
   sheet.keys = [...sheet.keys!, '', ...PERCENT_BANDS.map((k) => `chart:${k}`)];
-  const top = sheet.rows.length + 1;
-  const height = Math.max(14, Math.min(60, Math.ceil(ranked.length * 1.4) + 6));
+  // The chart on a page of its own, under a caption row (a page that holds only a drawing gets no
+  // title rows in LibreOffice), as tall as a page holds at the scale that fits the table's width.
+  const caption = sheet.rows.length + 1;
+  sheet.rows[caption] = [{ v: `${label('chart.caption', language)}`, bold: true }];
+  sheet.rows[caption - 1] = [];
+  const top = caption + 1;
+  const height = Math.max(14, Math.min(rowsPerPage(sheet, columns.length, titles.length + 1) - 3, Math.ceil(ranked.length * 1.4) + 6));
   sheet.chart = {
     title: `${groupTitle(g)[language]}: ${label('chart.title', language)}`,
     categories: { column: columns.findIndex((x) => x.key === 'office'), firstRow: first, lastRow: first + ranked.length - 1 },
@@ -285,7 +293,22 @@ function groupSummary(c: Consolidation, g: ConsolidationGroup, language: Languag
     anchor: { top, left: 0, bottom: top + height, right: Math.min(columns.length, 12) },
   };
   sheet.print!.rows = top + height + 1;
+  sheet.print!.breaks = [caption];
   return sheet;
+}
+
+/** A4 landscape within the report's margins (0.4 in at the sides, 0.5 in top and bottom), points. */
+const PAGE_POINTS = { width: 842 - 2 * 0.4 * 72, height: 595 - 2 * 0.5 * 72 - 24 };
+
+/** How many default rows a printed page holds under the title rows, at the scale that fits the
+ * printed columns on the page's width (a column of width w takes (7w + 5) px = 0.75 (7w + 5) pt). */
+function rowsPerPage(sheet: SheetSpec, columns: number, titleRows: number): number {
+  const width = sheet.columnWidths.slice(0, columns).reduce((sum, w) => sum + 0.75 * (7 * w + 5), 0);
+  const scale = Math.min(1, PAGE_POINTS.width / Math.max(1, width));
+  const heights = new Map((sheet.rowHeights ?? []).map((h) => [h.row, h.height]));
+  let titles = 0;
+  for (let r = 0; r < titleRows; r++) titles += heights.get(r) ?? LINE_POINTS;
+  return Math.max(16, Math.floor((PAGE_POINTS.height / scale - titles) / LINE_POINTS));
 }
 
 function indicatorSheet(c: Consolidation, language: Language): SheetSpec {

@@ -49,6 +49,7 @@ import type {
   XlEventHandlerResult,
   XlEventHandlers,
   XlFreezePanes,
+  XlPageBreakCollection,
   XlPageLayout,
   XlPageLayoutZoomOptions,
   XlInsertWorksheetOptions,
@@ -123,6 +124,8 @@ export interface FakePageLayoutData {
   zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   printArea?: string;
   printTitleRows?: string;
+  /** Horizontal page breaks: the A1 cell each page starts at. */
+  breaks?: string[];
 }
 
 export interface FakeSheetData {
@@ -1061,6 +1064,18 @@ class FakeWorksheet extends NullableProxy implements XlWorksheet {
   }
   get freezePanes(): XlFreezePanes {
     return new FakeFreezePanes(this.ctx, this);
+  }
+  get horizontalPageBreaks(): XlPageBreakCollection {
+    const { ctx } = this;
+    const layout = () => this.entity().pageLayout;
+    return {
+      add(range: string) {
+        ctx.enqueue(jsonSize(range), () => {
+          if (!parseRect(range)) throw new FakeOfficeError('InvalidArgument', `Bad page break ${range}.`);
+          (layout().breaks ??= []).push(range);
+        });
+      },
+    };
   }
   get pageLayout(): XlPageLayout {
     const { ctx } = this;

@@ -423,7 +423,13 @@ describe('consolidate', () => {
       for (const h of sheetSpec.rowHeights ?? []) expect(ws.rowHeights.get(h.row)).toBe(h.height);
       // Printed landscape, one page wide, the title rows on every page.
       const print = sheetSpec.print!;
-      expect(ws.pageLayout).toEqual({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: `$1:$${print.titleRows}`, printArea: `A1:${columnLetters(print.columns - 1)}${print.rows}` });
+      expect(ws.pageLayout).toEqual({
+        orientation: 'Landscape',
+        zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+        printTitleRows: `$1:$${print.titleRows}`,
+        printArea: `A1:${columnLetters(print.columns - 1)}${print.rows}`,
+        ...(print.breaks ? { breaks: print.breaks.map((r) => `A${r + 1}`) } : {}),
+      });
     }
     const summary = wb.sheet(spec.sheets[0].name);
     const chart = spec.sheets[0].chart!;

@@ -822,16 +822,19 @@ describe('consolidate the seed tabs', () => {
     expect(r.resumeFrom).toBeUndefined();
     expect(allOffices(r.consolidation)).toHaveLength(tabs.length);
     expect(r.skipped.map((s: { sheet: string }) => s.sheet)).toEqual(['নির্দেশনা']);
-    expect(r.written).toHaveLength(3);
+    // One summary per group of plan kind, year and quarter (§9), then the per-indicator and problems sheets.
+    expect(r.written).toHaveLength(r.consolidation.groups.length + 2);
     const names = env.data.sheets.map((s) => s.name);
     expect(names.slice(0, tabs.length + 1)).toEqual([...tabs, 'নির্দেশনা']);
     expect(names.slice(tabs.length + 1)).toEqual(r.written);
     const reports = env.data.sheets.slice(tabs.length + 1);
     for (const s of reports) expect(s.metadata.map((m) => m.key)).toEqual([REPORT_KEY]);
-    const [summary, , problems] = reports;
+    const summaries = reports.slice(0, -2);
+    const [summary] = summaries;
+    const problems = reports[reports.length - 1];
     // Office rows: the tab's link leads to its header row; percents carry their tier colour.
     const gid = new Map(env.data.sheets.map((s) => [s.name, s.id]));
-    const links = Object.values(summary.cells).map((c) => c.f).filter((f): f is string => !!f && f.startsWith('=HYPERLINK('));
+    const links = summaries.flatMap((x) => Object.values(x.cells)).map((c) => c.f).filter((f): f is string => !!f && f.startsWith('=HYPERLINK('));
     expect(links).toHaveLength(tabs.length);
     for (const f of links) {
       const m = /^=HYPERLINK\("#gid=(\d+)&range=(A\d+)","(.+)"\)$/.exec(f)!;
@@ -846,7 +849,7 @@ describe('consolidate the seed tabs', () => {
     const linkCells = [...Object.values(summary.cells), ...Object.values(problems.cells)].filter((c) => c.f?.startsWith('=HYPERLINK('));
     for (const c of linkCells) expect(c.fc?.toLowerCase()).toBe(LINK_FONT.toLowerCase());
     // Text stays text (ids like 4.1.2 are not numbers or dates).
-    const ids = Object.values(reports[1].cells).map((c) => c.v).filter((v) => typeof v === 'string' && /^\d+(\.\d+)+$/.test(v));
+    const ids = Object.values(reports[reports.length - 2].cells).map((c) => c.v).filter((v) => typeof v === 'string' && /^\d+(\.\d+)+$/.test(v));
     expect(ids.length).toBeGreaterThan(0);
     expect(summary.charts).toHaveLength(1);
     expect(summary.charts[0].type).toBe('BAR');
@@ -903,7 +906,7 @@ describe('consolidate: a run whose reading ends past the write deadline writes i
     expect([second.done, second.total]).toEqual([4, 4]);
     expect(env.callsSince(from).byMethod['Range.getValues']).toBeUndefined();
     expect(allOffices(second.consolidation)).toHaveLength(3);
-    expect(second.written).toHaveLength(3);
+    expect(second.written).toHaveLength(second.consolidation.groups.length + 2);
   });
 });
 

@@ -218,12 +218,17 @@ export interface XlPageLayout {
   setPrintArea(printArea: string): void;
   setPrintTitleRows(printTitleRows: string): void;
 }
+/** `Excel.PageBreakCollection` (ExcelApi 1.9): a break above the range's first row. */
+export interface XlPageBreakCollection {
+  add(pageBreakRange: string): void;
+}
 
 export interface XlWorksheet extends XlLoadable<XlWorksheet>, XlNullable {
   readonly id: string;
   name: string;
   readonly charts: XlChartCollection;
   readonly pageLayout: XlPageLayout;
+  readonly horizontalPageBreaks: XlPageBreakCollection;
   readonly freezePanes: XlFreezePanes;
   readonly customProperties: XlWorksheetCustomPropertyCollection;
   readonly onChanged: XlEventHandlers<XlWorksheetChangedEventArgs>;

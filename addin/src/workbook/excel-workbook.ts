@@ -387,6 +387,8 @@ function matrixOps(ws: () => XlWorksheet, m: CellMatrix, at: { row: number; col:
         layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
         if (print.titleRows > 0) layout.setPrintTitleRows(`$1:$${print.titleRows}`);
         layout.setPrintArea(`A1:${columnLetters(Math.max(0, print.columns - 1))}${Math.max(1, print.rows)}`);
+        // The chart on a page of its own, under the title rows.
+        for (const row of print.breaks ?? []) ws().horizontalPageBreaks.add(`A${at.row + row + 1}`);
       },
     });
   }
