@@ -96,8 +96,10 @@ beforeAll(async () => {
   const ws = wb.worksheets[0];
   summaryName = ws.name;
   fromExcelJS = [];
+  // The table's rows, down to the first row without an office (the chart's caption follows).
   for (let r = 4; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
+    if (!row.getCell(SUMMARY('office') + 1).value) break;
     fromExcelJS.push({ office: String(row.getCell(SUMMARY('office') + 1).value), score: num(row.getCell(SUMMARY('marks') + 1).value)!, percent: num(row.getCell(SUMMARY('percent') + 1).value) });
   }
 }, 300_000);
