@@ -17,6 +17,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { readWorkbookGrids } from '../cli/xlsx-grid';
+import { allOffices } from '../core/consolidate';
 import { PALETTE } from '../core/highlight';
 import { readPlan } from '../core/layout';
 import { createExcelWorkbook } from '../addin/src/workbook/excel-workbook';
@@ -264,7 +265,7 @@ async function syncRows(): Promise<Row[]> {
   };
   const cwb = officeWorkbook();
   const consolidate = await measured(cwb, () => createExcelWorkbook(cwb.run, { restoreHandlers: false }).consolidate({}));
-  const offices = consolidate.result.consolidation?.offices.length ?? 0;
+  const offices = (consolidate.result.consolidation ? allOffices(consolidate.result.consolidation).length : 0);
   if (offices !== TABS) throw new Error(`consolidate found ${offices} of ${TABS} offices`);
   const nwb = officeWorkbook();
   const naiveReads = await measured(nwb, () =>

@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 // Core's modules one by one, not its index: start-up loads no schema library (core/tiers.ts).
 import type { Bilingual, Language, OfficeSummary, ScoreSettings, SkippedSource } from '../core';
-import { consolidate } from '../core/consolidate';
+import { consolidate, groupTitle, isEmptyConsolidation } from '../core/consolidate';
 import { todayInDhaka } from '../core/dates';
 import { message } from '../core/messages';
 import { consolidationWorkbook } from '../core/report';
@@ -277,6 +277,12 @@ async function runConsolidate(args: Args, tasks: AnalyseTask[], io: Io, progress
 
   const c = consolidate(offices, skipped);
   const output = args.output!;
+  // Nothing to consolidate (SCORING.md §9): a warning, no report written, exit status 1.
+  if (isEmptyConsolidation(c)) {
+    stderr.write(bilingualLine(message('consolidate.nothing'), lang));
+    if (args.json) stdout.write(`${JSON.stringify(consolidateJson(output, c), null, 2)}\n`);
+    return 1;
+  }
   try {
     const { writeWorkbook } = await writer;
     phases.read = performance.now();
@@ -295,11 +301,11 @@ async function runConsolidate(args: Args, tasks: AnalyseTask[], io: Io, progress
   if (args.json) {
     stdout.write(`${JSON.stringify(consolidateJson(output, c), null, 2)}\n`);
   } else {
-    if (c.offices.length) stdout.write(`${renderRanking(c.offices, lang)}\n\n`);
+    for (const g of c.groups) stdout.write(`${shown(groupTitle(g)[lang])}\n${renderRanking(g.offices, lang)}\n\n`);
+    const count = c.groups.reduce((n, g) => n + g.offices.length, 0);
+    const problems = c.problems.length + c.warnings.length + c.skipped.length;
     const errors = c.problems.filter((p) => p.severity === 'error').length + c.skipped.length;
-    stdout.write(
-      `${cliText('wrote', lang, { file: shown(output), offices: String(c.offices.length), skipped: String(c.skipped.length), problems: String(c.problems.length + c.skipped.length), errors: String(errors) })}\n`,
-    );
+    stdout.write(`${cliText('wrote', lang, { file: shown(output), offices: String(count), skipped: String(c.skipped.length), problems: String(problems), errors: String(errors) })}\n`);
   }
   return failed ? 1 : 0;
 }
@@ -382,6 +388,10 @@ function parseArgs(argv: string[]): Args {
       case '--bn':
         flag();
         bn = true;
+        break;
+      case '--en':
+        flag();
+        bn = false;
         break;
       case '--final':
         flag();

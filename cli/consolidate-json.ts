@@ -1,29 +1,33 @@
-import type { Consolidation } from '../core';
-import type { ConsolidateJson } from './json';
+import type { Consolidation, ConsolidationJson } from '../core';
+import { fiscalYearLabel } from '../core/json-sheet';
 
-/* `apa consolidate --json`'s document, made apart from its schema (json.ts): the CLI's start-up
- * then loads no schema library (core/tiers.ts). */
+/* `apa consolidate --json`'s document (schema: `consolidationJsonSchema` in core/consolidation-json.ts),
+ * made apart from its schema: the CLI's start-up then loads no schema library (core/tiers.ts). */
 
-export function consolidateJson(output: string, c: Consolidation): ConsolidateJson {
+export function consolidateJson(output: string, c: Consolidation): ConsolidationJson {
   return {
     output,
     settings: c.settings,
-    offices: c.offices.map((o) => ({
-      rank: o.rank,
-      office: o.office,
-      file: o.file ?? null,
-      sheet: o.sheet,
-      score: o.score,
-      max: o.max,
-      percent: o.percent,
-      weight: o.weight,
-      planScore: o.planScore,
-      pending: o.pending,
-      na: o.na,
-      invalid: o.invalid,
-      problems: o.problemCount,
-      errors: o.errorCount,
-      toDate: o.toDate,
+    groups: c.groups.map((g) => ({
+      plan: g.plan,
+      fiscalYear: fiscalYearLabel(g.fiscalYear),
+      quarter: g.quarter,
+      offices: g.offices.map((o) => ({
+        office: o.office,
+        file: o.file ?? null,
+        sheet: o.sheet,
+        rank: o.rank,
+        marks: o.marks,
+        outOf: o.outOf,
+        percent: o.percent,
+        assessed: o.assessed,
+        toDatePercent: o.toDatePercent,
+        pending: o.pending,
+        na: o.na,
+        invalid: o.invalid,
+        duplicateOf: o.duplicateOf ? { file: o.duplicateOf.file ?? null, sheet: o.duplicateOf.sheet } : null,
+      })),
+      indicators: g.indicators.map((i) => ({ id: i.id, name: i.name, unit: i.unit, weight: i.weight, offices: i.offices, tiers: { ...i.tierCounts }, averageRaw: i.averageRaw })),
     })),
     skipped: c.skipped.map((k) => ({ file: k.file ?? null, sheet: k.sheet ?? null, reason: k.reason })),
   };

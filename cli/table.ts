@@ -1,6 +1,7 @@
 import type { JsonSheet, Language, OfficeRow, Problem, ScoreSettings } from '../core';
 import { toBengaliDigits } from '../core/bengali-digits';
 import { qualifiedAddress } from '../core/grid';
+import { sourceLabel } from '../core/consolidate';
 import { MessageKey, message, text } from '../core/messages';
 import type { FileOutcome } from './analyse';
 import { CliMessageKey, cliText } from './messages';
@@ -158,12 +159,12 @@ export function renderFileCheck(o: FileOutcome, lang: Language, counts: CheckCou
 
 /** The ranking `apa consolidate` prints. */
 export function renderRanking(offices: OfficeRow[], lang: Language): string {
-  const head = (['col.rank', 'col.percent', 'col.score', 'col.office'] as const).map((k) => w(k, lang));
+  const head = (['col.rank', 'col.percent', 'col.marks', 'col.office'] as const).map((k) => w(k, lang));
   const rows = offices.map((o) => [
     o.rank === null ? '—' : integer(o.rank, lang),
     o.percent === null ? '—' : `${fixed(o.percent, lang)}%`,
-    `${fixed(o.score, lang)}/${fixed(o.max, lang)}`,
-    shown(o.office),
+    `${fixed(o.marks, lang)}/${fixed(o.outOf, lang)}`,
+    o.duplicateOf ? `${shown(o.office)} (${w('col.duplicate-of', lang)}: ${shown(sourceLabel(o.duplicateOf))})` : shown(o.office),
   ]);
   return columns([head, ...rows], [true, true, true, false]);
 }

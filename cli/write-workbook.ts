@@ -3,7 +3,9 @@ import { PassThrough } from 'stream';
 import type ExcelJS from 'exceljs';
 import { MAX_CELL_TEXT } from '../core/cell-matrix';
 import { cellLink, fileLink } from '../core/links';
-import { LINK_FONT, SpecCell, WorkbookSpec } from '../core/report';
+import { columnLetters } from '../core/grid';
+import { LINK_FONT, SheetSpec, SpecCell, WorkbookSpec } from '../core/report';
+import { DRAWING_REL, chartContentTypes, chartXml, drawingRelsXml, drawingXml } from './chart-xml';
 import { recordReport } from './report-record';
 import { writeFileAtomically } from './safe-write';
 import { CREATOR, packZip, pinZipTimestamps } from './zip';
@@ -16,7 +18,10 @@ import { CREATOR, packZip, pinZipTimestamps } from './zip';
  * written as text, never as formulas (`=SUM(…)` as an office name stays text). The output is
  * deterministic: fixed document dates and zip timestamps, so the same spec gives the same bytes.
  *
- * ExcelJS cannot write charts: a sheet's `chart` is not written.
+ * How each sheet prints (landscape, one page wide, its title rows on every page) goes in its page
+ * setup and the workbook's print titles. ExcelJS cannot write charts: a sheet's chart is written
+ * here as DrawingML parts (cli/chart-xml.ts) added to ExcelJS's zip, the sheet's `<drawing>`
+ * element and relationship through its writer.
  */
 
 /** The fixed creation/modification date of every workbook the CLI writes. */
@@ -78,28 +83,91 @@ async function writeSpec(spec: WorkbookSpec, stream: NodeJS.WritableStream, opti
   // style id of an object it has seen (a WeakMap), where a fresh object per cell costs it
   // rendering the style's XML for every cell to find the same id again.
   const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const charts = spec.sheets.filter((s) => s.chart).length;
+  if (charts) addContentTypes(wb, chartContentTypes(charts));
+  let chartNumber = 0;
   for (const sheet of spec.sheets) {
     const views: Partial<ExcelJS.WorksheetView>[] = [];
     if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)) {
       views.push({ state: 'frozen', xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows });
     }
-    const ws = wb.addWorksheet(sheet.name, { views });
+    const ws = wb.addWorksheet(sheet.name, { views, pageSetup: pageSetup(sheet) });
     sheet.columnWidths.forEach((w, i) => {
       ws.getColumn(i + 1).width = w;
     });
+    const heights = new Map((sheet.rowHeights ?? []).map((h) => [h.row, h.height]));
+    const breaks = new Set(sheet.print?.breaks ?? []);
     for (let r = 0; r < sheet.rows.length; r++) {
       const sheetRow = ws.getRow(r + 1);
-      const cells = sheet.rows[r];
-      for (let c = 0; c < cells.length; c++) writeCell(sheetRow.getCell(c + 1), cells[c], options, styles);
+      const height = heights.get(r);
+      if (height !== undefined) sheetRow.height = height;
+      // A printed page starts at a break row: the break is written below the row before it.
+      if (breaks.has(r + 1)) sheetRow.addPageBreak();
+      const cells = sheet.rows[r] ?? [];
+      for (let c = 0; c < cells.length; c++) if (cells[c]) writeCell(sheetRow.getCell(c + 1), cells[c], options, styles);
       sheetRow.commit();
     }
+    if (sheet.chart) addChart(wb, ws, sheet, ++chartNumber);
     await ws.commit();
   }
   await wb.commit();
 }
 
+/** Landscape, every printed column on one page's width (as many pages tall as it takes), the
+ * title rows on every page, the printed area (the table and its chart, not the chart's data). */
+function pageSetup(sheet: SheetSpec): Partial<ExcelJS.PageSetup> | undefined {
+  const p = sheet.print;
+  if (!p) return undefined;
+  return {
+    orientation: p.landscape ? 'landscape' : 'portrait',
+    paperSize: 9,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    ...(p.titleRows > 0 ? { printTitlesRow: `1:${p.titleRows}` } : {}),
+    // ExcelJS puts `$` before each part: `A$1` becomes the absolute `$A$1`.
+    printArea: `A$1:${columnLetters(Math.max(0, p.columns - 1))}$${Math.max(1, p.rows)}`,
+  };
+}
+
+type ZipAppend = (data: unknown, options: { name: string }) => unknown;
+interface WriterInternals {
+  zip: { append: ZipAppend };
+}
+interface SheetWriterInternals {
+  _sheetRelsWriter: { addRelationship(rel: { Target: string; Type: string }): string };
+  _writeLegacyData(): void;
+  stream: { write(s: string): void };
+}
+
+/** Adds `overrides` to the `[Content_Types].xml` ExcelJS writes. */
+function addContentTypes(wb: unknown, overrides: string): void {
+  const zip = (wb as WriterInternals).zip;
+  const append = zip.append.bind(zip);
+  zip.append = (data, opts) => append(opts?.name === '[Content_Types].xml' && typeof data === 'string' ? data.replace('</Types>', `${overrides}</Types>`) : data, opts);
+}
+
+/** Chart `n` of the workbook on `ws`: its chart and drawing parts, the sheet's relationship to
+ * the drawing, and the `<drawing>` element, which goes where the schema has it (before
+ * `legacyDrawing`, the last element ExcelJS writes). */
+function addChart(wb: unknown, ws: unknown, sheet: SheetSpec, n: number): void {
+  const chart = sheet.chart!;
+  const zip = (wb as WriterInternals).zip;
+  zip.append(chartXml(sheet, chart), { name: `xl/charts/chart${n}.xml` });
+  zip.append(drawingXml(chart), { name: `xl/drawings/drawing${n}.xml` });
+  zip.append(drawingRelsXml(n), { name: `xl/drawings/_rels/drawing${n}.xml.rels` });
+  const writer = ws as SheetWriterInternals;
+  const rId = writer._sheetRelsWriter.addRelationship({ Target: `../drawings/drawing${n}.xml`, Type: DRAWING_REL });
+  const legacy = writer._writeLegacyData.bind(writer);
+  writer._writeLegacyData = () => {
+    writer.stream.write(`<drawing r:id="${rId}"/>`);
+    legacy();
+  };
+}
+
 type StreamingWriter = new (options: Record<string, unknown>) => {
-  addWorksheet(name: string, options: { views: Partial<ExcelJS.WorksheetView>[] }): ExcelJS.Worksheet & { commit(): Promise<void> };
+  addWorksheet(name: string, options: { views: Partial<ExcelJS.WorksheetView>[]; pageSetup?: Partial<ExcelJS.PageSetup> }): ExcelJS.Worksheet & { commit(): Promise<void> };
   commit(): Promise<void>;
 };
 
@@ -148,7 +216,7 @@ function writeCell(cell: ExcelJS.Cell, spec: SpecCell, options: WriteOptions, st
   }
   // Values here are numbers, text or empty, never dates, so one style object can serve cells of
   // every type (ExcelJS keys its memory of a style by the object alone).
-  const key = `${spec.fill ?? ''}|${spec.font ?? ''}|${spec.bold ? 1 : 0}|${spec.link ? 1 : 0}|${spec.format ?? ''}`;
+  const key = `${spec.fill ?? ''}|${spec.font ?? ''}|${spec.bold ? 1 : 0}|${spec.link ? 1 : 0}|${spec.wrap ? 1 : 0}|${spec.format ?? ''}`;
   let style = styles.get(key);
   if (style === undefined) {
     style = {};
@@ -164,6 +232,7 @@ function writeCell(cell: ExcelJS.Cell, spec: SpecCell, options: WriteOptions, st
       style.font = font;
     }
     if (spec.format) style.numFmt = spec.format;
+    if (spec.wrap) style.alignment = { wrapText: true, vertical: 'top' };
     styles.set(key, style);
   }
   // Cell.style is a plain field (the fill/font/numFmt setters write into it): assigning the

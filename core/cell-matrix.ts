@@ -15,10 +15,14 @@ export interface CellMatrix {
   fills: (string | null)[][];
   fonts: (string | null)[][];
   bold: (true | null)[][];
+  /** Cells whose text wraps. */
+  wraps: (true | null)[][];
   /** Runs of columns of the same width (character widths, as in ExcelJS). */
   widths: { first: number; count: number; width: number }[];
+  rowHeights?: SheetSpec['rowHeights'];
   freeze?: SheetSpec['freeze'];
   chart?: SheetSpec['chart'];
+  print?: SheetSpec['print'];
 }
 
 /** Excel's limit on the text of one cell, kept by every output (Sheets takes more; a report that
@@ -46,16 +50,18 @@ export function hyperlinkFormula(target: string, text: string): string {
  * when it cannot lead there (Sheets: no such tab). */
 export type LinkTarget = (link: NonNullable<SpecCell['link']>) => string | null;
 
-export function cellMatrix(spec: Pick<SheetSpec, 'rows'> & Partial<Pick<SheetSpec, 'columnWidths' | 'freeze' | 'chart'>>, linkTarget: LinkTarget): CellMatrix {
+export function cellMatrix(spec: Pick<SheetSpec, 'rows'> & Partial<Pick<SheetSpec, 'columnWidths' | 'rowHeights' | 'freeze' | 'chart' | 'print'>>, linkTarget: LinkTarget): CellMatrix {
   const height = spec.rows.length;
-  const width = Math.max(1, ...spec.rows.map((r) => r.length));
-  const m: CellMatrix = { height, width, cells: [], formats: [], fills: [], fonts: [], bold: [], widths: [], freeze: spec.freeze, chart: spec.chart };
+  let width = 1;
+  for (const r of spec.rows) if (r.length > width) width = r.length;
+  const m: CellMatrix = { height, width, cells: [], formats: [], fills: [], fonts: [], bold: [], wraps: [], widths: [], rowHeights: spec.rowHeights, freeze: spec.freeze, chart: spec.chart, print: spec.print };
   for (const row of spec.rows) {
     const cells: (string | number)[] = [];
     const formats: (string | null)[] = [];
     const fills: (string | null)[] = [];
     const fonts: (string | null)[] = [];
     const bold: (true | null)[] = [];
+    const wraps: (true | null)[] = [];
     for (let c = 0; c < width; c++) {
       const cell = row[c];
       let v: string | number = '';
@@ -74,12 +80,14 @@ export function cellMatrix(spec: Pick<SheetSpec, 'rows'> & Partial<Pick<SheetSpe
       fills.push(cell?.fill ?? null);
       fonts.push(cell?.font ?? (linked ? LINK_FONT : null));
       bold.push(cell?.bold ? true : null);
+      wraps.push(cell?.wrap ? true : null);
     }
     m.cells.push(cells);
     m.formats.push(formats);
     m.fills.push(fills);
     m.fonts.push(fonts);
     m.bold.push(bold);
+    m.wraps.push(wraps);
   }
   const w = spec.columnWidths ?? [];
   for (let c = 0; c < w.length; ) {

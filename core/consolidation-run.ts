@@ -1,4 +1,4 @@
-import { Consolidation, OfficeSummary, consolidate, officeSummary } from './consolidate';
+import { Consolidation, OfficeSummary, consolidate, isEmptyConsolidation, officeSummary } from './consolidate';
 import { Bilingual, Language, message } from './messages';
 import type { ConsolidateResult } from './operations';
 import { WorkbookSpec, consolidationWorkbook } from './report';
@@ -38,10 +38,16 @@ export function finishRun(run: TabRun, language: Language): FinishedRun {
   return { consolidation, book: consolidationWorkbook(consolidation, language) };
 }
 
-/** The command's answer once the report is written under `written`. */
+/** The command's answer once the report is written under `written` (nothing written when there
+ * was nothing to consolidate). */
 export function consolidated(run: TabRun, done: FinishedRun, written: string[]): ConsolidateResult {
-  return { cancelled: false, consolidation: done.consolidation, skipped: run.skipped.map(({ sheet, reason }) => ({ sheet, reason })), written };
+  const result: ConsolidateResult = { cancelled: false, consolidation: done.consolidation, skipped: run.skipped.map(({ sheet, reason }) => ({ sheet, reason })), written };
+  if (isEmptyConsolidation(done.consolidation)) result.nothing = true;
+  return result;
 }
+
+/** Nothing to consolidate (§9): the host writes nothing. */
+export const nothingToWrite = (done: FinishedRun): boolean => done.book.sheets.length === 0;
 
 /** What a host allows in a sheet's name. */
 export interface SheetNameRules {

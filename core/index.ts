@@ -27,3 +27,5 @@ export * from './highlight-spec';
 export * from './cell-matrix';
 export * from './consolidation-run';
 export * from './removal';
+export * from './consolidation-json';
+export * from './text-width';

@@ -112,8 +112,26 @@ export const MESSAGES = {
     en: 'This sheet is not a plan and was skipped: {reason}',
   },
   'same-id-different-name': {
-    bn: 'সূচক {id}-এর নাম বিভিন্ন দপ্তরে ভিন্ন: "{first}" ও "{other}"।',
-    en: 'Indicator {id} has different names in different offices: "{first}" and "{other}".',
+    bn: 'সূচক {id}-এর নাম দপ্তরভেদে ভিন্ন: "{first}" ও "{other}"; দুটিকে আলাদা সূচক ধরে আলাদা সারিতে রাখা হলো।',
+    en: 'Indicator {id} has different names in different offices: "{first}" and "{other}"; they are kept as two indicators, each on its own row.',
+  },
+  // What consolidating finds (SCORING.md §9).
+  'group-unknown': {
+    bn: 'এই শিট থেকে {missing} বোঝা যায়নি, তাই দপ্তরটি "অজানা" দলে রাখা হলো এবং এর ক্রম দেওয়া হয়নি। শিরোনামে পরিকল্পনার নাম, অর্থবছর ও ত্রৈমাসিক লিখুন (যেমন "ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা ২০২৪-২৫, ২য় ত্রৈমাসিক")।',
+    en: 'The {missing} could not be told from this sheet, so the office is in the "unknown" group and has no rank. Put the plan\'s name, fiscal year and quarter in the title (such as "ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা ২০২৪-২৫, ২য় ত্রৈমাসিক").',
+  },
+  'missing.kind': { bn: 'পরিকল্পনার ধরন', en: 'plan kind' },
+  'missing.year': { bn: 'অর্থবছর', en: 'fiscal year' },
+  'missing.quarter': { bn: 'ত্রৈমাসিক', en: 'quarter' },
+  'duplicate-office': {
+    bn: '"{office}" ({source}) ও "{first}" ({firstSource}) একই দপ্তর ({why}); ক্রম একবারই দেওয়া হলো, এটি অনুলিপি হিসেবে তালিকায় আছে। যে ফাইলটি দরকার নেই সেটি সরিয়ে দিন।',
+    en: '"{office}" ({source}) is the same office as "{first}" ({firstSource}) ({why}); it is ranked once, and this copy is listed as a duplicate. Remove the copy that is not needed.',
+  },
+  'why.same-name': { bn: 'একই নাম', en: 'the same name' },
+  'why.same-values': { bn: 'সব সূচকের একই মান', en: 'the same indicators with the same values' },
+  'consolidate.nothing': {
+    bn: 'একত্র করার মতো কিছু পাওয়া যায়নি: কোনো দপ্তরের কর্মপরিকল্পনা পড়া যায়নি, তাই কোনো প্রতিবেদন লেখা হয়নি।',
+    en: 'Nothing to consolidate: no office\'s plan could be read, so no report was written.',
   },
   // ── Numbers that mean what they say (score.ts, validate.ts): a weight below zero, and sums too
   // large to be a number. The key is the problem's code. ──
@@ -199,6 +217,27 @@ export const MESSAGES = {
   'plan.citizen-charter': { bn: 'সেবা প্রদান প্রতিশ্রুতি কর্মপরিকল্পনা', en: "Citizen's Charter action plan" },
   'plan.rti': { bn: 'তথ্য অধিকার কর্মপরিকল্পনা', en: 'Right to Information action plan' },
   'plan.innovation': { bn: 'উদ্ভাবন কর্মপরিকল্পনা', en: 'Innovation action plan' },
+  // Short names of the plans, for a group's tab (Excel allows 31 characters).
+  'plan.short.e-governance': { bn: 'ই-গভর্ন্যান্স', en: 'e-Gov' },
+  'plan.short.apa': { bn: 'এপিএ', en: 'APA' },
+  'plan.short.integrity': { bn: 'শুদ্ধাচার', en: 'Integrity' },
+  'plan.short.grievance': { bn: 'জিআরএস', en: 'GRS' },
+  'plan.short.citizen-charter': { bn: 'নাগরিক সনদ', en: 'Citizen charter' },
+  'plan.short.rti': { bn: 'তথ্য অধিকার', en: 'RTI' },
+  'plan.short.innovation': { bn: 'উদ্ভাবন', en: 'Innovation' },
+  // Consolidation groups (SCORING.md §9).
+  'group.title': { bn: '{plan} {year}, {quarter}', en: '{plan} {year}, {quarter}' },
+  'group.short': { bn: '{plan} {year} {quarter}', en: '{plan} {year} {quarter}' },
+  'group.q1': { bn: '১ম ত্রৈমাসিক', en: '1st quarter' },
+  'group.q2': { bn: '২য় ত্রৈমাসিক', en: '2nd quarter' },
+  'group.q3': { bn: '৩য় ত্রৈমাসিক', en: '3rd quarter' },
+  'group.q4': { bn: '৪র্থ ত্রৈমাসিক', en: '4th quarter' },
+  'group.q1.short': { bn: '১ম ত্রৈ.', en: 'Q1' },
+  'group.q2.short': { bn: '২য় ত্রৈ.', en: 'Q2' },
+  'group.q3.short': { bn: '৩য় ত্রৈ.', en: 'Q3' },
+  'group.q4.short': { bn: '৪র্থ ত্রৈ.', en: 'Q4' },
+  'group.unknown': { bn: 'অজানা দল: পরিকল্পনার ধরন, অর্থবছর বা ত্রৈমাসিক বোঝা যায়নি (ক্রম দেওয়া হয়নি)', en: 'Unknown group: plan kind, fiscal year or quarter not told (not ranked)' },
+  'group.unknown.short': { bn: 'অজানা দল', en: 'Unknown group' },
   'severity.error': { bn: 'ত্রুটি', en: 'Error' },
   'severity.warning': { bn: 'সতর্কতা', en: 'Warning' },
   'severity.info': { bn: 'তথ্য', en: 'Info' },
@@ -206,6 +245,21 @@ export const MESSAGES = {
   'sheet.summary': { bn: 'APA সারসংক্ষেপ', en: 'APA Summary' },
   'sheet.indicators': { bn: 'APA সূচকভিত্তিক', en: 'APA Indicators' },
   'sheet.problems': { bn: 'APA সমস্যা', en: 'APA Problems' },
+  'sheet.deadlines': { bn: 'APA সময়সীমা', en: 'APA Deadlines' },
+  'deadlines.title': { bn: 'নির্দেশনার সময়সীমা ও প্রমাণক, {day} তারিখে', en: 'Deadlines and evidence from the minutes, on {day}' },
+  'deadlines.legend': { bn: 'রঙের অর্থ:', en: 'Colours:' },
+  'deadlines.legend.done': { bn: 'সম্পন্ন', en: 'done' },
+  'deadlines.legend.evidence-missing': { bn: 'সম্পন্ন, প্রমাণক সংযুক্ত বলা নেই', en: 'done, evidence not said to be attached' },
+  'deadlines.legend.due': { bn: 'সময় বাকি আছে', en: 'due' },
+  'deadlines.legend.overdue': { bn: 'সময় পেরিয়ে গেছে', en: 'overdue' },
+  'deadlines.legend.no-deadline': { bn: 'সময়সীমা নেই', en: 'no deadline' },
+  'deadlines.legend.na': { bn: 'প্রযোজ্য নয়', en: 'not applicable' },
+  'deadlines.done': { bn: 'সম্পন্ন', en: 'done' },
+  'deadlines.evidence-missing': { bn: 'সম্পন্ন; প্রমাণক পাঠান', en: 'done; send the evidence' },
+  'deadlines.due': { bn: '{days} দিন বাকি', en: 'due in {days} days' },
+  'deadlines.overdue': { bn: '{days} দিন পেরিয়ে গেছে', en: 'overdue by {days} days' },
+  'deadlines.no-deadline': { bn: 'সময়সীমা নেই', en: 'no deadline' },
+  'deadlines.na': { bn: 'প্রযোজ্য নয়', en: 'not applicable' },
   'report.title': { bn: 'দপ্তরভিত্তিক কর্মসম্পাদন মূল্যায়ন', en: 'Performance of offices' },
   'report.rules': { bn: 'নিয়ম: {mode}; প্রযোজ্য নয়: {na}; {final}', en: 'Rules: {mode}; not applicable: {na}; {final}' },
   'rule.interpolate': { bn: 'স্তরের মাঝে রৈখিক অনুপাত', en: 'linear between tiers' },
@@ -215,6 +269,26 @@ export const MESSAGES = {
   'rule.zero': { bn: 'শূন্য', en: 'zero' },
   'rule.final': { bn: 'চূড়ান্ত মূল্যায়ন (অপেক্ষমাণ = ০)', en: 'final evaluation (pending = 0)' },
   'rule.to-date': { bn: 'এ পর্যন্ত (অপেক্ষমাণ সূচক বাদে)', en: 'to date (pending indicators left out)' },
+  'report.ranking': {
+    bn: 'ক্রম: এ পর্যন্ত প্রাপ্ত নম্বর, প্রযোজ্য মোট মানের শতাংশে (অপেক্ষমাণ সূচক এখনো কোনো নম্বর পায়নি); মূল্যায়নের ব্যাপ্তি ৫০%-এর কম হলে কমলা রঙে চিহ্নিত',
+    en: 'Ranked by the marks earned so far, as a percent of the applicable plan weight (a pending indicator has earned nothing yet); a coverage under 50% is marked orange',
+  },
+  'report.not-ranked': {
+    bn: 'এই দপ্তরগুলোর পরিকল্পনা, অর্থবছর বা ত্রৈমাসিক বোঝা যায়নি, তাই তুলনা করে ক্রম দেওয়া হয়নি',
+    en: 'The plan, fiscal year or quarter of these offices could not be told, so they are not compared or ranked',
+  },
+  'report.indicators-title': { bn: 'সূচকভিত্তিক ফলাফল, দল অনুযায়ী', en: 'Indicators, group by group' },
+  'report.problems-title': { bn: 'সমস্যা ও সতর্কতা', en: 'Problems and warnings' },
+  'chart.title': { bn: 'প্রাপ্ত নম্বরের শতাংশ', en: 'percent of marks earned' },
+  'chart.caption': { bn: 'লেখচিত্র: প্রতিটি দপ্তরের প্রাপ্ত নম্বরের শতাংশ, রং তার মানের স্তরের', en: 'Chart: each office\'s percent of marks earned, coloured by its tier' },
+  'col.marks': { bn: 'এ পর্যন্ত প্রাপ্ত নম্বর', en: 'Marks so far' },
+  'col.out-of': { bn: 'প্রযোজ্য মোট মান', en: 'Out of (applicable weight)' },
+  'col.assessed': { bn: 'মূল্যায়িত সূচকের মান', en: 'Weight assessed' },
+  'col.to-date': { bn: 'মূল্যায়িত অংশে শতাংশ', en: 'Percent of what was assessed' },
+  'col.coverage': { bn: 'মূল্যায়নের ব্যাপ্তি (%)', en: 'Coverage (%)' },
+  'col.duplicate-of': { bn: 'যে দপ্তরের অনুলিপি', en: 'Duplicate of' },
+  'col.group': { bn: 'দল', en: 'Group' },
+  'col.average-raw': { bn: 'গড় অর্জন (০–১০০)', en: 'Average raw score (0–100)' },
   'col.rank': { bn: 'ক্রম', en: 'Rank' },
   'col.office': { bn: 'দপ্তর/সংস্থা', en: 'Office' },
   'col.file': { bn: 'ফাইল', en: 'File' },
@@ -364,6 +438,10 @@ export const MESSAGES = {
   'ui.consolidate.done': { bn: '{count}টি দপ্তর একত্র করা হয়েছে।', en: '{count} offices consolidated.' },
   'ui.consolidate.ranked': { bn: 'দপ্তরের ক্রম ({count})', en: 'Offices ranked ({count})' },
   'ui.consolidate.no-offices': { bn: 'কোনো ট্যাবে কর্মপরিকল্পনা পাওয়া যায়নি।', en: 'No tab holds a plan.' },
+  'ui.consolidate.warnings': { bn: 'সতর্কতা ({count})', en: 'Warnings ({count})' },
+  'ui.consolidate.duplicate-of': { bn: 'অনুলিপি: {source}', en: 'Duplicate of {source}' },
+  'ui.consolidate.nothing-assessed': { bn: 'এখনো কিছু মূল্যায়িত হয়নি, তাই ক্রম নেই', en: 'Nothing assessed yet, so no rank' },
+  'ui.consolidate.marks': { bn: '{marks} / {outOf} নম্বর; মূল্যায়িত {coverage}%', en: '{marks} of {outOf} marks; {coverage}% assessed' },
   'ui.consolidate.skipped': { bn: 'বাদ পড়া ট্যাব ({count})', en: 'Skipped tabs ({count})' },
   'ui.consolidate.written': { bn: 'লেখা শিট: {sheets}', en: 'Sheets written: {sheets}' },
   'ui.to-date-short': { bn: 'এ পর্যন্ত', en: 'to date' },
@@ -600,11 +678,11 @@ export const MESSAGES = {
     en: `APA Sheets: score Annual Performance Agreement (APA) progress sheets.
 
 Usage:
-  apa score FILE|FOLDER... [--json] [--mode interpolate|floor] [--na rescale|full|zero] [--final] [--bn]
+  apa score FILE|FOLDER... [--json] [--mode interpolate|floor] [--na rescale|full|zero] [--final] [--bn|--en]
       Score every plan sheet of every .xlsx/.csv file (a folder: its .xlsx/.csv files).
   apa check FILE|FOLDER... [--json] [--bn]
       List the problems of every plan sheet; exit 1 when any is an error.
-  apa consolidate FILE|FOLDER... -o OUT.xlsx [--json] [--mode ...] [--na ...] [--final] [--bn]
+  apa consolidate FILE|FOLDER... -o OUT.xlsx [--json] [--mode ...] [--na ...] [--final] [--bn|--en]
       Score every office and write a ranked summary workbook (summary, indicators, problems).
   apa help
       Show this text.
@@ -615,6 +693,7 @@ Options:
   --na RULE        not applicable: rescale (default, weight left out), full (full weight), zero
   --final          final evaluation: pending indicators count as 0
   --bn             Bengali labels and digits (and a Bengali consolidated workbook)
+  --en             English labels and report (the default)
   -o, --output F   the workbook consolidate writes
   --jobs N         worker threads for many files (default: the number of CPU cores)
 
@@ -623,11 +702,11 @@ Exit codes: 0 ok; 1 a file could not be read or holds no plan, or (check) an err
     bn: `APA Sheets: বার্ষিক কর্মসম্পাদন চুক্তির (APA) অগ্রগতি শিটের মূল্যায়ন।
 
 ব্যবহার:
-  apa score ফাইল|ফোল্ডার... [--json] [--mode interpolate|floor] [--na rescale|full|zero] [--final] [--bn]
+  apa score ফাইল|ফোল্ডার... [--json] [--mode interpolate|floor] [--na rescale|full|zero] [--final] [--bn|--en]
       প্রতিটি .xlsx/.csv ফাইলের (ফোল্ডার হলে তার .xlsx/.csv ফাইলগুলোর) প্রতিটি কর্মপরিকল্পনা শিটের নম্বর।
   apa check ফাইল|ফোল্ডার... [--json] [--bn]
       প্রতিটি শিটের সমস্যার তালিকা; কোনো ত্রুটি থাকলে প্রস্থান কোড ১।
-  apa consolidate ফাইল|ফোল্ডার... -o OUT.xlsx [--json] [--mode ...] [--na ...] [--final] [--bn]
+  apa consolidate ফাইল|ফোল্ডার... -o OUT.xlsx [--json] [--mode ...] [--na ...] [--final] [--bn|--en]
       সব দপ্তরের নম্বর দিয়ে ক্রমানুসারে সারসংক্ষেপ ওয়ার্কবুক (সারসংক্ষেপ, সূচক, সমস্যা) তৈরি।
   apa help
       এই লেখা দেখায়।
@@ -638,6 +717,7 @@ Exit codes: 0 ok; 1 a file could not be read or holds no plan, or (check) an err
   --na RULE        প্রযোজ্য নয়: rescale (মান বাদ দিয়ে, পূর্বনির্ধারিত), full (পূর্ণ মান), zero (শূন্য)
   --final          চূড়ান্ত মূল্যায়ন: অপেক্ষমাণ সূচক = ০
   --bn             বাংলা লেবেল ও অঙ্ক (এবং বাংলা সারসংক্ষেপ ওয়ার্কবুক)
+  --en             ইংরেজি লেবেল ও প্রতিবেদন (না বললে এটিই)
   -o, --output F   consolidate যে ওয়ার্কবুক লিখবে
   --jobs N         অনেক ফাইলের জন্য ওয়ার্কার থ্রেড (পূর্বনির্ধারিত: CPU কোর সংখ্যা)
 

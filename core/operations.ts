@@ -41,7 +41,9 @@ export interface WorkbookOperations {
   removeAll(context?: CommandContext): Promise<CommandResult>;
   /** For each pending or below-top indicator of the active sheet: what reaches the next and the top tier. */
   whatNext(context?: CommandContext): Promise<NextResult>;
-  /** Every other tab one office: scores each and writes the summary, per-indicator and problems sheets and a chart. */
+  /** Every other tab one office (SCORING.md §9): scores each and writes, per group of plan kind,
+   * fiscal year and quarter, a ranked summary with its chart, then the per-indicator and problems
+   * sheets, in the context's language. */
   consolidate(options: LongRunOptions, context?: CommandContext): Promise<ConsolidateResult>;
   /** Inserts the offices' .xlsx files as tabs (one per plan sheet), then consolidates. */
   addOfficeFiles(files: OfficeFile[], options: LongRunOptions, context?: CommandContext): Promise<AddFilesResult>;
@@ -221,6 +223,8 @@ export interface ConsolidateResult {
   skipped: { sheet: string; reason: Bilingual }[];
   /** The sheets the add-in wrote. */
   written: string[];
+  /** Nothing to consolidate (§9): no tab held a plan, and no report was written. */
+  nothing?: boolean;
 }
 
 export interface AddFilesResult extends ConsolidateResult {

@@ -206,7 +206,7 @@ describe('files that cannot be read', () => {
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(2 * bad.length);
     const j = consolidateJsonSchema.parse(JSON.parse(r.stdout));
-    expect(j.offices).toHaveLength(1);
+    expect(j.groups.flatMap((g) => g.offices)).toHaveLength(1);
     expect(j.skipped.map((k) => path.basename(k.file!)).sort()).toEqual([...bad].sort());
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
@@ -256,45 +256,62 @@ describe('apa consolidate', () => {
     scoreDoc = jsonDocumentSchema.parse(JSON.parse((await run(['score', samples, '--json'])).stdout));
   });
 
-  test('writes the three sheets', async () => {
+  test('writes one summary per group (SCORING.md §9), then the per-indicator and problems sheets', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['APA Summary', 'APA Indicators', 'APA Problems']);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names).toHaveLength(json.groups.length + 2);
+    expect(names.slice(-2)).toEqual(['APA Indicators', 'APA Problems']);
+    expect(names[0]).toBe('e-Gov 2024-25 Q2');
     expect(json.output).toBe(out);
   });
 
   test('the summary rows equal the per-office percents of score --json', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    const ws = wb.getWorksheet('APA Summary')!;
-    const header = (ws.getRow(3).values as unknown[]).slice(1);
-    const col = (name: string) => header.indexOf(name) + 1;
+    // The percent ranked by is the marks earned so far out of the applicable weight (§9).
     const expected = new Map<string, number | null>();
-    for (const f of scoreDoc.files) for (const s of f.sheets) expected.set(`${path.basename(f.file)}|${s.sheet}`, s.totals.percent);
+    for (const f of scoreDoc.files) for (const s of f.sheets) expected.set(`${path.basename(f.file)}|${s.sheet}`, s.totals.earnedPercent);
     let rows = 0;
-    for (let r = 4; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r);
-      const file = String(row.getCell(col('File')).value);
-      const sheet = row.getCell(col('Sheet')).value as { text: string } | string;
-      const key = `${file}|${typeof sheet === 'object' ? sheet.text : sheet}`;
-      expect(expected.has(key)).toBe(true);
-      const want = expected.get(key)!;
-      const got = row.getCell(col('Percent')).value as number | null;
-      if (want === null) expect(got).toBeNull();
-      else expect(got).toBeCloseTo(want, 9);
-      rows++;
+    for (const ws of wb.worksheets.slice(0, -2)) {
+      const header = (ws.getRow(3).values as unknown[]).slice(1);
+      const col = (name: string) => header.indexOf(name) + 1;
+      for (let r = 4; r <= ws.rowCount; r++) {
+        const row = ws.getRow(r);
+        if (!row.getCell(col('Office')).value) break;
+        const file = String(row.getCell(col('File')).value);
+        const sheet = row.getCell(col('Sheet')).value as { text: string } | string;
+        const key = `${file}|${typeof sheet === 'object' ? sheet.text : sheet}`;
+        expect(expected.has(key)).toBe(true);
+        const want = expected.get(key)!;
+        const got = row.getCell(col('Percent')).value as number | null;
+        if (want === null) expect(got).toBeNull();
+        else expect(got).toBeCloseTo(want, 9);
+        rows++;
+      }
     }
     expect(rows).toBe(expected.size);
-    expect(json.offices).toHaveLength(expected.size);
+    expect(json.groups.flatMap((g) => g.offices)).toHaveLength(expected.size);
   });
 
   test('links lead back to the source file and sheet', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    const ws = wb.getWorksheet('APA Summary')!;
+    const ws = wb.worksheets[0];
     const header = (ws.getRow(3).values as unknown[]).slice(1);
     const v = ws.getRow(4).getCell(header.indexOf('Sheet') + 1).value as { text: string; hyperlink: string };
     expect(v.hyperlink).toMatch(/^\.\/\.\.\/samples\/[^#]+\.(xlsx|csv)#'[^']+'!A[0-9]+$/); // the table's header row
+  });
+
+  test('the --json document is stable: the documented keys in their order, the same bytes for the same offices', async () => {
+    const again = await run(['consolidate', samples, '-o', path.join(tmp, 'out', 'json-again.xlsx'), '--json']);
+    const first = await run(['consolidate', samples, '-o', path.join(tmp, 'out', 'json-again.xlsx'), '--json']);
+    expect(again.stdout.replace(/json-again/g, 'x')).toBe(first.stdout.replace(/json-again/g, 'x'));
+    const doc = JSON.parse(first.stdout);
+    expect(Object.keys(doc)).toEqual(['output', 'settings', 'groups', 'skipped']);
+    expect(Object.keys(doc.groups[0])).toEqual(['plan', 'fiscalYear', 'quarter', 'offices', 'indicators']);
+    expect(Object.keys(doc.groups[0].offices[0])).toEqual(['office', 'file', 'sheet', 'rank', 'marks', 'outOf', 'percent', 'assessed', 'toDatePercent', 'pending', 'na', 'invalid', 'duplicateOf']);
+    expect(Object.keys(doc.groups[0].indicators[0])).toEqual(['id', 'name', 'unit', 'weight', 'offices', 'tiers', 'averageRaw']);
   });
 
   test('running it twice gives identical cell values (and bytes)', async () => {
@@ -315,7 +332,9 @@ describe('apa consolidate', () => {
     expect(r2.stderr).toBe('');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(target);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['APA সারসংক্ষেপ', 'APA সূচকভিত্তিক', 'APA সমস্যা']);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names[0]).toBe('ই-গভর্ন্যান্স ২০২৪-২৫ ২য় ত্রৈ.');
+    expect(names.slice(-2)).toEqual(['APA সূচকভিত্তিক', 'APA সমস্যা']);
     await fs.rm(target);
   });
 

@@ -248,7 +248,7 @@ test('among good offices, in the pool and within a 256 MB heap: every good offic
   expect(r.stderr).not.toMatch(/\n\s+at |heap out of memory|FATAL|worker stopped/);
   expect([0, 1]).toContain(r.code);
   const j = consolidateJsonSchema.parse(JSON.parse(r.stdout));
-  const consolidated = new Set(j.offices.map((o) => path.basename(o.file!)));
+  const consolidated = new Set(j.groups.flatMap((g) => g.offices).map((o) => path.basename(o.file!)));
   for (const g of good) expect(consolidated.has(g)).toBe(true);
   // Every file is consolidated, or skipped with its reason (a file with no plan is both named and
   // skipped: its sheets are).

@@ -20,6 +20,7 @@ import {
   MAX_CELL_TEXT,
   OwnedSheet,
   PALETTE,
+  PERCENT_BANDS,
   PROBLEM_COLUMNS,
   RECORD_VERSION,
   Rect,
@@ -538,7 +539,10 @@ describe('the report\'s columns, one table each (key, header, width, cell)', () 
     })(),
     'en',
   );
-  const [summary, indicators, problems] = c.book.sheets;
+  // One summary per group, then the per-indicator and the problems sheets.
+  const groups = c.consolidation.groups.length;
+  const summary = c.book.sheets[0];
+  const [indicators, problems] = c.book.sheets.slice(groups);
 
   test('the header row, the widths and the keys come from the table; the chart\'s columns are the office and percent columns', () => {
     const keys = summary.keys!;
@@ -548,21 +552,30 @@ describe('the report\'s columns, one table each (key, header, width, cell)', () 
     const at = (k: string) => columnOf(summary, k);
     expect(summary.rows[2][at('office')].v).toBe('Office');
     expect(summary.rows[2][at('percent')].v).toBe('Percent');
-    expect(summary.chart).toMatchObject({ labelColumn: at('office'), valueColumn: at('percent'), firstRow: 3, lastRow: 3 + c.consolidation.offices.length - 1 });
-    c.consolidation.offices.forEach((o, i) => {
+    expect(c.book.sheets).toHaveLength(groups + 2);
+    const offices = c.consolidation.groups[0].offices;
+    const ranked = offices.filter((o) => o.rank !== null);
+    expect(summary.chart).toMatchObject({ categories: { column: at('office'), firstRow: 3, lastRow: 3 + ranked.length - 1 } });
+    expect(summary.chart!.series.map((x) => x.column)).toEqual(PERCENT_BANDS.map((k) => at(`chart:${k}`)));
+    offices.forEach((o, i) => {
       expect(summary.rows[3 + i][at('office')].v).toBe(o.office);
       expect(summary.rows[3 + i][at('sheet')].link).toEqual({ file: o.file, sheet: o.sheet, cell: `A${o.headerRow}` });
     });
-    expect(keys.filter((k) => k.startsWith('indicator:'))).toHaveLength(c.consolidation.indicators.length);
+    expect(keys.filter((k) => k.startsWith('indicator:'))).toHaveLength(c.consolidation.groups[0].indicators.length);
     expect(indicators.keys).toEqual(INDICATOR_COLUMNS.map((x) => x.key));
-    expect(indicators.columnWidths).toEqual(INDICATOR_COLUMNS.map((x) => x.width));
+    // Widths fitted to the text, within each column's most.
+    indicators.columnWidths.forEach((w, j) => {
+      expect(w).toBeGreaterThanOrEqual(6);
+      expect(w).toBeLessThanOrEqual(INDICATOR_COLUMNS[j].width);
+    });
     expect(problems.keys).toEqual(PROBLEM_COLUMNS.map((x) => x.key));
   });
 
   test('the problems sheet: one row per problem, its cell a link back to the source cell', () => {
-    expect(problems.rows).toHaveLength(1 + c.consolidation.problems.length + c.consolidation.skipped.length);
+    const { warnings } = c.consolidation;
+    expect(problems.rows).toHaveLength(2 + warnings.length + c.consolidation.problems.length + c.consolidation.skipped.length);
     c.consolidation.problems.forEach((p, i) => {
-      const row = problems.rows[1 + i];
+      const row = problems.rows[2 + warnings.length + i];
       expect(row[columnOf(problems, 'code')].v).toBe(p.code);
       if (p.cell) expect(row[columnOf(problems, 'cell')].link).toEqual({ file: p.file, sheet: p.sheet, cell: p.cell });
     });
@@ -618,7 +631,7 @@ describe('cell matrices with style runs: what the hosts write', () => {
   });
 });
 
-test('a consolidation with no office has no chart', () => {
-  const book = consolidationWorkbook({ settings: { mode: 'interpolate', na: 'rescale', final: false }, offices: [], indicators: [], problems: [], skipped: [] } as Consolidation);
-  expect(book.sheets[0].chart).toBeUndefined();
+test('a consolidation with no office writes no report (nothing to consolidate, §9)', () => {
+  const book = consolidationWorkbook({ settings: { mode: 'interpolate', na: 'rescale', final: false }, groups: [], problems: [], warnings: [], skipped: [] } as Consolidation);
+  expect(book.sheets).toEqual([]);
 });

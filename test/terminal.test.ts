@@ -88,7 +88,7 @@ describe('check, score and consolidate never pass an input\'s control characters
     expect(scored.stderr).not.toMatch(ACTS);
     const consolidated = await run(['consolidate', inbox, '-o', path.join(tmp, 'json.xlsx'), '--json']);
     const j = consolidateJsonSchema.parse(JSON.parse(consolidated.stdout));
-    expect(j.offices.map((o) => o.office)).toContain(evilName);
+    expect(j.groups.flatMap((g) => g.offices).map((o) => o.office)).toContain(evilName);
   });
 
   test('on a terminal, the progress line is the only thing that moves the cursor', async () => {

@@ -41,6 +41,8 @@ import { a1, columnIndex, columnLetters, qualifiedAddress } from '../../core/gri
 import { Insertion, shiftFormula, shiftRect, shifted } from '../fixtures/references';
 import type {
   XlChart,
+  XlChartAxes,
+  XlChartAxis,
   XlChartCollection,
   XlChartLegend,
   XlChartSeries,
@@ -58,6 +60,9 @@ import type {
   XlEventHandlerResult,
   XlEventHandlers,
   XlFreezePanes,
+  XlPageBreakCollection,
+  XlPageLayout,
+  XlPageLayoutZoomOptions,
   XlInsertWorksheetOptions,
   XlNamedItem,
   XlNamedItemCollection,
@@ -99,6 +104,8 @@ export interface FakeCell {
   link?: XlRangeHyperlink;
   /** Some other formatting (borders, alignment, font face): the cell counts in the used range. */
   styled?: boolean;
+  /** Text wraps (RangeFormat.wrapText). */
+  wrap?: boolean;
 }
 
 export interface FakeConditionalFormatData {
@@ -118,8 +125,20 @@ export interface FakeChartData {
   title: string;
   legendVisible: boolean;
   source: string;
-  series: { name: string; xValues?: string }[];
+  series: { name: string; xValues?: string; fill?: string; overlap?: number; gapWidth?: number }[];
   position?: string[];
+  legendPosition?: string;
+  axes?: { categoryReversed?: boolean; valueMinimum?: number; valueMaximum?: number };
+}
+
+/** How a sheet prints (Excel.PageLayout). */
+export interface FakePageLayoutData {
+  orientation?: 'Portrait' | 'Landscape';
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printArea?: string;
+  printTitleRows?: string;
+  /** Horizontal page breaks: the A1 cell each page starts at. */
+  breaks?: string[];
 }
 
 export interface FakeSheetData {
@@ -136,6 +155,9 @@ export interface FakeSheetData {
   freeze?: { rows: number; columns: number };
   /** Column widths in points, by column letters. */
   columnWidths?: Record<string, number>;
+  /** Row heights in points, by 1-based row number. */
+  rowHeights?: Record<string, number>;
+  pageLayout?: FakePageLayoutData;
 }
 
 export interface FakeWorkbookData {
@@ -259,6 +281,8 @@ export class FakeSheet {
   names = new Map<string, { ref: Rect; visible: boolean }>();
   freeze?: { rows: number; columns: number };
   columnWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
+  pageLayout: FakePageLayoutData = {};
   deleted = false;
   handlers: Handler[] = [];
 
@@ -406,6 +430,8 @@ export class FakeWorkbook {
     for (const [k, v] of Object.entries(data.names ?? {})) sheet.names.set(k, { ref: parseRect(v.ref)!, visible: v.visible ?? true });
     sheet.freeze = data.freeze;
     for (const [letters, w] of Object.entries(data.columnWidths ?? {})) sheet.columnWidths.set(columnIndex(letters), w);
+    for (const [row, h] of Object.entries(data.rowHeights ?? {})) sheet.rowHeights.set(Number(row) - 1, h);
+    sheet.pageLayout = { ...(data.pageLayout ?? {}) };
     this.sheets.push(sheet);
     if (!this.activeId) this.activeId = sheet.id;
     return sheet;
@@ -604,6 +630,8 @@ function sheetData(s: FakeSheet): FakeSheetData {
   if (s.names.size) data.names = Object.fromEntries([...s.names].map(([k, v]) => [k, { ref: rectText(v.ref), visible: v.visible }]));
   if (s.freeze) data.freeze = { ...s.freeze };
   if (s.columnWidths.size) data.columnWidths = Object.fromEntries([...s.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [columnLetters(c), w]));
+  if (s.rowHeights.size) data.rowHeights = Object.fromEntries([...s.rowHeights].sort((a, b) => a[0] - b[0]).map(([r, h]) => [String(r + 1), h]));
+  if (Object.keys(s.pageLayout).length) data.pageLayout = { ...s.pageLayout };
   return data;
 }
 
@@ -664,7 +692,7 @@ export function snapshotWorkbook(wb: FakeWorkbook, options: { userOnly?: boolean
       const col = colOf(k);
       if (ownedRects.some((r) => inRect(r, row, col))) continue;
       const c = s.cells.get(k)!;
-      cells[a1(row, col)] = JSON.stringify([c.v, c.f, c.nf, c.fill, c.bold, c.color, c.link, c.styled]);
+      cells[a1(row, col)] = JSON.stringify([c.v, c.f, c.nf, c.fill, c.bold, c.color, c.link, c.styled, c.wrap]);
     }
     const cfs = s.cfs.filter((c) => !(options.userOnly && c.formula?.includes(OWNED_MARKER))).map((c) => JSON.stringify([c.type, c.formula, c.fill, c.fontColor, c.ranges.map(rectText)]));
     const snap: SheetSnapshot = { name: s.name, cells, merges: s.merges.map(rectText), conditionalFormats: cfs };
@@ -675,6 +703,8 @@ export function snapshotWorkbook(wb: FakeWorkbook, options: { userOnly?: boolean
         names: [...s.names].map(([k, v]) => [k, rectText(v.ref), v.visible]),
         freeze: s.freeze,
         widths: [...s.columnWidths],
+        heights: [...s.rowHeights],
+        pageLayout: s.pageLayout,
       });
     }
     sheets.push(snap);
@@ -1118,6 +1148,52 @@ class FakeWorksheet extends NullableProxy implements XlWorksheet {
   }
   get freezePanes(): XlFreezePanes {
     return new FakeFreezePanes(this.ctx, this);
+  }
+  get horizontalPageBreaks(): XlPageBreakCollection {
+    const { ctx } = this;
+    const layout = () => this.entity().pageLayout;
+    return {
+      add(range: string) {
+        ctx.enqueue(jsonSize(range), () => {
+          if (!parseRect(range)) throw new FakeOfficeError('InvalidArgument', `Bad page break ${range}.`);
+          (layout().breaks ??= []).push(range);
+        });
+      },
+    };
+  }
+  get pageLayout(): XlPageLayout {
+    const { ctx } = this;
+    const layout = () => this.entity().pageLayout;
+    return {
+      get orientation(): 'Portrait' | 'Landscape' {
+        throw notLoaded('orientation', 'PageLayout');
+      },
+      set orientation(o: 'Portrait' | 'Landscape') {
+        ctx.enqueue(jsonSize(o), () => {
+          layout().orientation = o;
+        });
+      },
+      get zoom(): XlPageLayoutZoomOptions {
+        throw notLoaded('zoom', 'PageLayout');
+      },
+      set zoom(z: XlPageLayoutZoomOptions) {
+        ctx.enqueue(jsonSize(z), () => {
+          layout().zoom = { ...z };
+        });
+      },
+      setPrintArea(printArea: string) {
+        ctx.enqueue(jsonSize(printArea), () => {
+          if (!parseRect(printArea.replace(/\$/g, ''))) throw new FakeOfficeError('InvalidArgument', `Bad print area ${printArea}.`);
+          layout().printArea = printArea;
+        });
+      },
+      setPrintTitleRows(rows: string) {
+        ctx.enqueue(jsonSize(rows), () => {
+          if (!/^\$?\d+:\$?\d+$/.test(rows)) throw new FakeOfficeError('InvalidArgument', `Bad print title rows ${rows}.`);
+          layout().printTitleRows = rows;
+        });
+      },
+    };
   }
   get customProperties(): XlWorksheetCustomPropertyCollection {
     return new FakeCustomProperties(this.ctx, this);
@@ -1850,6 +1926,21 @@ class FakeRangeFormat implements XlRangeFormat {
       for (const r of t.rects) for (let c = r.left; c <= r.right; c++) t.sheet.columnWidths.set(c, w);
     });
   }
+  get rowHeight(): number {
+    throw notLoaded('rowHeight', 'RangeFormat');
+  }
+  set rowHeight(h: number) {
+    this.ctx.enqueue(8, () => {
+      const t = this.target();
+      for (const r of t.rects) for (let row = r.top; row <= r.bottom; row++) t.sheet.rowHeights.set(row, h);
+    });
+  }
+  get wrapText(): boolean {
+    throw notLoaded('wrapText', 'RangeFormat');
+  }
+  set wrapText(w: boolean) {
+    this.ctx.enqueue(5, () => eachCell(this.target(), (cell) => (w ? (cell.wrap = true) : delete cell.wrap)));
+  }
 }
 
 // ── Conditional formats ─────────────────────────────────────────────────────────────────────
@@ -2057,12 +2148,16 @@ class FakeChartCollection implements XlChartCollection {
     private readonly ctx: FakeContext,
     private readonly ws: FakeWorksheet,
   ) {}
-  add(type: 'BarClustered', sourceData: XlRange, seriesBy?: 'Auto' | 'Columns' | 'Rows'): XlChart {
+  add(type: 'BarClustered' | 'BarStacked', sourceData: XlRange, seriesBy?: 'Auto' | 'Columns' | 'Rows'): XlChart {
     const holder: { chart?: ChartEntity } = {};
     this.ctx.enqueue(jsonSize([type, seriesBy]), () => {
       const s = this.ws.entity();
       const src = sourceData as FakeRange;
-      const chart: ChartEntity = { sheet: s, type, name: `Chart ${s.charts.length + 1}`, title: '', legendVisible: true, source: rectText(src.rect()), series: [{ name: '' }] };
+      // As Excel does: one series per column of the source (by columns), or per row.
+      const r = src.rect();
+      const n = seriesBy === 'Rows' ? r.bottom - r.top + 1 : r.right - r.left + 1;
+      const series = Array.from({ length: n }, () => ({ name: '' }));
+      const chart: ChartEntity = { sheet: s, type, name: `Chart ${s.charts.length + 1}`, title: '', legendVisible: true, source: rectText(r), series };
       s.charts.push(chart);
       holder.chart = chart;
     });
@@ -2113,7 +2208,47 @@ class FakeChart implements XlChart {
           c().legendVisible = v;
         });
       },
+      get position(): XlChartLegend['position'] {
+        throw notLoaded('position', 'ChartLegend');
+      },
+      set position(p: XlChartLegend['position']) {
+        ctx.enqueue(jsonSize(p), () => {
+          c().legendPosition = p;
+        });
+      },
     };
+  }
+  get axes(): XlChartAxes {
+    const { ctx } = this;
+    const c = () => this.c();
+    const axes = () => (c().axes ??= {});
+    const axis = (which: 'category' | 'value'): XlChartAxis => ({
+      get reversePlotOrder(): boolean {
+        throw notLoaded('reversePlotOrder', 'ChartAxis');
+      },
+      set reversePlotOrder(v: boolean) {
+        ctx.enqueue(5, () => {
+          if (which === 'category') axes().categoryReversed = v;
+        });
+      },
+      get maximum(): number {
+        throw notLoaded('maximum', 'ChartAxis');
+      },
+      set maximum(v: number) {
+        ctx.enqueue(8, () => {
+          if (which === 'value') axes().valueMaximum = v;
+        });
+      },
+      get minimum(): number {
+        throw notLoaded('minimum', 'ChartAxis');
+      },
+      set minimum(v: number) {
+        ctx.enqueue(8, () => {
+          if (which === 'value') axes().valueMinimum = v;
+        });
+      },
+    });
+    return { categoryAxis: axis('category'), valueAxis: axis('value') };
   }
   get series(): XlChartSeriesCollection {
     const { ctx } = this;
@@ -2138,6 +2273,33 @@ class FakeChart implements XlChart {
             ctx.enqueue(16, () => {
               s().xValues = rectText((sourceData as FakeRange).rect());
             });
+          },
+          get overlap(): number {
+            throw notLoaded('overlap', 'ChartSeries');
+          },
+          set overlap(v: number) {
+            ctx.enqueue(8, () => {
+              s().overlap = v;
+            });
+          },
+          get gapWidth(): number {
+            throw notLoaded('gapWidth', 'ChartSeries');
+          },
+          set gapWidth(v: number) {
+            ctx.enqueue(8, () => {
+              s().gapWidth = v;
+            });
+          },
+          get format() {
+            return {
+              fill: {
+                setSolidColor(color: string) {
+                  ctx.enqueue(jsonSize(color), () => {
+                    s().fill = color.toUpperCase();
+                  });
+                },
+              },
+            };
           },
         };
       },

@@ -8,6 +8,7 @@
  * `asText`), which Excel keeps as the cell's quote prefix, not as part of the value.
  */
 import fs from 'fs';
+import { allOffices } from '../../core/consolidate';
 import { createExcelWorkbook } from '../../addin/src/workbook/excel-workbook';
 import { FORMULA_TAB_NAMES, FORMULA_TEXTS, FormulaTextEdits, SOURCE_FILE, formulaTextEdits, isOwnLink } from '../formula-text-cases';
 import { FakeSheetData, FakeWorkbook, snapshotWorkbook } from './fake-excel';
@@ -67,7 +68,7 @@ describe('Excel add-in: formula-like sheet text stays text', () => {
     const before = snapshotWorkbook(wb);
     const r = await ops(wb).consolidate({});
     expect(r.cancelled).toBe(false);
-    expect(r.consolidation!.offices.map((o) => o.office).sort()).toEqual([...FORMULA_TEXTS].sort());
+    expect(allOffices(r.consolidation!).map((o) => o.office).sort()).toEqual([...FORMULA_TEXTS].sort());
     expect(r.written).toHaveLength(3);
 
     const sheets = wb.toJSON().sheets;

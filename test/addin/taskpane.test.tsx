@@ -5,7 +5,7 @@ import { renderToString } from 'react-dom/server';
 import { FluentProvider } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
 import { readWorkbookGrids } from '../../cli/xlsx-grid';
-import { consolidate, officeSummary } from '../../core/consolidate';
+import { allOffices, consolidate, groupTitle, officeSummary } from '../../core/consolidate';
 import { formatDay, dayFromYmd } from '../../core/dates';
 import { highlightKey, LEGEND_ORDER, PALETTE } from '../../core/highlight';
 import { readPlan } from '../../core/layout';
@@ -348,23 +348,37 @@ describe('Consolidate: the offices ranked', () => {
     const c = consolidate(summaries);
     result = { cancelled: false, consolidation: c, skipped: [{ sheet: 'নির্দেশনা', reason: message('not-a-plan', { reason: 'x' }) }], written: ['APA সারসংক্ষেপ'] };
   });
-  test('in rank order with percents, and the skipped tabs with their reasons', () => {
-    const offices = [...result.consolidation!.offices].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99));
-    expect(offices.length).toBe(4);
+  test('group by group, each named, its offices in rank order with percents; the skipped tabs with their reasons', () => {
+    const groups = result.consolidation!.groups;
+    expect(allOffices(result.consolidation!)).toHaveLength(4);
+    // The four seeds are of different years and quarters: no two are ranked side by side.
+    expect(groups.length).toBeGreaterThan(1);
     const text = render(<ConsolidationView result={result} />);
     let at = -1;
-    for (const o of offices) {
-      const i = text.indexOf(o.office);
-      expect(i).toBeGreaterThan(at);
-      at = i;
-      if (o.percent !== null) expect(text).toContain(`${formatNumber(o.percent, 'bn')}%`);
+    for (const g of groups) {
+      const title = groupTitle(g).bn;
+      const start = text.indexOf(title, at + 1);
+      expect(start).toBeGreaterThan(at);
+      at = start;
+      for (const o of g.offices) {
+        const i = text.indexOf(o.office, at);
+        expect(i).toBeGreaterThan(at);
+        at = i;
+        if (o.assessed > 0 && o.percent !== null) expect(text).toContain(`${formatNumber(o.percent, 'bn')}%`);
+      }
     }
     expect(text).toContain(message('ui.consolidate.skipped', { count: 1 }).bn);
     expect(text).toContain('নির্দেশনা');
-    expect(text).toContain(message('ui.consolidate.ranked', { count: 4 }).bn);
     const en = render(<ConsolidationView result={result} />, 'en');
-    expect(en).toContain('Offices ranked (4)');
+    for (const g of groups) expect(en).toContain(groupTitle(g).en);
     expect(en).toContain('Skipped tabs (1)');
+  });
+
+  test('nothing to consolidate is a warning, not a success', () => {
+    const empty: ConsolidateResult = { cancelled: false, consolidation: consolidate([]), skipped: [], written: [], nothing: true };
+    const text = render(<ConsolidationView result={empty} />, 'en');
+    expect(text).toContain(message('consolidate.nothing').en);
+    expect(text).not.toContain('offices consolidated');
   });
 });
 

@@ -15,6 +15,8 @@ import {
   LEGEND_ORDER,
   PALETTE,
   PlanScore,
+  allOffices,
+  columnLetters,
   consolidationWorkbook,
   highlightKey,
   highlightSpec,
@@ -558,17 +560,17 @@ describe('consolidate', () => {
     const writes = wb.syncs.slice(from).filter((x) => x.suspended);
     expect(writes.length).toBeGreaterThan(0);
 
-    expect(r.consolidation!.offices.map((o) => o.sheet).sort()).toEqual([...tabs].sort());
+    expect(allOffices(r.consolidation!).map((o) => o.sheet).sort()).toEqual([...tabs].sort());
     expect(r.skipped).toHaveLength(1);
     expect(r.skipped[0].sheet).toBe('নির্দেশনা');
     expect(r.skipped[0].reason.en).toMatch(/not a plan/);
     expect(progress[progress.length - 1][0]).toBe(progress[progress.length - 1][1]);
 
     // Each office equals core on that tab's grid.
-    for (const o of r.consolidation!.offices) {
+    for (const o of allOffices(r.consolidation!)) {
       const { result } = coreOn(wb.sheet(o.sheet));
-      expect(o.percent).toEqual(result.totals.percent);
-      expect(o.score).toEqual(result.totals.score);
+      expect(o.percent).toEqual(result.totals.earnedPercent);
+      expect(o.marks).toEqual(result.totals.score);
     }
 
     // The report sheets hold the spec's cells.
@@ -590,18 +592,34 @@ describe('consolidate', () => {
           if (cell.fill) expect(got?.fill).toBe(cell.fill.toUpperCase());
           if (cell.format) expect(got?.nf).toBe(cell.format);
           if (cell.bold) expect(got?.bold).toBe(true);
+          if (cell.wrap) expect(got?.wrap).toBe(true);
         }),
       );
+      for (const h of sheetSpec.rowHeights ?? []) expect(ws.rowHeights.get(h.row)).toBe(h.height);
+      // Printed landscape, one page wide, the title rows on every page.
+      const print = sheetSpec.print!;
+      expect(ws.pageLayout).toEqual({
+        orientation: 'Landscape',
+        zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+        printTitleRows: `$1:$${print.titleRows}`,
+        printArea: `A1:${columnLetters(print.columns - 1)}${print.rows}`,
+        ...(print.breaks ? { breaks: print.breaks.map((r) => `A${r + 1}`) } : {}),
+      });
     }
     const summary = wb.sheet(spec.sheets[0].name);
     const chart = spec.sheets[0].chart!;
+    const { categories } = chart;
     expect(summary.charts).toHaveLength(1);
+    // One series per band, each in its band's colour, stacked so that a bar shows in its band; a legend.
     expect(summary.charts[0]).toMatchObject({
-      type: 'BarClustered',
+      type: 'BarStacked',
       title: chart.title,
-      source: rectText({ top: chart.firstRow, left: chart.valueColumn, bottom: chart.lastRow, right: chart.valueColumn }),
-      series: [{ name: chart.title, xValues: rectText({ top: chart.firstRow, left: chart.labelColumn, bottom: chart.lastRow, right: chart.labelColumn }) }],
+      legendVisible: true,
+      legendPosition: 'Bottom',
+      source: rectText({ top: categories.firstRow, left: chart.series[0].column, bottom: categories.lastRow, right: chart.series[chart.series.length - 1].column }),
+      series: chart.series.map((x) => ({ name: x.name, fill: x.fill.toUpperCase(), xValues: rectText({ top: categories.firstRow, left: categories.column, bottom: categories.lastRow, right: categories.column }) })),
     });
+    expect(new Set(summary.charts[0].series.map((x) => x.fill)).size).toBe(chart.series.length);
     expect(summary.freeze).toEqual({ rows: 3, columns: 2 });
     // Problems link back to their source cells.
     const problems = wb.sheet(spec.sheets[2].name);
@@ -653,17 +671,21 @@ describe('consolidate', () => {
   });
 
   test('a report sheet copied in from another workbook (another token) is the user\'s: kept and read as a tab', async () => {
+    // The name our first summary takes, then a sheet of that name from another workbook.
+    const first = (await api.consolidate({})).written[0];
+    await api.removeAll();
     const other = new FakeWorkbook();
-    const copy = other.addSheetData({ name: 'APA সারসংক্ষেপ', cells: { A1: { v: 'from elsewhere' } }, customProperties: { 'apa-sheets': 'someone-else' } });
+    const copy = other.addSheetData({ name: first, cells: { A1: { v: 'from elsewhere' } }, customProperties: { 'apa-sheets': 'someone-else' } });
     wb.addSheetData({ ...other.toJSON().sheets[0], id: undefined }, copy.name);
     const r = await api.consolidate({});
-    expect(r.written[0]).toBe('APA সারসংক্ষেপ (2)');
-    expect(wb.find('APA সারসংক্ষেপ')?.cell(0, 0)?.v).toBe('from elsewhere');
+    expect(r.written[0]).not.toBe(first);
+    expect(r.written[0]).toMatch(/\(2\)$/);
+    expect(wb.find(first)?.cell(0, 0)?.v).toBe('from elsewhere');
     await api.consolidate({});
-    expect(wb.find('APA সারসংক্ষেপ')?.cell(0, 0)?.v).toBe('from elsewhere');
+    expect(wb.find(first)?.cell(0, 0)?.v).toBe('from elsewhere');
     await api.removeAll();
-    expect(wb.find('APA সারসংক্ষেপ')?.cell(0, 0)?.v).toBe('from elsewhere');
-    expect(wb.find('APA সারসংক্ষেপ (2)')).toBeUndefined();
+    expect(wb.find(first)?.cell(0, 0)?.v).toBe('from elsewhere');
+    expect(wb.find(r.written[0])).toBeUndefined();
   });
 });
 
@@ -686,7 +708,7 @@ describe('consolidate 200 generated tabs', () => {
     expect(s.maxRequest).toBeLessThanOrEqual(LIMIT);
     expect(s.maxResponse).toBeLessThanOrEqual(LIMIT);
     expect(wb.syncs.slice(from).every((x) => !x.failed)).toBe(true);
-    expect(r.consolidation!.offices).toHaveLength(200);
+    expect(allOffices(r.consolidation!)).toHaveLength(200);
     (budget as Record<string, unknown>)['consolidate 200 tabs, each sync'] = wb.syncs.slice(from).map((x) => ({ request: x.request, response: x.response, commands: x.commands, suspendedCalculation: x.suspended }));
 
     const late = new AbortController();
@@ -847,7 +869,7 @@ describe('addOfficeFiles', () => {
     expect(new Set(r.inserted.flatMap((i) => i.sheets)).size).toBe(4);
     // The main APA file's instructions tab holds no plan: listed, and not kept.
     expect(r.skipped.map((s) => s.reason.en).join(' ')).toMatch(/holds no plan, so it was not kept/);
-    expect(r.consolidation!.offices).toHaveLength(5);
+    expect(allOffices(r.consolidation!)).toHaveLength(5);
     // The user's own sheet is byte-for-byte as it was.
     const userSheet = before.sheets[0];
     const { extra: _extra, ...userCells } = userSheet;
@@ -864,10 +886,12 @@ describe('addOfficeFiles', () => {
 
   test('removeAll removes the reports; the inserted offices\' tabs stay (they are the offices\' data)', async () => {
     const names = wb.sheets.map((s) => s.name);
+    const reports = new Set(wb.sheets.filter((s) => s.customProperties.has('apa-sheets')).map((s) => s.name));
+    expect(reports.size).toBeGreaterThanOrEqual(3);
     await api.removeAll();
     const after = snapshotWorkbook(wb);
     expect(after.sheets[0]).toEqual(before.sheets[0]);
-    expect(after.sheets.map((s) => s.name)).toEqual(names.filter((n) => !n.startsWith('APA ')));
+    expect(after.sheets.map((s) => s.name)).toEqual(names.filter((n) => !reports.has(n)));
     expect(wb.settings.has(OWNED_KEY)).toBe(false);
   });
 });
@@ -975,7 +999,7 @@ describe('what the user changed stays theirs: ownership follows the sheet\'s id'
     await api.addScoreColumns();
     await api.highlightTiers();
     const report = await api.consolidate({});
-    expect(report.consolidation!.offices.map((o) => o.sheet)).toContain(copy.name);
+    expect(allOffices(report.consolidation!).map((o) => o.sheet)).toContain(copy.name);
     expect(sheetSnap(wb, copy.name)).toEqual(copied);
     await api.removeAll();
     expect(sheetSnap(wb, copy.name)).toEqual(copied);
@@ -1071,7 +1095,7 @@ describe('what the user changed stays theirs: ownership follows the sheet\'s id'
     expect(r.inserted.map((i) => [i.file, i.sheets.length])).toEqual([['office-1.xlsx', 1], ['office-2.xlsx', 1]]);
     expect(new Set(r.inserted.flatMap((i) => i.sheets)).size).toBe(2);
     expect(recordOf(wb).imports.map((i) => i.hash)).toEqual(await Promise.all([a, b].map(async (x) => `sha256:${createHash('sha256').update(Buffer.from(x, 'base64')).digest('hex')}`)));
-    expect(r.consolidation!.offices).toHaveLength(3);
+    expect(allOffices(r.consolidation!)).toHaveLength(3);
   });
 });
 

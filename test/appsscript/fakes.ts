@@ -88,6 +88,8 @@ export interface FakeCell {
   /** Font colour `#rrggbb` (absent: black). */
   fc?: string;
   fw?: 'bold';
+  /** Text wraps. */
+  wrap?: true;
 }
 
 export interface FakeRuleData {
@@ -987,6 +989,13 @@ export class FakeRange implements GasRange {
       else delete c.fw;
     });
   }
+  setWraps(wraps: boolean[][]): FakeRange {
+    this.env.count('Range.setWraps');
+    return this.write(wraps, (c, v) => {
+      if (v) c.wrap = true;
+      else delete c.wrap;
+    });
+  }
   /** Sets one number format on every cell (RangeList.setNumberFormat; not counted here). */
   applyNumberFormat(format: string): void {
     const s = this.sheet;
@@ -1267,6 +1276,11 @@ export class FakeEmbeddedChartBuilder implements GasEmbeddedChartBuilder, GasEmb
   setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): FakeEmbeddedChartBuilder {
     this.env.count('EmbeddedChartBuilder.setPosition');
     this.chart.position = [anchorRowPos, anchorColPos, offsetX, offsetY];
+    return this;
+  }
+  setNumHeaders(headers: number): FakeEmbeddedChartBuilder {
+    this.env.count('EmbeddedChartBuilder.setNumHeaders');
+    this.chart.options.numHeaders = headers;
     return this;
   }
   build(): FakeEmbeddedChart {

@@ -29,6 +29,7 @@ import {
   LEGEND_ORDER,
   PALETTE,
   PlanScore,
+  allOffices,
   consolidationWorkbook,
   dayFromJsDate,
   highlightKey,
@@ -1182,18 +1183,21 @@ describe('consolidate the seed tabs', () => {
     expect(r.done).toBe(r.total);
     expect(r.total).toBe(tabs.length + 2);
     expect(r.resumeFrom).toBeUndefined();
-    expect(r.consolidation.offices).toHaveLength(tabs.length);
+    expect(allOffices(r.consolidation)).toHaveLength(tabs.length);
     expect(r.skipped.map((s: { sheet: string }) => s.sheet)).toEqual(['নির্দেশনা']);
-    expect(r.written).toHaveLength(3);
+    // One summary per group of plan kind, year and quarter (§9), then the per-indicator and problems sheets.
+    expect(r.written).toHaveLength(r.consolidation.groups.length + 2);
     const names = env.data.sheets.map((s) => s.name);
     expect(names.slice(0, tabs.length + 1)).toEqual([...tabs, 'নির্দেশনা']);
     expect(names.slice(tabs.length + 1)).toEqual(r.written);
     const reports = env.data.sheets.slice(tabs.length + 1);
     for (const s of reports) expect(s.metadata.map((m) => m.key)).toEqual([REPORT_KEY]);
-    const [summary, , problems] = reports;
+    const summaries = reports.slice(0, -2);
+    const [summary] = summaries;
+    const problems = reports[reports.length - 1];
     // Office rows: the tab's link leads to its header row; percents carry their tier colour.
     const gid = new Map(env.data.sheets.map((s) => [s.name, s.id]));
-    const links = Object.values(summary.cells).map((c) => c.f).filter((f): f is string => !!f && f.startsWith('=HYPERLINK('));
+    const links = summaries.flatMap((x) => Object.values(x.cells)).map((c) => c.f).filter((f): f is string => !!f && f.startsWith('=HYPERLINK('));
     expect(links).toHaveLength(tabs.length);
     for (const f of links) {
       const m = /^=HYPERLINK\("#gid=(\d+)&range=(A\d+)","(.+)"\)$/.exec(f)!;
@@ -1208,15 +1212,18 @@ describe('consolidate the seed tabs', () => {
     const linkCells = [...Object.values(summary.cells), ...Object.values(problems.cells)].filter((c) => c.f?.startsWith('=HYPERLINK('));
     for (const c of linkCells) expect(c.fc?.toLowerCase()).toBe(LINK_FONT.toLowerCase());
     // Text stays text (ids like 4.1.2 are not numbers or dates).
-    const ids = Object.values(reports[1].cells).map((c) => c.v).filter((v) => typeof v === 'string' && /^\d+(\.\d+)+$/.test(v));
+    const ids = Object.values(reports[reports.length - 2].cells).map((c) => c.v).filter((v) => typeof v === 'string' && /^\d+(\.\d+)+$/.test(v));
     expect(ids.length).toBeGreaterThan(0);
     expect(summary.charts).toHaveLength(1);
     expect(summary.charts[0].type).toBe('BAR');
-    // The chart's label and value columns are the report table's office and percent columns.
+    // The chart's categories are the office column; one series per band (from the header row:
+    // the series' names), each in its band's colour, stacked, with a legend.
     const chart = consolidationWorkbook(r.consolidation).sheets[0].chart!;
-    const column = (c: number) => `${cellA1(chart.firstRow, c)}:${cellA1(chart.lastRow, c)}`;
-    expect(chart.lastRow - chart.firstRow + 1).toBe(tabs.length);
-    expect(summary.charts[0].ranges).toEqual([column(chart.labelColumn), column(chart.valueColumn)]);
+    const { categories } = chart;
+    const column = (c: number) => `${cellA1(categories.firstRow - 1, c)}:${cellA1(categories.lastRow, c)}`;
+    expect(summary.charts[0].ranges).toEqual([column(categories.column), ...chart.series.map((x) => column(x.column))]);
+    expect(summary.charts[0].options).toMatchObject({ numHeaders: 1, isStacked: true, legend: { position: 'bottom' }, title: chart.title });
+    expect(Object.values(summary.charts[0].options.series as Record<string, { color: string }>).map((x) => x.color)).toEqual(chart.series.map((x) => x.fill));
     expect(summary.frozenRows).toBe(3);
     expectUserTabsUnchanged(before, env, [...tabs, 'নির্দেশনা']);
   });
@@ -1261,8 +1268,8 @@ describe('consolidate: a run whose reading ends past the write deadline writes i
     const second = p.apaConsolidate({ resumeFrom: first.resumeFrom });
     expect([second.done, second.total]).toEqual([4, 4]);
     expect(env.callsSince(from).byMethod['Range.getValues']).toBeUndefined();
-    expect(second.consolidation.offices).toHaveLength(3);
-    expect(second.written).toHaveLength(3);
+    expect(allOffices(second.consolidation)).toHaveLength(3);
+    expect(second.written).toHaveLength(second.consolidation.groups.length + 2);
   });
 });
 
@@ -1287,7 +1294,7 @@ describe('consolidate 200 generated office tabs', () => {
     const ms = Date.now() - t0;
     const used = env.callsSince(from);
     expect(r.done).toBe(r.total);
-    expect(r.consolidation.offices).toHaveLength(200);
+    expect(allOffices(r.consolidation)).toHaveLength(200);
     // One data range, one getValues, one getNumberFormats and one getMergedRanges per tab.
     expect(used.byMethod['Range.getValues']).toBe(200);
     expect(used.byMethod['Range.getNumberFormats']).toBe(200);

@@ -140,7 +140,8 @@ describe('consolidate: resumes across the 6-minute limit, progress, Cancel', () 
     const progress: [number, number][] = [];
     const r = await createSheetsOperations(fakeRun(server)).consolidate({ onProgress: (d, t) => progress.push([d, t]) });
     expect(r).toEqual(result());
-    expect(seen).toEqual([{}]);
+    // Every call carries the report's language (the sidebar's; Bengali unless told).
+    expect(seen).toEqual([{ language: 'bn' }]);
     expect(progress).toEqual([[5, 5]]);
   });
 
@@ -149,7 +150,7 @@ describe('consolidate: resumes across the 6-minute limit, progress, Cancel', () 
     const progress: [number, number][] = [];
     const r = await createSheetsOperations(fakeRun(server)).consolidate({ onProgress: (d, t) => progress.push([d, t]) });
     expect(r).toEqual(result());
-    expect(seen).toEqual([{}, { resumeFrom: { at: 70 } }, { resumeFrom: { at: 140 } }]);
+    expect(seen).toEqual([{ language: 'bn' }, { resumeFrom: { at: 70 }, language: 'bn' }, { resumeFrom: { at: 140 }, language: 'bn' }]);
     expect(progress).toEqual([
       [70, 200],
       [140, 200],
@@ -167,7 +168,7 @@ describe('consolidate: resumes across the 6-minute limit, progress, Cancel', () 
       },
     };
     await createSheetsOperations(fakeRun(server)).consolidate({});
-    expect(seen).toEqual([{}, { resumeFrom: 2 }]);
+    expect(seen).toEqual([{ language: 'bn' }, { resumeFrom: 2, language: 'bn' }]);
   });
 
   test('Cancel between calls: no further call, the result says cancelled', async () => {

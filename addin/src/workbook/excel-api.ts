@@ -35,6 +35,9 @@ export interface XlRangeFormat {
   readonly fill: XlRangeFill;
   readonly font: XlRangeFont;
   columnWidth: number;
+  /** ExcelApi 1.1 (on a range); 1.9 (on range areas). */
+  wrapText: boolean;
+  rowHeight: number;
 }
 
 /** `Excel.RangeHyperlink` (ExcelApi 1.7). */
@@ -127,10 +130,31 @@ export interface XlChartTitle {
 }
 export interface XlChartLegend {
   visible: boolean;
+  position: 'Invalid' | 'Top' | 'Bottom' | 'Left' | 'Right' | 'Corner' | 'Custom';
+}
+export interface XlChartFill {
+  setSolidColor(color: string): void;
+}
+export interface XlChartSeriesFormat {
+  readonly fill: XlChartFill;
 }
 export interface XlChartSeries {
   name: string;
+  /** ExcelApi 1.8: bars of one band overlap the empty ones of the others. */
+  overlap: number;
+  gapWidth: number;
+  readonly format: XlChartSeriesFormat;
   setXAxisValues(sourceData: XlRange): void;
+}
+export interface XlChartAxis {
+  /** ExcelApi 1.7: the categories top to bottom. */
+  reversePlotOrder: boolean;
+  maximum: any;
+  minimum: any;
+}
+export interface XlChartAxes {
+  readonly categoryAxis: XlChartAxis;
+  readonly valueAxis: XlChartAxis;
 }
 export interface XlChartSeriesCollection {
   getItemAt(index: number): XlChartSeries;
@@ -140,10 +164,11 @@ export interface XlChart {
   readonly title: XlChartTitle;
   readonly legend: XlChartLegend;
   readonly series: XlChartSeriesCollection;
+  readonly axes: XlChartAxes;
   setPosition(startCell: XlRange | string, endCell?: XlRange | string): void;
 }
 export interface XlChartCollection {
-  add(type: 'BarClustered', sourceData: XlRange, seriesBy?: 'Auto' | 'Columns' | 'Rows'): XlChart;
+  add(type: 'BarClustered' | 'BarStacked', sourceData: XlRange, seriesBy?: 'Auto' | 'Columns' | 'Rows'): XlChart;
 }
 
 export interface XlFreezePanes {
@@ -195,10 +220,30 @@ export interface XlEventHandlers<T> {
   add(handler: (eventArgs: T) => Promise<any>): XlEventHandlerResult;
 }
 
+/** `Excel.PageLayout` (ExcelApi 1.9): how a sheet prints. */
+export interface XlPageLayoutZoomOptions {
+  horizontalFitToPages?: number;
+  verticalFitToPages?: number;
+  scale?: number;
+}
+export interface XlPageLayout {
+  orientation: 'Portrait' | 'Landscape';
+  zoom: XlPageLayoutZoomOptions;
+  /** A1 addresses (the real methods also take ranges). */
+  setPrintArea(printArea: string): void;
+  setPrintTitleRows(printTitleRows: string): void;
+}
+/** `Excel.PageBreakCollection` (ExcelApi 1.9): a break above the range's first row. */
+export interface XlPageBreakCollection {
+  add(pageBreakRange: string): void;
+}
+
 export interface XlWorksheet extends XlLoadable<XlWorksheet>, XlNullable {
   readonly id: string;
   name: string;
   readonly charts: XlChartCollection;
+  readonly pageLayout: XlPageLayout;
+  readonly horizontalPageBreaks: XlPageBreakCollection;
   readonly freezePanes: XlFreezePanes;
   readonly customProperties: XlWorksheetCustomPropertyCollection;
   /** ExcelApi 1.4: the names scoped to this worksheet. */

@@ -1,6 +1,7 @@
 import { Rect, cellCount, parseArea, rectA1, splitAreas, styleRuns } from '../../../core/areas';
 import { CellMatrix, cellMatrix } from '../../../core/cell-matrix';
-import { SheetNameRules, addTab, consolidated, finishRun, newRun, uniqueSheetName } from '../../../core/consolidation-run';
+import { SheetNameRules, addTab, consolidated, finishRun, newRun, nothingToWrite, uniqueSheetName } from '../../../core/consolidation-run';
+import { columnLetters } from '../../../core/grid';
 import { todayInDhaka } from '../../../core/dates';
 import { editCanChangeTiers, highlightPlan, highlighted, legendAt, legendCells } from '../../../core/highlight-spec';
 import { Bilingual, Language, message } from '../../../core/messages';
@@ -397,10 +398,13 @@ interface Analysis {
   a: SheetAnalysis;
 }
 
-function analyse(name: string, read: SheetRead | undefined, rec: OwnedSheet | undefined, settings: Partial<ScoreSettings>, today: number, formulas?: { top: number; left: number; values: unknown[][] }, places?: OwnedPlaces): Analysis {
+function analyse(name: string, read: SheetRead | undefined, rec: OwnedSheet | undefined, settings: Partial<ScoreSettings>, today: number, formulas?: { top: number; left: number; values: unknown[][] }, places?: OwnedPlaces, file?: string): Analysis {
   const block = read?.block ?? null;
   const located = withFormulas(locateOwned(block, rec, places), formulas);
   const grid = block ? blockGrid(block, { exclude: located.blank }) : null;
+  // A tab inserted from an office's file: the file's name stands for the office (and its plan,
+  // year and quarter) where the sheet does not say them.
+  if (grid && file !== undefined) grid.file = file;
   return { located, grid, a: analyseTab(name, { error: read?.error, grid }, { settings, today }) };
 }
 
@@ -443,15 +447,17 @@ function matrixOps(ws: () => XlWorksheet, m: CellMatrix, at: { row: number; col:
     [styleRuns(upper(m.fills), origin), (a, v) => (a.format.fill.color = v as string)],
     [styleRuns(upper(m.fonts), origin), (a, v) => (a.format.font.color = v as string)],
     [styleRuns(m.bold, origin), (a) => (a.format.font.bold = true)],
+    [styleRuns(m.wraps, origin), (a) => (a.format.wrapText = true)],
   ];
   for (const [runs, set] of styled) {
     for (const [v, rects] of runs) for (const address of addressChunks(rects)) ops.push({ bytes: utf8(address) + COMMAND_BYTES, apply: () => set(ws().getRanges(address), v) });
   }
-  if (m.widths.length || m.freeze) {
+  if (m.widths.length || m.freeze || m.rowHeights?.length) {
     ops.push({
-      bytes: m.widths.length * COMMAND_BYTES,
+      bytes: (m.widths.length + (m.rowHeights?.length ?? 0)) * COMMAND_BYTES,
       apply: () => {
         for (const w of m.widths) ws().getRangeByIndexes(0, w.first, 1, w.count).format.columnWidth = widthPoints(w.width);
+        for (const h of m.rowHeights ?? []) ws().getRangeByIndexes(at.row + h.row, at.col, 1, 1).format.rowHeight = h.height;
         const f = m.freeze;
         if (f && f.rows > 0 && f.columns > 0) ws().freezePanes.freezeAt(ws().getRangeByIndexes(0, 0, f.rows, f.columns));
         else if (f && f.rows > 0) ws().freezePanes.freezeRows(f.rows);
@@ -459,22 +465,51 @@ function matrixOps(ws: () => XlWorksheet, m: CellMatrix, at: { row: number; col:
       },
     });
   }
+  const print = m.print;
+  if (print) {
+    ops.push({
+      bytes: 4 * COMMAND_BYTES,
+      apply: () => {
+        const layout = ws().pageLayout;
+        layout.orientation = print.landscape ? 'Landscape' : 'Portrait';
+        layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+        if (print.titleRows > 0) layout.setPrintTitleRows(`$1:$${print.titleRows}`);
+        layout.setPrintArea(`A1:${columnLetters(Math.max(0, print.columns - 1))}${Math.max(1, print.rows)}`);
+        // The chart on a page of its own, under the title rows.
+        for (const row of print.breaks ?? []) ws().horizontalPageBreaks.add(`A${at.row + row + 1}`);
+      },
+    });
+  }
   const chart = m.chart;
   if (chart) {
     ops.push({
-      bytes: 6 * COMMAND_BYTES,
+      bytes: (8 + 4 * chart.series.length) * COMMAND_BYTES,
       apply: () => {
-        const n = chart.lastRow - chart.firstRow + 1;
-        const values = ws().getRangeByIndexes(chart.firstRow, chart.valueColumn, n, 1);
-        const labels = ws().getRangeByIndexes(chart.firstRow, chart.labelColumn, n, 1);
-        const c = ws().charts.add('BarClustered', values, 'Columns');
+        // One series per band (contiguous columns): each bar takes its band's colour, the legend names the bands.
+        const { categories, series } = chart;
+        const n = categories.lastRow - categories.firstRow + 1;
+        const first = Math.min(...series.map((x) => x.column));
+        const values = ws().getRangeByIndexes(categories.firstRow, first, n, series.length);
+        const labels = ws().getRangeByIndexes(categories.firstRow, categories.column, n, 1);
+        const c = ws().charts.add('BarStacked', values, 'Columns');
         c.title.text = chart.title;
-        c.legend.visible = false;
-        const series = c.series.getItemAt(0);
-        series.name = chart.title;
-        series.setXAxisValues(labels);
-        const top = m.height + 1;
-        c.setPosition(`A${top + 1}`, `H${top + Math.max(15, Math.min(60, n + 5))}`);
+        c.legend.visible = true;
+        c.legend.position = 'Bottom';
+        series.forEach((x, i) => {
+          const item = c.series.getItemAt(i);
+          item.name = x.name;
+          item.setXAxisValues(labels);
+          item.format.fill.setSolidColor(x.fill);
+          if (i === 0) {
+            item.overlap = 100;
+            item.gapWidth = 40;
+          }
+        });
+        c.axes.categoryAxis.reversePlotOrder = true;
+        c.axes.valueAxis.minimum = 0;
+        c.axes.valueAxis.maximum = 100;
+        const a = chart.anchor;
+        c.setPosition(`${columnLetters(a.left)}${a.top + 1}`, `${columnLetters(a.right)}${a.bottom + 1}`);
       },
     });
   }
@@ -871,9 +906,9 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
     inserted?: Map<string, string>;
   }
 
-  async function consolidateImpl(options: LongRunOptions, given: CommandContext | undefined, internal: ConsolidateInternal = {}): Promise<ConsolidateResult & { dropped: { id: string; name: string }[] }> {
+  async function consolidateImpl(options: LongRunOptions, given: CommandContext | undefined, internal: ConsolidateInternal = {}): Promise<ConsolidateResult & { dropped: { id: string; name: string }[]; renamed: Map<string, string> }> {
     const { signal, onProgress } = options;
-    const cancelled = { cancelled: true, consolidation: null, skipped: [], written: [], dropped: [] };
+    const cancelled = { cancelled: true, consolidation: null, skipped: [], written: [], dropped: [], renamed: new Map<string, string>() };
     try {
       return await run(async (ctx) => {
         checkAbort(signal);
@@ -899,30 +934,52 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
 
         const tabRun = newRun();
         const dropped: { id: string; name: string }[] = [];
+        const renamed = new Map<string, string>();
         const t = today();
+        // The file each tab was inserted from (this command's, and earlier ones' as the record has them).
+        const importOf = new Map<string, string>();
+        for (const imp of record.imports) for (const id of imp.sheets) importOf.set(id, imp.file);
+        const taken = new Set(tabs.map((p) => p.name.toLowerCase()));
         for (const p of tabs) {
           const file = internal.inserted?.get(p.id);
-          const { a } = analyse(p.name, reads.get(p.id), record.sheets[p.id], settings, t, undefined, p.places);
+          const { a } = analyse(p.name, reads.get(p.id), record.sheets[p.id], settings, t, undefined, p.places, file ?? importOf.get(p.id));
           addTab(tabRun, a, file);
           // A tab just inserted from a file that holds no plan is taken out again: it is listed in
           // the command's result, not in the report (which describes the workbook's tabs).
           if (a.kind === 'not-a-plan' && file !== undefined) dropped.push({ id: p.id, name: p.name });
+          // A tab just inserted from a file is named after its office (Excel names it after the
+          // file's sheet: "অগ্রগতি", "অগ্রগতি (2)", …).
+          if (a.kind === 'plan' && file !== undefined) {
+            taken.delete(p.name.toLowerCase());
+            const name = uniqueSheetName(a.plan.office, taken, SHEET_NAMES);
+            if (name !== p.name) {
+              renamed.set(p.id, name);
+              const office = tabRun.offices[tabRun.offices.length - 1];
+              office.sheet = name;
+              for (const x of office.problems) x.sheet = name;
+            } else taken.add(name.toLowerCase());
+          }
         }
         const done = finishRun(tabRun, language);
         checkAbort(signal);
 
-        // The write phase: nothing before this point changed the workbook.
-        const old = all.filter(isReport);
+        // The write phase: nothing before this point changed the workbook. With nothing to
+        // consolidate, no report is written (the old one stays as it was).
+        const nothing = nothingToWrite(done);
+        const old = nothing ? [] : all.filter(isReport);
         const droppedIds = new Set(dropped.map((d) => d.id));
-        const taken = new Set(tabs.filter((p) => !droppedIds.has(p.id)).map((p) => p.name.toLowerCase()));
+        for (const d of dropped) taken.delete(d.name.toLowerCase());
         const names = done.book.sheets.map((s) => uniqueSheetName(s.name, taken, SHEET_NAMES));
         const created: XlWorksheet[] = [];
         const ops: WriteOp[] = [
           {
-            bytes: COMMAND_BYTES * (old.length + dropped.length + 3 * names.length + 2) + utf8(names.join('')),
+            bytes: COMMAND_BYTES * (old.length + dropped.length + renamed.size + 3 * names.length + 2) + utf8(names.join('')) + utf8([...renamed.values()].join('')),
             apply: () => {
               for (const x of old) x.ws.delete();
-              for (const p of tabs) if (droppedIds.has(p.id)) p.ws.delete();
+              for (const p of tabs) {
+                if (droppedIds.has(p.id)) p.ws.delete();
+                else if (renamed.has(p.id)) p.ws.name = renamed.get(p.id)!;
+              }
               names.forEach((name) => {
                 const ws = ctx.workbook.worksheets.add(name);
                 ws.customProperties.add(REPORT_PROPERTY, record.token);
@@ -936,7 +993,7 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
           bytes: COMMAND_BYTES * 2 + 2000,
           apply: () => {
             created[0]?.activate();
-            record.reports = names;
+            if (!nothing) record.reports = names;
             record.imports = record.imports.map((imp) => ({ ...imp, sheets: imp.sheets.filter((id) => !droppedIds.has(id)) })).filter((imp) => imp.sheets.length);
             saveRecord(ctx, record);
           },
@@ -947,7 +1004,7 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
           await ctx.sync();
         }
         onProgress?.(total, total);
-        return { ...consolidated(tabRun, done, names), dropped };
+        return { ...consolidated(tabRun, done, names), dropped, renamed };
       });
     } catch (err) {
       if (err instanceof Cancelled) return cancelled;
@@ -955,9 +1012,16 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
     }
   }
 
+  /** What a consolidation answers the pane: the run's own bookkeeping (dropped, renamed tabs) left out. */
+  const answerOf = (r: ConsolidateResult & { dropped: unknown; renamed: unknown }): ConsolidateResult => {
+    const out: ConsolidateResult & { dropped?: unknown; renamed?: unknown } = { ...r };
+    delete out.dropped;
+    delete out.renamed;
+    return out;
+  };
+
   async function consolidate(options: LongRunOptions, context?: CommandContext): Promise<ConsolidateResult> {
-    const r = await consolidateImpl(options, context);
-    return { cancelled: r.cancelled, consolidation: r.consolidation, skipped: r.skipped, written: r.written };
+    return answerOf(await consolidateImpl(options, context));
   }
 
   async function addOfficeFiles(files: OfficeFile[], options: LongRunOptions, context?: CommandContext): Promise<AddFilesResult> {
@@ -965,6 +1029,7 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
     const inserted: AddFilesResult['inserted'] = [];
     const fileOf = new Map<string, string>();
     const newIds: string[] = [];
+    const insertedIds: string[][] = [];
     const { signal } = options;
     const rollback = async () => {
       if (!newIds.length) return;
@@ -1007,6 +1072,7 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
         const known = record.imports.find((imp) => imp.hash === hash && imp.sheets.length && imp.sheets.every((id) => present.has(id)));
         if (known) {
           inserted.push({ file: file.name, sheets: known.sheets.map((id) => present.get(id)!) });
+          insertedIds.push([...known.sheets]);
           continue;
         }
         const result = ctx.workbook.insertWorksheetsFromBase64(base64, { positionType: 'End' });
@@ -1022,6 +1088,7 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
         record.imports = record.imports.filter((imp) => imp.hash !== hash);
         record.imports.push({ file: file.name, hash, sheets: ids });
         inserted.push({ file: file.name, sheets: ids });
+        insertedIds.push([...ids]);
       }
       if (newIds.length) {
         const named = newIds.map((id) => {
@@ -1048,9 +1115,12 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
       await rollback();
       return cancelledResult();
     }
-    const droppedNames = new Set(result.dropped.map((d) => d.name));
-    const keptInserted = inserted.map((entry) => ({ file: entry.file, sheets: entry.sheets.filter((name) => !droppedNames.has(name)) }));
-    return { cancelled: false, consolidation: result.consolidation, skipped: result.skipped, written: result.written, failed, inserted: keptInserted };
+    const droppedIds = new Set(result.dropped.map((d) => d.id));
+    const keptInserted = inserted.map((entry, i) => ({
+      file: entry.file,
+      sheets: insertedIds[i].map((id, j) => (droppedIds.has(id) ? null : result.renamed.get(id) ?? entry.sheets[j])).filter((x): x is string => x !== null),
+    }));
+    return { ...answerOf(result), failed, inserted: keptInserted };
   }
 
   async function loadPreferences(): Promise<Preferences> {

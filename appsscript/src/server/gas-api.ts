@@ -44,6 +44,7 @@ export interface GasRange {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   setFontColors(colors: any[][]): GasRange;
   setFontWeights(fontWeights: Array<Array<GasFontWeight | null>>): GasRange;
+  setWraps(wraps: boolean[][]): GasRange;
   clear(): GasRange;
   activate(): GasRange;
   /** Only on a whole row (`5:5`) or column (`M:M`): the metadata then moves with it as rows and
@@ -107,6 +108,7 @@ export interface GasEmbeddedChartBuilder {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   setOption(option: string, value: any): GasEmbeddedChartBuilder;
   setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): GasEmbeddedChartBuilder;
+  setNumHeaders(headers: number): GasEmbeddedChartBuilder;
   build(): GasEmbeddedChart;
 }
 

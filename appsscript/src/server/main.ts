@@ -1,3 +1,4 @@
+import { allOffices } from '../../../core/consolidate';
 import { toBengaliDigits } from '../../../core/bengali-digits';
 import { formatDay } from '../../../core/dates';
 import { Bilingual, Language, MessageKey, message, text } from '../../../core/messages';
@@ -287,7 +288,12 @@ export function apaMenuConsolidate(): void {
       alert(message('gas.consolidate.partial', { done: r.done, total: r.total }));
       return;
     }
-    toast(message('gas.consolidate.done', { count: r.consolidation?.offices.length ?? 0, skipped: r.skipped.length, sheets: r.written.join(', ') }));
+    // Nothing to consolidate is a warning, not a success (SCORING.md §9).
+    if (r.nothing || !r.consolidation) {
+      alert(message('consolidate.nothing'));
+      return;
+    }
+    toast(message('gas.consolidate.done', { count: allOffices(r.consolidation).length, skipped: r.skipped.length, sheets: r.written.join(', ') }));
   });
 }
 

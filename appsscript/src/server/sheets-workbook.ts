@@ -1,6 +1,6 @@
 import { Rect, parseArea, rectA1, styleRuns } from '../../../core/areas';
 import { CellMatrix, cellMatrix } from '../../../core/cell-matrix';
-import { SheetNameRules, TabRun, addTab, consolidated, finishRun, uniqueSheetName } from '../../../core/consolidation-run';
+import { SheetNameRules, TabRun, addTab, consolidated, finishRun, nothingToWrite, uniqueSheetName } from '../../../core/consolidation-run';
 import type { OfficeSummary } from '../../../core/consolidate';
 import { todayInDhaka } from '../../../core/dates';
 import { editCanChangeTiers, highlightPlan, highlighted, legendAt, legendCells } from '../../../core/highlight-spec';
@@ -480,6 +480,8 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
     range.setBackgrounds(m.fills);
     range.setFontColors(m.fonts);
     range.setFontWeights(m.bold.map((row) => row.map((b) => (b ? 'bold' : null))));
+    // Sheets grows a row to fit its wrapped text itself: no row heights are set.
+    if (m.wraps.some((row) => row.some((w) => w))) range.setWraps(m.wraps.map((row) => row.map((w) => w === true)));
     for (const w of m.widths) sheet.setColumnWidths(w.first + 1, w.count, widthPixels(w.width));
     if (m.freeze?.rows) sheet.setFrozenRows(m.freeze.rows);
     if (m.freeze?.columns) sheet.setFrozenColumns(m.freeze.columns);
@@ -753,17 +755,20 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
     writeMatrix(sheet, m, { row: 0, col: 0 });
     const chart = m.chart;
     if (chart) {
-      const n = chart.lastRow - chart.firstRow + 1;
-      const labels = sheet.getRange(chart.firstRow + 1, chart.labelColumn + 1, n, 1);
-      const data = sheet.getRange(chart.firstRow + 1, chart.valueColumn + 1, n, 1);
-      const built = sheet
-        .newChart()
-        .asBarChart()
-        .addRange(labels)
-        .addRange(data)
-        .setPosition(m.height + 2, 1, 0, 0)
+      // One series per band, each its colour, stacked so that every bar shows in its band's
+      // colour; the legend names the bands. The ranges start at the header row (the series' names).
+      const { categories, series } = chart;
+      const n = categories.lastRow - categories.firstRow + 2;
+      let builder = sheet.newChart().asBarChart().addRange(sheet.getRange(categories.firstRow, categories.column + 1, n, 1));
+      for (const x of series) builder = builder.addRange(sheet.getRange(categories.firstRow, x.column + 1, n, 1));
+      const built = builder
+        .setNumHeaders(1)
+        .setPosition(chart.anchor.top + 1, chart.anchor.left + 1, 0, 0)
         .setOption('title', chart.title)
-        .setOption('legend', { position: 'none' })
+        .setOption('isStacked', true)
+        .setOption('legend', { position: 'bottom' })
+        .setOption('series', Object.fromEntries(series.map((x, i) => [i, { color: x.fill }])))
+        .setOption('hAxis', { minValue: 0, maxValue: 100, title: chart.valueAxis })
         .build();
       sheet.insertChart(built);
     }
@@ -815,8 +820,10 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
     if (first < tabs.length && elapsed() > writeDeadline) return partial();
 
     // The record (and its token, when it is new) only now: a call that stops early writes nothing.
-    const record = handle.record ?? newRecord();
     const done = finishRun(state, language);
+    // Nothing to consolidate (§9): no report is written, the old one stays as it was.
+    if (nothingToWrite(done)) return { ...consolidated(state, done, []), done: total, total };
+    const record = handle.record ?? newRecord();
     const gids = new Map(tabs.map((x) => [x.name, x.id]));
     const taken = new Set(tabs.map((x) => x.name.toLowerCase()));
     // With no other tab left, the old reports stay until the new ones exist (a spreadsheet keeps one sheet).
