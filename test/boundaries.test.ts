@@ -125,7 +125,7 @@ describe('zod at the edges only: the JSON documents and the settings', () => {
 
   test("in core, only the JSON documents' schemas and the settings import zod: the plan is plain types", () => {
     const importers = [...PACKAGES.entries()].filter(([f, ps]) => f.startsWith('core/') && ps.some((p) => p === 'zod' || p.startsWith('zod/'))).map(([f]) => f);
-    expect(importers.sort()).toEqual(['core/directives-json.ts', 'core/json.ts', 'core/settings.ts']);
+    expect(importers.sort()).toEqual(['core/consolidation-json.ts', 'core/directives-json.ts', 'core/json.ts', 'core/settings.ts']);
   });
 });
 

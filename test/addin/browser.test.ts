@@ -363,9 +363,10 @@ describeBrowser.each(SIZES)('the built pane at $width×$height', (size) => {
     expect(await page.locator('[data-testid="next-evidence"]').count()).toBeGreaterThan(0);
     await screenshot(page, `next-minutes-bn-${tag}`);
 
-    await section(page, 'highlight');
+    await section(page, 'settings');
+    await page.getByTestId('remove-check').click();
     await page.getByTestId('remove-run').click();
-    await page.getByTestId('panel-highlight').getByTestId('command-result').waitFor();
+    await page.getByTestId('panel-settings').getByTestId('command-result').waitFor();
     expect(await pane.fake<string>('return JSON.stringify(wb.sheets.map((s) => s.name));')).toBe(before);
     await pane.close();
   });

@@ -1037,7 +1037,7 @@ describe('what the user changed stays theirs in Sheets: ownership follows the sh
     p.apaAddScoreColumns();
     p.apaHighlightTiers();
     const report = p.apaConsolidate({});
-    expect(report.consolidation.offices.map((o: { sheet: string }) => o.sheet)).toContain(copy.name);
+    expect(report.consolidation.groups.flatMap((g: { offices: { sheet: string }[] }) => g.offices.map((o) => o.sheet))).toContain(copy.name);
     expect(sheetSnap(env, copy.name)).toEqual(copied);
     p.apaRemoveAll();
     expect(sheetSnap(env, copy.name)).toEqual(copied);

@@ -140,17 +140,19 @@ describe('consolidate: resumes across the 6-minute limit, progress, Cancel', () 
     const progress: [number, number][] = [];
     const r = await createSheetsOperations(fakeRun(server)).consolidate({ onProgress: (d, t) => progress.push([d, t]) });
     expect(r).toEqual(result());
-    // Every call carries the report's language (the sidebar's; Bengali unless told).
-    expect(seen).toEqual([{ language: 'bn' }]);
+    // Given no context, the server uses the remembered language and settings.
+    expect(seen).toEqual([{}]);
     expect(progress).toEqual([[5, 5]]);
   });
 
   test('a run stopped short of total is resumed with the token until done; progress after each call', async () => {
     const { server, seen } = chunked(200, 70);
     const progress: [number, number][] = [];
-    const r = await createSheetsOperations(fakeRun(server)).consolidate({ onProgress: (d, t) => progress.push([d, t]) });
+    const context = { language: 'en' as const, settings: { mode: 'floor' as const, na: 'rescale' as const, final: false } };
+    const r = await createSheetsOperations(fakeRun(server)).consolidate({ onProgress: (d, t) => progress.push([d, t]) }, context);
     expect(r).toEqual(result());
-    expect(seen).toEqual([{ language: 'bn' }, { resumeFrom: { at: 70 }, language: 'bn' }, { resumeFrom: { at: 140 }, language: 'bn' }]);
+    // Every call of one run carries the command's context (the report's language and the settings).
+    expect(seen).toEqual([{ context }, { resumeFrom: { at: 70 }, context }, { resumeFrom: { at: 140 }, context }]);
     expect(progress).toEqual([
       [70, 200],
       [140, 200],
@@ -168,7 +170,7 @@ describe('consolidate: resumes across the 6-minute limit, progress, Cancel', () 
       },
     };
     await createSheetsOperations(fakeRun(server)).consolidate({});
-    expect(seen).toEqual([{ language: 'bn' }, { resumeFrom: 2, language: 'bn' }]);
+    expect(seen).toEqual([{}, { resumeFrom: 2 }]);
   });
 
   test('Cancel between calls: no further call, the result says cancelled', async () => {

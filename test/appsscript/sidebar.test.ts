@@ -487,10 +487,11 @@ describeBrowser('the built Sidebar.html over the Apps Script bundle and the fake
     await expectNoOverflow(page);
     await shot(page, 'next-minutes-bn');
 
-    await section(page, 'highlight');
+    await section(page, 'settings');
+    await page.getByTestId('remove-check').click();
     await page.getByTestId('remove-run').click();
     await page.waitForFunction(() => (window as unknown as { __APA_RUN_CALLS__: RunCall[] }).__APA_RUN_CALLS__.some((c) => c.name === 'apaRemoveAll'));
-    await page.getByTestId('panel-highlight').getByTestId('command-result').waitFor();
+    await page.getByTestId('panel-settings').getByTestId('command-result').waitFor();
     expect(await sb.fake<string>('return JSON.stringify(gas.toJSON().sheets);')).toBe(before);
     await sb.close();
   });
