@@ -177,6 +177,23 @@ async function readAllMinutes(files: string[]): Promise<MinutesRead[]> {
   return out;
 }
 
+/** The decisions of every minutes file, for `apa consolidate --directives`: the files that
+ * could not be read or hold no decision table come back in `failed`, each with its reason. */
+export async function loadDirectives(files: string[]): Promise<{ directives: Directive[]; failed: { file: string; reason: Bilingual }[] }> {
+  const directives: Directive[] = [];
+  const failed: { file: string; reason: Bilingual }[] = [];
+  for (const m of await readAllMinutes(files)) {
+    if (!m.read) {
+      failed.push({ file: m.file, reason: m.unreadable! });
+      continue;
+    }
+    const noTable = m.read.problems.find((p) => p.code === 'directive-no-table');
+    if (noTable) failed.push({ file: m.file, reason: noTable.message });
+    else directives.push(...m.read.directives);
+  }
+  return { directives, failed };
+}
+
 // ---------------------------------------------------------------------------------------------
 // apa directives
 
