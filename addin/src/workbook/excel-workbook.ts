@@ -946,6 +946,8 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
         for (const imp of record.imports) for (const id of imp.sheets) importOf.set(id, imp.file);
         const taken = new Set(tabs.map((p) => p.name.toLowerCase()));
         for (const p of tabs) {
+          // The directives sheet is ours, not an office: neither ranked nor listed as skipped.
+          if (p.id === minutesTab?.id) continue;
           const file = internal.inserted?.get(p.id);
           const { a } = analyse(p.name, reads.get(p.id), record.sheets[p.id], settings, t, undefined, p.places, file ?? importOf.get(p.id));
           addTab(tabRun, a, file, kept !== null);

@@ -809,6 +809,11 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
       // At least one tab per call, so every call advances.
       if (i > first && elapsed() > readBudget) return partial();
       const tab = tabs[i];
+      // The directives sheet is ours, not an office: neither ranked nor listed as skipped.
+      if (tab === minutesTab) {
+        state.next = i + 1;
+        continue;
+      }
       let block: SheetBlock | null = null;
       let error: string | undefined;
       try {
