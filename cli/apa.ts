@@ -5,7 +5,7 @@ import type { Bilingual, Language, OfficeSummary, ScoreSettings, SkippedSource }
 import type { Day } from '../core/dates';
 import type { Directive } from '../core/directives';
 import { consolidate, groupTitle, isEmptyConsolidation } from '../core/consolidate';
-import { dayFromYmd, isoOfDay, todayInDhaka } from '../core/dates';
+import { dayOfIso, isoOfDay, todayInDhaka } from '../core/dates';
 import { message } from '../core/messages';
 import { consolidationWorkbook } from '../core/report';
 import { MODES, settingsWithDefaults } from '../core/score';
@@ -450,8 +450,7 @@ function parseArgs(argv: string[]): Args {
       case '--today': {
         if (command !== 'consolidate') throw new UsageError('usage.not-for-command', { option: name, command });
         const v = value();
-        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-        const day = m ? dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+        const day = dayOfIso(v);
         if (day === null) throw new UsageError('usage.bad-today', { value: v });
         today = day;
         break;

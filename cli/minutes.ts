@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 // Core's modules one by one, not its index: no schema library is loaded (core/tiers.ts).
 import type { Bilingual, Day, Language, Problem } from '../core';
-import { dayFromYmd, formatDay, isoOfDay, todayInDhaka } from '../core/dates';
+import { dayOfIso, formatDay, isoOfDay, todayInDhaka } from '../core/dates';
 import { Directive, DirectivesRead, directivesJson, readDirectives } from '../core/directives';
 import { docxTables } from '../core/docx-tables';
 import { DueItem, dueIndicator, dueItemJson, holdAgainstMinutes } from '../core/due';
@@ -110,8 +110,7 @@ function parseArgs(argv: string[]): Args {
       case '--today': {
         due();
         const v = value();
-        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-        const day = m ? dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+        const day = dayOfIso(v);
         if (day === null) throw new UsageError('usage.bad-today', { value: v });
         args.today = day;
         break;
