@@ -4,6 +4,7 @@ import * as path from 'path';
 import type { Bilingual, Day, Grid, JsonSheet, OfficeSummary, ScoreSettings } from '../core';
 import type { WorkbookRead } from '../core/grid-builder';
 import { officeSummary } from '../core/consolidate';
+import { dueIndicator } from '../core/due';
 import { jsonSheet } from '../core/json-sheet';
 import { message } from '../core/messages';
 import { analyseGrid } from '../core/sheet-analysis';
@@ -24,6 +25,9 @@ export interface AnalyseTask {
   today: Day;
   /** 'json': per-sheet JSON (score, check); 'consolidate': compact scores for `consolidate()`. */
   want: 'json' | 'consolidate';
+  /** consolidate with the ministry's minutes: each office also carries what the due logic reads
+   * of its indicators (core/due.ts), held against the minutes on the main thread. */
+  due?: boolean;
 }
 
 /** A sheet that holds no plan. `benign`: a sheet without any indicator table (a cover letter,
@@ -82,7 +86,11 @@ export async function analyseFile(task: AnalyseTask): Promise<FileOutcome> {
       }
       outcome.plans++;
       if (task.want === 'json') outcome.sheets.push(jsonSheet(a.result, a.problems));
-      else outcome.offices.push(officeSummary(a.result, a.problems));
+      else {
+        const summary = officeSummary(a.result, a.problems);
+        if (task.due) summary.due = a.result.indicators.map(dueIndicator);
+        outcome.offices.push(summary);
+      }
     } catch (err) {
       skipped.push({ sheet: grid.sheet, reason: message('not-a-plan', { reason: cliMessage('sheet-failed', { detail: errorDetail(err) }) }), noTable: false });
     }

@@ -2,8 +2,10 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 // Core's modules one by one, not its index: start-up loads no schema library (core/tiers.ts).
 import type { Bilingual, Language, OfficeSummary, ScoreSettings, SkippedSource } from '../core';
+import type { Day } from '../core/dates';
+import type { Directive } from '../core/directives';
 import { consolidate, groupTitle, isEmptyConsolidation } from '../core/consolidate';
-import { todayInDhaka } from '../core/dates';
+import { dayOfIso, isoOfDay, todayInDhaka } from '../core/dates';
 import { message } from '../core/messages';
 import { consolidationWorkbook } from '../core/report';
 import { MODES, settingsWithDefaults } from '../core/score';
@@ -42,6 +44,10 @@ interface Args {
   settings: ScoreSettings;
   /** consolidate: replace a report of ours that was changed since it was written. */
   force: boolean;
+  /** consolidate: the ministry's minutes, for the deadlines sheet (SCORING.md §10). */
+  directives: string[];
+  /** The day of the run (default: today in Asia/Dhaka). */
+  today?: Day;
 }
 
 class UsageError extends Error {
@@ -82,7 +88,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     stderr.write(`apa: ${cliText(err.key, 'en', err.params)} / ${cliText(err.key, 'bn', err.params)}\n\n${usage()}\n`);
     return 2;
   }
-  const today = todayInDhaka(options.now ?? new Date());
+  const today = args.today ?? todayInDhaka(options.now ?? new Date());
   const lang: Language = args.bn ? 'bn' : 'en';
   const io = { stdout: args.json ? rawStdout : stdout, stderr, lang };
 
@@ -93,7 +99,15 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
       return refusal.code;
     }
   }
-  const exclude = args.output ? [args.output] : [];
+  // The minutes are read first: a bad one stops the run before anything is read or written.
+  let directives: Directive[] | undefined;
+  if (args.directives.length > 0) {
+    const loaded = await (await import('./minutes')).loadDirectives(args.directives);
+    for (const f of loaded.failed) stderr.write(bilingualLine(cliMessage('minutes.unreadable', { reason: f.reason }), lang, f.file));
+    if (loaded.failed.length > 0) return 1;
+    directives = loaded.directives;
+  }
+  const exclude = [...(args.output ? [args.output] : []), ...args.directives];
   const { files, problems } = await expandInputs(args.inputs, exclude);
   let failed = false;
   for (const p of problems) {
@@ -106,6 +120,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     settings: args.settings,
     today,
     want: args.command === 'consolidate' ? 'consolidate' : 'json',
+    ...(directives ? { due: true } : {}),
   }));
   if (tasks.length === 0) {
     stderr.write(bilingualLine(cliMessage('input.nothing'), lang));
@@ -127,7 +142,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     }
   };
 
-  if (args.command === 'consolidate') return runConsolidate(args, tasks, io, progress, reportFile, failed);
+  if (args.command === 'consolidate') return runConsolidate(args, tasks, io, progress, reportFile, failed, directives && { directives, today });
   return runScoreOrCheck(args, tasks, io, progress, reportFile, failed);
 }
 
@@ -235,7 +250,15 @@ function countProblems(o: FileOutcome, counts: CheckCounts): void {
   for (const k of o.skipped) if (!k.benign) counts.errors++;
 }
 
-async function runConsolidate(args: Args, tasks: AnalyseTask[], io: Io, progress: Progress, reportFile: (o: FileOutcome) => void, failedBefore: boolean): Promise<number> {
+async function runConsolidate(
+  args: Args,
+  tasks: AnalyseTask[],
+  io: Io,
+  progress: Progress,
+  reportFile: (o: FileOutcome) => void,
+  failedBefore: boolean,
+  minutes?: { directives: Directive[]; today: Day },
+): Promise<number> {
   const { stdout, stderr, lang } = io;
   let failed = failedBefore;
   const offices: OfficeSummary[] = [];
@@ -277,16 +300,21 @@ async function runConsolidate(args: Args, tasks: AnalyseTask[], io: Io, progress
 
   const c = consolidate(offices, skipped);
   const output = args.output!;
+  // With the minutes: every office's plan held against them on the day (SCORING.md §10).
+  const deadlines = minutes && (await import('../core/deadlines-sheet'));
+  const due = deadlines && minutes ? { today: isoOfDay(minutes.today), offices: deadlines.consolidationDue(offices, minutes.directives, minutes.today) } : undefined;
   // Nothing to consolidate (SCORING.md §9): a warning, no report written, exit status 1.
   if (isEmptyConsolidation(c)) {
     stderr.write(bilingualLine(message('consolidate.nothing'), lang));
-    if (args.json) stdout.write(`${JSON.stringify(consolidateJson(output, c), null, 2)}\n`);
+    if (args.json) stdout.write(`${JSON.stringify(consolidateJson(output, c, due), null, 2)}\n`);
     return 1;
   }
   try {
     const { writeWorkbook } = await writer;
     phases.read = performance.now();
-    await writeWorkbook(consolidationWorkbook(c, lang), output);
+    const book = consolidationWorkbook(c, lang);
+    if (deadlines && due) book.sheets.push(deadlines.deadlinesSheet(deadlines.deadlineOffices(c, due.offices), due.today, lang));
+    await writeWorkbook(book, output);
     phases.write = performance.now();
     // APA_TIMING=1: where a run's time went (bench/RESULTS.md reads these), on stderr.
     if (process.env.APA_TIMING === '1') {
@@ -299,7 +327,7 @@ async function runConsolidate(args: Args, tasks: AnalyseTask[], io: Io, progress
     return 1;
   }
   if (args.json) {
-    stdout.write(`${JSON.stringify(consolidateJson(output, c), null, 2)}\n`);
+    stdout.write(`${JSON.stringify(consolidateJson(output, c, due), null, 2)}\n`);
   } else {
     for (const g of c.groups) stdout.write(`${shown(groupTitle(g)[lang])}\n${renderRanking(g.offices, lang)}\n\n`);
     const count = c.groups.reduce((n, g) => n + g.offices.length, 0);
@@ -357,6 +385,8 @@ function parseArgs(argv: string[]): Args {
   let force = false;
   let output: string | undefined;
   let jobs: number | undefined;
+  let today: Day | undefined;
+  const directives: string[] = [];
   let optionsEnded = false;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
@@ -413,6 +443,18 @@ function parseArgs(argv: string[]): Args {
         if (command !== 'consolidate') throw new UsageError('usage.not-for-command', { option: name, command });
         output = value();
         break;
+      case '--directives':
+        if (command !== 'consolidate') throw new UsageError('usage.not-for-command', { option: name, command });
+        directives.push(value());
+        break;
+      case '--today': {
+        if (command !== 'consolidate') throw new UsageError('usage.not-for-command', { option: name, command });
+        const v = value();
+        const day = dayOfIso(v);
+        if (day === null) throw new UsageError('usage.bad-today', { value: v });
+        today = day;
+        break;
+      }
       case '--jobs':
       case '-j': {
         const v = value();
@@ -438,5 +480,5 @@ function parseArgs(argv: string[]): Args {
     if (!output) throw new UsageError('usage.no-output');
     if (path.extname(output).toLowerCase() !== '.xlsx') throw new UsageError('usage.output-not-xlsx', { file: output });
   }
-  return { command, inputs, json, bn, output, jobs, settings, force };
+  return { command, inputs, json, bn, output, jobs, settings, force, directives, today };
 }

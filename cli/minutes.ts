@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 // Core's modules one by one, not its index: no schema library is loaded (core/tiers.ts).
 import type { Bilingual, Day, Language, Problem } from '../core';
-import { dayFromYmd, formatDay, isoOfDay, todayInDhaka } from '../core/dates';
+import { dayOfIso, formatDay, isoOfDay, todayInDhaka } from '../core/dates';
 import { Directive, DirectivesRead, directivesJson, readDirectives } from '../core/directives';
 import { docxTables } from '../core/docx-tables';
 import { DueItem, dueIndicator, dueItemJson, holdAgainstMinutes } from '../core/due';
@@ -110,8 +110,7 @@ function parseArgs(argv: string[]): Args {
       case '--today': {
         due();
         const v = value();
-        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-        const day = m ? dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+        const day = dayOfIso(v);
         if (day === null) throw new UsageError('usage.bad-today', { value: v });
         args.today = day;
         break;
@@ -175,6 +174,23 @@ async function readAllMinutes(files: string[]): Promise<MinutesRead[]> {
     }
   }
   return out;
+}
+
+/** The decisions of every minutes file, for `apa consolidate --directives`: the files that
+ * could not be read or hold no decision table come back in `failed`, each with its reason. */
+export async function loadDirectives(files: string[]): Promise<{ directives: Directive[]; failed: { file: string; reason: Bilingual }[] }> {
+  const directives: Directive[] = [];
+  const failed: { file: string; reason: Bilingual }[] = [];
+  for (const m of await readAllMinutes(files)) {
+    if (!m.read) {
+      failed.push({ file: m.file, reason: m.unreadable! });
+      continue;
+    }
+    const noTable = m.read.problems.find((p) => p.code === 'directive-no-table');
+    if (noTable) failed.push({ file: m.file, reason: noTable.message });
+    else directives.push(...m.read.directives);
+  }
+  return { directives, failed };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { toAsciiDigits } from './bengali-digits';
 import { Bilingual, MessageKey, digits, message } from './messages';
+import type { DueIndicator } from './due';
 import type { PlanKind, Problem } from './plan';
 import { HighlightKey, LEGEND_ORDER, highlightKey } from './highlight';
 import { PlanScore, ScoreSettings, Status, TierReached, Totals, tierOfPercent } from './score';
@@ -36,6 +37,9 @@ export interface OfficeSummary {
     tier: TierReached | null;
   }[];
   problems: Problem[];
+  /** What holding the plan against a ministry's minutes needs (SCORING.md §10), per indicator:
+   * set only when the consolidation is asked for its deadlines sheet. */
+  due?: DueIndicator[];
 }
 
 export function officeSummary(result: PlanScore, problems: Problem[]): OfficeSummary {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dueItemJsonSchema } from './directives-json';
 import { LEGEND_ORDER } from './highlight';
 import { PLAN_KINDS } from './plan';
 import { scoreSettingsSchema } from './settings';
@@ -25,6 +26,8 @@ export const consolidationOfficeJsonSchema = z.object({
   na: z.number().int(),
   invalid: z.number().int(),
   duplicateOf: z.object({ file: z.string().nullable(), sheet: z.string() }).nullable(),
+  /** With --directives: the office's plan held against the minutes, as `apa due --json` prints it. */
+  items: z.array(dueItemJsonSchema).optional(),
 });
 
 export const consolidationIndicatorJsonSchema = z.object({
@@ -41,6 +44,8 @@ export const consolidationIndicatorJsonSchema = z.object({
 export const consolidationJsonSchema = z.object({
   /** The workbook written (the path as given with -o). */
   output: z.string(),
+  /** With --directives: the day the plans were held against the minutes (ISO). */
+  today: z.string().optional(),
   settings: scoreSettingsSchema,
   groups: z.array(
     z.object({

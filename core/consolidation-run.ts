@@ -1,4 +1,8 @@
 import { Consolidation, OfficeSummary, consolidate, isEmptyConsolidation, officeSummary } from './consolidate';
+import { Day, isoOfDay } from './dates';
+import { consolidationDue, deadlineOffices, deadlinesSheet } from './deadlines-sheet';
+import type { Directive } from './directives';
+import { dueIndicator } from './due';
 import { Bilingual, Language, message } from './messages';
 import type { ConsolidateResult } from './operations';
 import { WorkbookSpec, consolidationWorkbook } from './report';
@@ -18,9 +22,15 @@ export interface TabRun {
 
 export const newRun = (): TabRun => ({ offices: [], skipped: [] });
 
-/** One tab read. `insertedFrom`: the file the tab was just inserted from, if it was. */
-export function addTab(run: TabRun, a: SheetAnalysis, insertedFrom?: string): void {
-  if (a.kind === 'plan') run.offices.push(officeSummary(a.result, a.problems));
+/** One tab read. `insertedFrom`: the file the tab was just inserted from, if it was. `withDue`:
+ * the workbook keeps the ministry's minutes, so each office carries what the deadlines sheet
+ * holds against them (core/due.ts). */
+export function addTab(run: TabRun, a: SheetAnalysis, insertedFrom?: string, withDue = false): void {
+  if (a.kind === 'plan') {
+    const summary = officeSummary(a.result, a.problems);
+    if (withDue) summary.due = a.result.indicators.map(dueIndicator);
+    run.offices.push(summary);
+  }
   else if (insertedFrom !== undefined) run.skipped.push({ sheet: a.sheet, reason: message('wb.inserted-not-plan', { file: insertedFrom, reason: a.reason }), dropped: true });
   else run.skipped.push({ sheet: a.sheet, reason: a.reason });
 }
@@ -30,12 +40,19 @@ export interface FinishedRun {
   book: WorkbookSpec;
 }
 
-export function finishRun(run: TabRun, language: Language): FinishedRun {
+/** The report of a run; with the minutes the workbook keeps (its directives sheet), the
+ * deadlines sheet last: every office's plan held against them on `today` (SCORING.md §10). */
+export function finishRun(run: TabRun, language: Language, minutes?: { directives: Directive[]; today: Day } | null): FinishedRun {
   const consolidation = consolidate(
     run.offices,
     run.skipped.filter((k) => !k.dropped).map((k) => ({ sheet: k.sheet, reason: k.reason })),
   );
-  return { consolidation, book: consolidationWorkbook(consolidation, language) };
+  const book = consolidationWorkbook(consolidation, language);
+  if (minutes && book.sheets.length > 0) {
+    const due = consolidationDue(run.offices, minutes.directives, minutes.today);
+    book.sheets.push(deadlinesSheet(deadlineOffices(consolidation, due), isoOfDay(minutes.today), language));
+  }
+  return { consolidation, book };
 }
 
 /** The command's answer once the report is written under `written` (nothing written when there

@@ -167,6 +167,12 @@ export function formatDay(day: Day, language: 'bn' | 'en' = 'en'): string {
 }
 
 /** ISO `yyyy-mm-dd`, for JSON. */
+/** `2024-03-20` → its day; null for anything else (a date that does not exist too). */
+export function dayOfIso(text: string): Day | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return m ? dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
 export function isoOfDay(day: Day): string {
   const { year, month, day: d } = ymdOfDay(day);
   return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

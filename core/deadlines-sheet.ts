@@ -1,6 +1,8 @@
-import { compareIds, sourceLabel } from './consolidate';
+import { Consolidation, OfficeSummary, compareIds, sourceLabel } from './consolidate';
+import type { Day } from './dates';
+import type { Directive } from './directives';
 import { digits, Language, message, MessageKey, text } from './messages';
-import type { DueItem } from './due';
+import { DueItem, holdAgainstMinutes } from './due';
 import { HEADER_FILL, ReportColumn, SheetSpec, SpecCell, tableSheet } from './report';
 
 /**
@@ -17,6 +19,27 @@ export interface OfficeDeadlines {
   file?: string;
   sheet: string;
   items: DueItem[];
+}
+
+/** Where an office's sheet is, as a key: one sheet of one file is one office. */
+export const officeKey = (o: { file?: string; sheet: string }): string => `${o.file ?? ''}\u0000${o.sheet}`;
+
+/** Every consolidated office's plan held against the minutes on `today`, keyed by officeKey:
+ * the offices whose summary carries its due indicators (OfficeSummary.due). */
+export function consolidationDue(offices: OfficeSummary[], directives: Directive[], today: Day): Map<string, OfficeDeadlines> {
+  const out = new Map<string, OfficeDeadlines>();
+  for (const o of offices) {
+    if (!o.due) continue;
+    const { items } = holdAgainstMinutes(o.due, directives, today, o.sheet);
+    out.set(officeKey(o), { office: o.office, file: o.file, sheet: o.sheet, items });
+  }
+  return out;
+}
+
+/** The offices of the deadlines sheet: each consolidated office once (a duplicate's copy is
+ * left out, as it is from the ranking), in the consolidation's groups. */
+export function deadlineOffices(c: Consolidation, due: Map<string, OfficeDeadlines>): OfficeDeadlines[] {
+  return c.groups.flatMap((g) => g.offices.filter((o) => o.duplicateOf === null).flatMap((o) => due.get(officeKey(o)) ?? []));
 }
 
 export type DeadlineState = 'done' | 'due' | 'overdue' | 'evidence-missing' | 'no-deadline' | 'na';

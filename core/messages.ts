@@ -683,7 +683,9 @@ Usage:
   apa check FILE|FOLDER... [--json] [--bn]
       List the problems of every plan sheet; exit 1 when any is an error.
   apa consolidate FILE|FOLDER... -o OUT.xlsx [--json] [--mode ...] [--na ...] [--final] [--bn|--en]
-      Score every office and write a ranked summary workbook (summary, indicators, problems).
+                  [--directives MINUTES [--today YYYY-MM-DD]]
+      Score every office and write a ranked summary workbook (summary, indicators, problems;
+      with --directives, a deadlines sheet: each office's indicators against the minutes).
   apa help
       Show this text.
 
@@ -707,7 +709,9 @@ Exit codes: 0 ok; 1 a file could not be read or holds no plan, or (check) an err
   apa check ফাইল|ফোল্ডার... [--json] [--bn]
       প্রতিটি শিটের সমস্যার তালিকা; কোনো ত্রুটি থাকলে প্রস্থান কোড ১।
   apa consolidate ফাইল|ফোল্ডার... -o OUT.xlsx [--json] [--mode ...] [--na ...] [--final] [--bn|--en]
-      সব দপ্তরের নম্বর দিয়ে ক্রমানুসারে সারসংক্ষেপ ওয়ার্কবুক (সারসংক্ষেপ, সূচক, সমস্যা) তৈরি।
+                  [--directives কার্যবিবরণী [--today YYYY-MM-DD]]
+      সব দপ্তরের নম্বর দিয়ে ক্রমানুসারে সারসংক্ষেপ ওয়ার্কবুক (সারসংক্ষেপ, সূচক, সমস্যা; --directives দিলে
+      সময়সীমার শিট: কার্যবিবরণীর সাথে মিলিয়ে প্রতিটি দপ্তরের সূচক) তৈরি।
   apa help
       এই লেখা দেখায়।
 
@@ -792,6 +796,10 @@ Exit codes: 0 ok; 1 a file could not be read or holds no plan, or (check) an err
       কোনো দিনে (পূর্বনির্ধারিত: ঢাকার আজকের দিন) প্রতিটি দপ্তরের কর্মপরিকল্পনা কার্যবিবরণীর সাথে মিলিয়ে দেখে:
       প্রতিটি সূচকের সময়সীমা, কত দিন বাকি, অবস্থা, কোন প্রমাণক চাওয়া হয়েছে ও শিটে তা সংযুক্ত বলা আছে কি না।
       --ics প্রতিটি সময়সীমা সারাদিনের ক্যালেন্ডার ইভেন্ট হিসেবে লেখে।`,
+  },
+  'cli.minutes.unreadable': {
+    bn: 'কার্যবিবরণী পড়া গেল না, তাই কোনো প্রতিবেদন লেখা হয়নি: {reason}',
+    en: 'the minutes could not be read, so no report was written: {reason}',
   },
   'cli.usage.no-directives': { bn: 'due-এর জন্য --directives কার্যবিবরণী দিন', en: 'due needs --directives MINUTES' },
   'cli.usage.bad-today': { bn: '--today-এর মান "{value}" সঠিক তারিখ নয় (YYYY-MM-DD)', en: 'bad value "{value}" for --today (a date, YYYY-MM-DD)' },

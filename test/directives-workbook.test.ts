@@ -9,6 +9,7 @@ import { docxTables } from '../core/docx-tables';
 import type { Grid } from '../core/grid';
 import type { MinutesTables, NextResult } from '../core/operations';
 import { emptyRecord, readRecord } from '../core/ownership';
+import { DEADLINE_STATES } from '../core/deadlines-sheet';
 import { entryBytes, zipEntries } from '../cli/zip';
 import { csvRows, readMinutes } from '../pane/minutesFile';
 import { snapshotWorkbook } from './addin/fake-excel';
@@ -199,3 +200,66 @@ describe('Directives in Google Sheets (typed fake): ownership, Remove and idempo
     expect(JSON.stringify(env.data.sheets)).toBe(before);
   });
 });
+
+/** The deadlines sheet's cell of the first office row under the indicator header `id`, from a
+ * host's cell reader (0-based row, column). */
+function deadlineCell<C>(cell: (r: number, c: number) => C | undefined, value: (c: C | undefined) => unknown, id: string): C | undefined {
+  const header = [...Array(10).keys()].find((r) => value(cell(r, 1)) === id);
+  if (header === undefined) return undefined;
+  return cell(header + 1, 1);
+}
+
+describe('Consolidate with the minutes kept: the deadlines sheet (SCORING.md §10), owned as the other report sheets', () => {
+  const overdueFill = DEADLINE_STATES.find((x) => x.state === 'overdue')!.fill;
+
+  test('Excel (typed fake): added on 2024-03-20 with [১.১.১] overdue in red; twice = once; Remove takes it away', async () => {
+    const wb = await loadFakeWorkbook(seed003);
+    const plan = wb.sheets[0].name;
+    const ops = createExcelWorkbook(wb.run, { now: () => new Date(NOW), restoreHandlers: false });
+    // Without kept minutes: no deadlines sheet.
+    await ops.consolidate({});
+    await wb.idle();
+    expect(wb.sheets.map((s) => s.name)).not.toContain('APA সময়সীমা');
+    await ops.keepDirectives(minutes);
+    await ops.consolidate({});
+    await wb.idle();
+    expect(wb.sheets.map((s) => s.name)).toContain('APA সময়সীমা');
+    const sheet = wb.sheet('APA সময়সীমা');
+    expect(String(sheet.cell(0, 0)?.v)).toContain('২০২৪-০৩-২০');
+    const c = deadlineCell((r, col) => sheet.cell(r, col), (x) => x?.v, '১.১.১');
+    expect(c?.v).toBe('৪ দিন পেরিয়ে গেছে');
+    expect(c?.fill?.toUpperCase()).toBe(overdueFill);
+    // The directives sheet is the workbook's minutes, not an office that holds no plan.
+    const problems = wb.sheet('APA সমস্যা');
+    for (let r = 0; r < 10; r++) expect(problems.cell(r, 2)?.v).not.toBe('নির্দেশনা');
+    const once = JSON.stringify(snapshotWorkbook(wb));
+    await ops.consolidate({});
+    await wb.idle();
+    expect(JSON.stringify(snapshotWorkbook(wb))).toBe(once);
+    await ops.removeAll();
+    await wb.idle();
+    expect(wb.sheets.map((s) => s.name)).toEqual([plan]);
+  });
+
+  test('Google Sheets (typed fake): the same sheet; twice = once; Remove takes it away', async () => {
+    const env = FakeGas.fromJSON(await spreadsheetFromXlsx(seed003), { now: NOW });
+    const plan = env.data.sheets[0].name;
+    const wb = createSheetsWorkbook(env as unknown as GasGlobals, { now: () => NOW });
+    wb.keepDirectives(JSON.parse(JSON.stringify(minutes)));
+    expect(wb.consolidate({}).written).toContain('APA সময়সীমা');
+    const data = env.sheetData('APA সময়সীমা');
+    const a1 = (r: number, col: number) => `${String.fromCharCode(65 + col)}${r + 1}`;
+    const c = deadlineCell((r, col) => data.cells[a1(r, col)], (x) => x?.v, '১.১.১');
+    expect(c?.v).toBe('৪ দিন পেরিয়ে গেছে');
+    expect(c?.bg?.toUpperCase()).toBe(overdueFill);
+    expect(Object.values(env.sheetData('APA সমস্যা').cells).map((c) => c.v)).not.toContain('নির্দেশনা');
+    // The report's sheets are made anew (new ids); what they show is the same.
+    const shown = () => JSON.stringify(env.data.sheets.map((x) => [x.name, x.cells, x.merges, x.frozenRows, x.frozenColumns]));
+    const once = shown();
+    wb.consolidate({});
+    expect(shown()).toBe(once);
+    wb.removeAll();
+    expect(env.data.sheets.map((s) => s.name)).toEqual([plan]);
+  });
+});
+

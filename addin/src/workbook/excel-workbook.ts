@@ -933,6 +933,11 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
         const reads = await readSheets(ctx, tabs, { budget, signal, onSheets: (n) => onProgress?.(n, total) });
 
         const tabRun = newRun();
+        // The minutes the workbook keeps (its owned directives sheet, read with the other tabs):
+        // the report then holds every office against them (the deadlines sheet, SCORING.md §10).
+        const minutesTab = record.directives ? tabs.find((p) => p.id === record.directives!.sheet) : undefined;
+        const minutesBlock = minutesTab ? reads.get(minutesTab.id)?.block : undefined;
+        const kept = minutesBlock ? keptMinutes(blockGrid(minutesBlock)) : null;
         const dropped: { id: string; name: string }[] = [];
         const renamed = new Map<string, string>();
         const t = today();
@@ -941,9 +946,11 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
         for (const imp of record.imports) for (const id of imp.sheets) importOf.set(id, imp.file);
         const taken = new Set(tabs.map((p) => p.name.toLowerCase()));
         for (const p of tabs) {
+          // The directives sheet is ours, not an office: neither ranked nor listed as skipped.
+          if (p.id === minutesTab?.id) continue;
           const file = internal.inserted?.get(p.id);
           const { a } = analyse(p.name, reads.get(p.id), record.sheets[p.id], settings, t, undefined, p.places, file ?? importOf.get(p.id));
-          addTab(tabRun, a, file);
+          addTab(tabRun, a, file, kept !== null);
           // A tab just inserted from a file that holds no plan is taken out again: it is listed in
           // the command's result, not in the report (which describes the workbook's tabs).
           if (a.kind === 'not-a-plan' && file !== undefined) dropped.push({ id: p.id, name: p.name });
@@ -960,7 +967,7 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
             } else taken.add(name.toLowerCase());
           }
         }
-        const done = finishRun(tabRun, language);
+        const done = finishRun(tabRun, language, kept && { directives: kept.directives, today: t });
         checkAbort(signal);
 
         // The write phase: nothing before this point changed the workbook. With nothing to

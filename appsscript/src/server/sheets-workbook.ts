@@ -800,11 +800,20 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
 
     const first = state.next;
     const t = today();
+    // The minutes the spreadsheet keeps (its owned directives sheet): the report then holds
+    // every office against them (the deadlines sheet, SCORING.md §10).
+    const keptId = handle.record?.directives?.sheet;
+    const minutesTab = keptId !== undefined ? tabs.find((x) => String(x.id) === keptId) : undefined;
     const merges = first < tabs.length ? mergesOfEverySheet(g.Sheets, ss) : null;
     for (let i = state.next; i < tabs.length; i++) {
       // At least one tab per call, so every call advances.
       if (i > first && elapsed() > readBudget) return partial();
       const tab = tabs[i];
+      // The directives sheet is ours, not an office: neither ranked nor listed as skipped.
+      if (tab === minutesTab) {
+        state.next = i + 1;
+        continue;
+      }
       let block: SheetBlock | null = null;
       let error: string | undefined;
       try {
@@ -813,14 +822,15 @@ export function createSheetsWorkbook(g: GasGlobals, options: SheetsWorkbookOptio
         error = err instanceof Error ? err.message : String(err);
       }
       const { a } = analyse(tab.name, block, handle.record?.sheets[tab.id], settings, t, error);
-      addTab(state, a);
+      addTab(state, a, undefined, minutesTab !== undefined);
       state.next = i + 1;
     }
     // Writing takes a fresh execution when reading used up this one's time.
     if (first < tabs.length && elapsed() > writeDeadline) return partial();
 
     // The record (and its token, when it is new) only now: a call that stops early writes nothing.
-    const done = finishRun(state, language);
+    const kept = minutesTab ? keptMinutes(blockGrid(readSheet(minutesTab.sheet, minutesTab.name), { plainFormats: PLAIN_FORMATS })) : null;
+    const done = finishRun(state, language, kept && { directives: kept.directives, today: t });
     // Nothing to consolidate (§9): no report is written, the old one stays as it was.
     if (nothingToWrite(done)) return { ...consolidated(state, done, []), done: total, total };
     const record = handle.record ?? newRecord();
