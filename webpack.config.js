@@ -306,7 +306,9 @@ module.exports = async (env = {}, argv = {}) => {
   if (!dev && base === PLACEHOLDER_URL) console.warn(`APA Sheets: APA_BASE_URL is not set; dist/manifest.xml points at the placeholder ${PLACEHOLDER_URL}`);
 
   const entry = { functions: FUNCTIONS_ENTRY };
-  if (withTaskpane) entry.taskpane = TASKPANE_ENTRY;
+  // The pane depends on the functions' chunk (the page loads it first): the core modules both use
+  // (scoring, dates, the catalogue) are sent once, and functions.js still stands alone.
+  if (withTaskpane) entry.taskpane = { import: TASKPANE_ENTRY, dependOn: 'functions' };
 
   const config = {
     mode: dev ? 'development' : 'production',
