@@ -1059,6 +1059,54 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
       for (const file of files) {
         if (signal?.aborted) return true;
         const base64 = file.base64.replace(/^data:[^,]*,/, '').replace(/\s+/g, '');
+        if (file.sheets) {
+          // An .ods or .csv the pane read: its sheets written into new tabs from their rows.
+          const hash = fileHash(await sha256Hex(base64));
+          const known = record.imports.find((imp) => imp.hash === hash && imp.sheets.length && imp.sheets.every((id) => present.has(id)));
+          if (known) {
+            inserted.push({ file: file.name, sheets: known.sheets.map((id) => present.get(id)!) });
+            insertedIds.push([...known.sheets]);
+            continue;
+          }
+          const taken = new Set([...present.values()].map((n) => n.toLowerCase()));
+          const made: XlWorksheet[] = [];
+          const writes: WriteOp[] = [];
+          file.sheets.forEach((sheet, i) => {
+            const name = uniqueSheetName(sheet.name, taken, SHEET_NAMES);
+            taken.add(name.toLowerCase());
+            writes.push({
+              bytes: COMMAND_BYTES * 2 + utf8(name),
+              apply: () => {
+                const ws = ctx.workbook.worksheets.add(name);
+                ws.load('id,name');
+                made.push(ws);
+              },
+            });
+            writes.push(...matrixOps(() => made[i], cellMatrix({ rows: sheet.rows }, () => null), { row: 0, col: 0 }, budget));
+          });
+          try {
+            for (const batch of packOps(writes, budget)) {
+              for (const op of batch) op.apply();
+              await ctx.sync();
+            }
+          } catch (err) {
+            for (const ws of made) ws.delete();
+            await ctx.sync().catch(() => undefined);
+            fail(file.name, message('wb.host-error', { detail: detailOf(err) }));
+            continue;
+          }
+          const ids = made.map((ws) => ws.id);
+          newIds.push(...ids);
+          for (const ws of made) {
+            fileOf.set(ws.id, file.name);
+            present.set(ws.id, ws.name);
+          }
+          record.imports = record.imports.filter((imp) => imp.hash !== hash);
+          record.imports.push({ file: file.name, hash, sheets: ids });
+          inserted.push({ file: file.name, sheets: ids });
+          insertedIds.push([...ids]);
+          continue;
+        }
         if (utf8(base64) + COMMAND_BYTES > PAYLOAD_LIMIT) {
           fail(file.name, message('wb.file-too-large', { size: Math.round((base64.length * 3) / 4 / 1e5) / 10 }));
           continue;
