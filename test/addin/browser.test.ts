@@ -318,14 +318,16 @@ describeBrowser.each(SIZES)('the built pane at $width×$height', (size) => {
     await pane.close();
   });
 
-  test('Add offices\' files: picked .xlsx files become tabs and are consolidated; a file that is not .xlsx is listed', async () => {
+  test('Add offices\' files: picked .xlsx and .csv files become tabs and are consolidated; a file that is none of .xlsx, .ods, .csv is listed', async () => {
     const pane = await openPane({ sheets: [{ name: 'Sheet1', cells: {} }] }, size, { xlsxLoader: true });
     const { page } = pane;
     await section(page, 'files');
     await page.getByTestId('files-input').setInputFiles([
       ...(await Promise.all(
-        SEEDS.slice(0, 3).map(async (f) => ({ name: f, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await fs.readFile(path.join(SAMPLES, f)) })),
+        SEEDS.slice(0, 2).map(async (f) => ({ name: f, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await fs.readFile(path.join(SAMPLES, f)) })),
       )),
+      // The third office sends a CSV: read in the pane, written into a new tab.
+      { name: '002-khulna-library.csv', mimeType: 'text/csv', buffer: await fs.readFile(path.join(SAMPLES, '002-khulna-library.csv')) },
       { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a workbook') },
     ]);
     await page.getByTestId('ranking').first().waitFor();
