@@ -1,5 +1,5 @@
 import { DEFAULT_SHEET_LIMITS, SheetLimits, WorkbookRead } from './grid-builder';
-import { readOdsContent } from './ods';
+import { odsEncrypted, readOdsContent } from './ods';
 import { PackageParts, readSpreadsheetMlParts, readWorkbook } from './spreadsheetml';
 import { Inflate, ZipDirectoryEntry, zipDirectory, zipEntryBytes } from './zip-read';
 
@@ -74,9 +74,7 @@ export class OdsPackageError extends Error {
 export async function readOdsBytes(bytes: Uint8Array, file: string, inflate: Inflate, limits: BytesLimits = BYTES_LIMITS, sheetLimits: SheetLimits = DEFAULT_SHEET_LIMITS): Promise<WorkbookRead> {
   const parts = new LoadedParts(bytes, inflate, limits);
   await parts.load(['META-INF/manifest.xml']);
-  // An encrypted document lists how each part was encrypted in its manifest.
-  const manifest = parts.text('META-INF/manifest.xml');
-  if (manifest !== null && /<(?:\w+:)?encryption-data\b/.test(manifest)) throw new OdsPackageError('encrypted');
+  if (odsEncrypted(parts.text('META-INF/manifest.xml'))) throw new OdsPackageError('encrypted');
   await parts.load(['content.xml', 'styles.xml']);
   const content = parts.text('content.xml');
   if (content === null) throw new OdsPackageError('no-content');
