@@ -1,6 +1,6 @@
 import { DEFAULT_SHEET_LIMITS, SheetLimits, WorkbookRead } from '../core/grid-builder';
 import { message } from '../core/messages';
-import { readOdsContent } from '../core/ods';
+import { odsEncrypted, readOdsContent } from '../core/ods';
 import { UnreadableFileError } from './errors';
 import { Package, PackageLimits } from './spreadsheetml';
 import { entryBytes, zipEntries } from './zip';
@@ -26,9 +26,7 @@ export function isOdsPackage(buf: Buffer): boolean {
  * or `UnreadableFileError` (password-protected, no content). */
 export function readOdsPackage(buf: Buffer, label: string, limits: PackageLimits, sheetLimits: SheetLimits = DEFAULT_SHEET_LIMITS): WorkbookRead {
   const pkg = new Package(buf, limits);
-  // An encrypted document lists how each part was encrypted in its manifest.
-  const manifest = pkg.text('META-INF/manifest.xml');
-  if (manifest !== null && /<(?:\w+:)?encryption-data\b/.test(manifest)) throw new UnreadableFileError(label, message('unreadable.ods-encrypted'));
+  if (odsEncrypted(pkg.text('META-INF/manifest.xml'))) throw new UnreadableFileError(label, message('unreadable.ods-encrypted'));
   const content = pkg.text('content.xml');
   if (content === null) throw new UnreadableFileError(label, message('unreadable.ods-no-content'));
   return readOdsContent(content, pkg.text('styles.xml'), label, sheetLimits);

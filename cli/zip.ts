@@ -1,4 +1,7 @@
 import * as zlib from 'zlib';
+import { ZipError } from '../core/zip-error';
+
+export { ZipError };
 
 /** The little of the zip format the CLI needs without ExcelJS: listing and inflating the entries
  * of a workbook (with a limit, so that a zip bomb stops early), and pinning timestamps of a
@@ -23,22 +26,6 @@ export interface ZipEntry {
   crc: number;
   /** The DOS date and time of the entry (date << 16 | time), as the central directory has it. */
   stamp: number;
-}
-
-/** Why a zip is not read here: `damaged` (not a zip, cut short, or a part that inflates to
- * other than its declared size, as a zip bomb's does), `unsupported` (Zip64, encryption, a
- * compression method other than stored or deflate), `too-large` (a part inflates past the
- * limit: a zip bomb, or a sheet no office types). */
-export class ZipError extends Error {
-  constructor(
-    readonly kind: 'damaged' | 'unsupported' | 'too-large',
-    detail: string,
-    /** With `too-large`: the limit, in bytes. */
-    readonly limit?: number,
-  ) {
-    super(detail);
-    this.name = 'ZipError';
-  }
 }
 
 /** Every entry of a zip, by name, from its central directory. */

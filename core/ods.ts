@@ -3,6 +3,9 @@ import { FileBudget, GridBuilder, MAX_CELL_TEXT, SheetLimitError, SheetLimits, W
 import { message } from './messages';
 import { Attributes, XmlHandler, scanXml } from './xml-scan';
 
+/** An encrypted document lists how each part was encrypted in its manifest (META-INF/manifest.xml). */
+export const odsEncrypted = (manifest: string | null): boolean => manifest !== null && /<(?:\w+:)?encryption-data\b/.test(manifest);
+
 /**
  * An OpenDocument spreadsheet (.ods, LibreOffice's own format) as grids, one per table, in
  * order: from its content.xml (and styles.xml, where named styles keep their number formats),

@@ -1,6 +1,7 @@
 import type { Consolidation } from './consolidate';
 import type { DueItem } from './due';
 import type { TextTable } from './text-table';
+import type { SpecCell } from './report';
 import type { HighlightKey } from './highlight';
 import type { Bilingual, Language, MessageKey } from './messages';
 import type { Layout, PlanKind, Problem, Tier } from './plan';
@@ -117,8 +118,12 @@ export interface LongRunOptions {
 
 export interface OfficeFile {
   name: string;
-  /** The file's bytes, base64 (what `insertWorksheetsFromBase64` takes). */
+  /** The file's bytes, base64 (what `insertWorksheetsFromBase64` takes; for a file given as
+   * `sheets`, what the import is recognised by when it comes again). */
   base64: string;
+  /** A file the host cannot insert (an .ods, a .csv), read by the pane into its sheets: each
+   * becomes a new tab written from these rows (core/grid-sheet.ts). */
+  sheets?: { name: string; rows: SpecCell[][] }[];
 }
 
 export interface CheckResult {

@@ -48,10 +48,17 @@ export function zipDirectory(bytes: Uint8Array): { name: string; method: number;
   return out;
 }
 
+export type ZipDirectoryEntry = ReturnType<typeof zipDirectory>[number];
+
 /** One part's bytes, inflated by `inflate`. */
 export async function zipPart(bytes: Uint8Array, name: string, inflate: Inflate, maxBytes = 64 * 1024 * 1024): Promise<Uint8Array> {
   const entry = zipDirectory(bytes).find((e) => e.name === name);
   if (!entry) throw new ZipPartError('no-part', name);
+  return zipEntryBytes(bytes, entry, inflate, maxBytes);
+}
+
+/** An entry's bytes (of `zipDirectory`'s), inflated by `inflate`. */
+export async function zipEntryBytes(bytes: Uint8Array, entry: ZipDirectoryEntry, inflate: Inflate, maxBytes = 64 * 1024 * 1024): Promise<Uint8Array> {
   if (entry.flags & 1) throw new ZipPartError('unsupported', 'encrypted');
   if (entry.size > maxBytes) throw new ZipPartError('too-large', `${entry.size} bytes`);
   const l = entry.local;

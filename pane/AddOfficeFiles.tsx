@@ -38,9 +38,9 @@ const useStyles = makeStyles({
   },
 });
 
-const ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ACCEPT = '.xlsx,.ods,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet,text/csv';
 
-/** "Add offices' files": pick or drop .xlsx files; they become tabs and are consolidated. */
+/** "Add offices' files": pick or drop .xlsx, .ods or .csv files; they become tabs and are consolidated. */
 export function AddOfficeFiles({ ops }: { ops: WorkbookOperations }) {
   const styles = useStyles();
   const section = useSectionStyles();

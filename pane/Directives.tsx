@@ -15,7 +15,7 @@ const useStyles = makeStyles({
 });
 
 /** The minutes' file types the pane reads itself (host-free). */
-export const MINUTES_ACCEPT = '.docx,.csv,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/csv';
+export const MINUTES_ACCEPT = '.docx,.xlsx,.xlsm,.csv,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 
 /** "Directives": the ministry's minutes (.docx or .csv), read here, kept by the host as the owned
  * directives sheet; *What is needed* then shows each indicator's deadline and evidence. */

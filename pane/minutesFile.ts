@@ -3,12 +3,14 @@ import type { Grid } from '../core/grid';
 import { message } from '../core/messages';
 import type { MinutesTables } from '../core/operations';
 import { gridTextTable } from '../core/text-table';
+import { readXlsxBytes } from '../core/package-bytes';
 import { ZipPartError, zipPart } from '../core/zip-read';
 
 /**
  * The ministry's minutes read in the pane, host-free: a Word file's `word/document.xml` taken out
  * of its zip with the browser's own `DecompressionStream('deflate-raw')`, then core's Word-table
- * reader; a CSV as text. The tables go to the host, which reads the decisions with core and keeps
+ * reader; a workbook's sheets with core's .xlsx reader over the same inflate (the CLI's reader,
+ * cli/minutes.ts), each sheet a table; a CSV as text. The tables go to the host, which reads the decisions with core and keeps
  * them as the directives sheet.
  */
 
@@ -71,8 +73,8 @@ export function csvRows(text: string): string[][] {
   return rows;
 }
 
-export type MinutesKind = 'docx' | 'csv' | null;
-export const minutesKind = (name: string): MinutesKind => (/\.docx$/i.test(name) ? 'docx' : /\.(csv|txt)$/i.test(name) ? 'csv' : null);
+export type MinutesKind = 'docx' | 'xlsx' | 'csv' | null;
+export const minutesKind = (name: string): MinutesKind => (/\.docx$/i.test(name) ? 'docx' : /\.(xlsx|xlsm)$/i.test(name) ? 'xlsx' : /\.(csv|txt)$/i.test(name) ? 'csv' : null);
 
 /** The tables of a minutes file, or a bilingual error naming the file. */
 export async function readMinutes(name: string, bytes: Uint8Array): Promise<MinutesTables> {
@@ -82,6 +84,10 @@ export async function readMinutes(name: string, bytes: Uint8Array): Promise<Minu
     if (kind === 'docx') {
       const xml = new TextDecoder().decode(await zipPart(bytes, 'word/document.xml', inflateRaw));
       return { file: name, tables: docxTables(xml) };
+    }
+    if (kind === 'xlsx') {
+      const read = await readXlsxBytes(bytes, name, inflateRaw);
+      return { file: name, tables: read.grids.map(gridTextTable) };
     }
     const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
     const grid: Grid = { sheet: name.replace(/\.[^.]+$/, ''), values: csvRows(text) };

@@ -1,3 +1,5 @@
+import fs from 'fs';
+import path from 'path';
 import { createExcelWorkbook } from '../addin/src/workbook/excel-workbook';
 import { createSheetsWorkbook } from '../appsscript/src/server/sheets-workbook';
 import type { GasGlobals } from '../appsscript/src/server/gas-api';
@@ -11,7 +13,11 @@ import type { MinutesTables, NextResult } from '../core/operations';
 import { emptyRecord, readRecord } from '../core/ownership';
 import { DEADLINE_STATES } from '../core/deadlines-sheet';
 import { entryBytes, zipEntries } from '../cli/zip';
-import { csvRows, readMinutes } from '../pane/minutesFile';
+import { csvRows, inflateRaw, readMinutes } from '../pane/minutesFile';
+import { minutesTables } from '../cli/minutes';
+import { readSpreadsheetMl } from '../cli/spreadsheetml';
+import { readXlsxBytes } from '../core/package-bytes';
+import { ZipPartError } from '../core/zip-read';
 import { snapshotWorkbook } from './addin/fake-excel';
 import { loadFakeWorkbook } from './addin/fake-excel-load';
 import { FakeGas } from './appsscript/fakes';
@@ -54,6 +60,25 @@ describe('§10 Directives: the minutes as circulated, read in the pane without N
       ['ক্রম', 'আলোচনার বিষয়', 'সিদ্ধান্তসমূহ'],
       ['১', '[১.১.১] ক, খ', 'এক\nদুই "উদ্ধৃতি"'],
     ]);
+  });
+  const SAMPLES = path.join(__dirname, '..', 'samples');
+  const minutesWorkbooks = fs.readdirSync(path.join(SAMPLES, 'minutes')).filter((f) => /\.xlsx$/i.test(f));
+  test.each(minutesWorkbooks)('a workbook (%s): core\'s .xlsx reader through DecompressionStream gives the tables the CLI gives', async (name) => {
+    const file = path.join(SAMPLES, 'minutes', name);
+    const read = await readMinutes(name, new Uint8Array(fs.readFileSync(file)));
+    expect(read.file).toBe(name);
+    expect(read.tables).toEqual(await minutesTables(file));
+    expect(readDirectives(read.tables).directives.map((d) => d.id)).toEqual(expect.arrayContaining(['1.1.1', '2.1.1', '4.1.1', '5.1.1', '6.1.1', '6.1.2']));
+  });
+  test.each(fs.readdirSync(SAMPLES).filter((f) => /\.xlsx$/i.test(f)))('%s: the pane\'s reading gives the grids Node\'s zlib gives (values, dates, formats, merges)', async (name) => {
+    const bytes = fs.readFileSync(path.join(SAMPLES, name));
+    expect(await readXlsxBytes(new Uint8Array(bytes), name, inflateRaw)).toEqual(readSpreadsheetMl(bytes, name));
+  });
+  test('a workbook part that inflates past the limit stops there (a zip bomb)', async () => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(SAMPLES, 'minutes', 'minutes-2023-24.xlsx')));
+    await expect(readXlsxBytes(bytes, 'm.xlsx', inflateRaw, { partBytes: 200, totalBytes: 1000 })).rejects.toEqual(expect.objectContaining({ reason: 'too-large' }));
+    await expect(readXlsxBytes(bytes, 'm.xlsx', inflateRaw, { partBytes: 200, totalBytes: 1000 })).rejects.toBeInstanceOf(ZipPartError);
+    await expect(readMinutes('broken.xlsx', new Uint8Array([0x50, 0x4b, 3, 4, 9]))).rejects.toMatchObject({ bilingual: { en: expect.stringContaining('broken.xlsx'), bn: expect.stringContaining('broken.xlsx') } });
   });
   test('anything else is refused with the file named', async () => {
     await expect(readMinutes('minutes.doc', new Uint8Array([1, 2]))).rejects.toMatchObject({ bilingual: { en: expect.stringContaining('minutes.doc') } });

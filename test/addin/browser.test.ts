@@ -10,8 +10,10 @@ import { existsSync, mkdtempSync, promises as fs, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { minutesTables } from '../../cli/minutes';
 import { readWorkbookGrids } from '../../cli/xlsx-grid';
-import { formatNumber } from '../../core/bengali-digits';
+import { readDirectives } from '../../core/directives';
+import { formatNumber, toBengaliDigits } from '../../core/bengali-digits';
 import { PALETTE } from '../../core/highlight';
 import { readPlan } from '../../core/layout';
 import { message } from '../../core/messages';
@@ -316,14 +318,16 @@ describeBrowser.each(SIZES)('the built pane at $width×$height', (size) => {
     await pane.close();
   });
 
-  test('Add offices\' files: picked .xlsx files become tabs and are consolidated; a file that is not .xlsx is listed', async () => {
+  test('Add offices\' files: picked .xlsx and .csv files become tabs and are consolidated; a file that is none of .xlsx, .ods, .csv is listed', async () => {
     const pane = await openPane({ sheets: [{ name: 'Sheet1', cells: {} }] }, size, { xlsxLoader: true });
     const { page } = pane;
     await section(page, 'files');
     await page.getByTestId('files-input').setInputFiles([
       ...(await Promise.all(
-        SEEDS.slice(0, 3).map(async (f) => ({ name: f, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await fs.readFile(path.join(SAMPLES, f)) })),
+        SEEDS.slice(0, 2).map(async (f) => ({ name: f, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await fs.readFile(path.join(SAMPLES, f)) })),
       )),
+      // The third office sends a CSV: read in the pane, written into a new tab.
+      { name: '002-khulna-library.csv', mimeType: 'text/csv', buffer: await fs.readFile(path.join(SAMPLES, '002-khulna-library.csv')) },
       { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a workbook') },
     ]);
     await page.getByTestId('ranking').first().waitFor();
@@ -363,11 +367,29 @@ describeBrowser.each(SIZES)('the built pane at $width×$height', (size) => {
     expect(await page.locator('[data-testid="next-evidence"]').count()).toBeGreaterThan(0);
     await screenshot(page, `next-minutes-bn-${tag}`);
 
+    // Remove is in Settings, and asks first.
     await section(page, 'settings');
     await page.getByTestId('remove-check').click();
     await page.getByTestId('remove-run').click();
     await page.getByTestId('panel-settings').getByTestId('command-result').waitFor();
     expect(await pane.fake<string>('return JSON.stringify(wb.sheets.map((s) => s.name));')).toBe(before);
+    await pane.close();
+  });
+
+  test('Directives: the minutes (.xlsx) read in Chromium with its own DecompressionStream, kept as নির্দেশনা with every decision the CLI reads from them', async () => {
+    const file = path.join(SAMPLES, 'minutes', 'minutes-2023-24.xlsx');
+    const ids = readDirectives(await minutesTables(file)).directives.map((d) => d.id);
+    expect(ids.length).toBeGreaterThan(0);
+    const pane = await openPane({ sheets: await sheetsOf('003-skt.xlsx') }, size);
+    const { page } = pane;
+    await section(page, 'directives');
+    const pick = { name: 'minutes-2023-24.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await fs.readFile(file) };
+    await page.getByTestId('directives-input').setInputFiles(pick);
+    await page.getByTestId('panel-directives').getByTestId('command-result').waitFor();
+    expect(await page.getByTestId('error-bar').count()).toBe(0);
+    const texts = await pane.fake<string[]>("return Object.values(wb.toJSON().sheets.find((s) => s.name === 'নির্দেশনা').cells).map((c) => String(c.v ?? ''));");
+    for (const id of ids) expect([id, texts.some((t) => t.includes(id) || t.includes(toBengaliDigits(id)))]).toEqual([id, true]);
+    await screenshot(page, `directives-xlsx-bn-${tag}`);
     await pane.close();
   });
 

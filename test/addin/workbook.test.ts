@@ -33,6 +33,10 @@ import { highlightPlan } from '../../core/highlight-spec';
 import { scoreColumns, valuesColumns } from '../../core/score-columns';
 import { APP_VERSION } from '../../core/version';
 import { createHash } from 'crypto';
+import type { OfficeFile } from '../../core/operations';
+import { csvRows } from '../../pane/minutesFile';
+import { officeSheets } from '../../pane/readFile';
+import { odsPackage } from '../fixtures/hostile';
 import { nextResult } from '../../core/next';
 import type { Grid } from '../../core/grid';
 import { LINK_FONT, columnOf } from '../../core/report';
@@ -893,6 +897,69 @@ describe('addOfficeFiles', () => {
     expect(after.sheets[0]).toEqual(before.sheets[0]);
     expect(after.sheets.map((s) => s.name)).toEqual(names.filter((n) => !reports.has(n)));
     expect(wb.settings.has(OWNED_KEY)).toBe(false);
+  });
+});
+
+describe('addOfficeFiles: an .ods and a .csv read by the pane, written into new tabs', () => {
+  const SAMPLE_CSV = path.join(__dirname, '..', '..', 'samples', '002-khulna-library.csv');
+  const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  /** The CSV's rows as an .ods table: plain numbers as float cells, the rest as text. */
+  const odsOf = (rows: string[][], name: string) =>
+    odsPackage([
+      {
+        name: escapeXml(name),
+        rows: rows
+          .map((r) => `<table:table-row>${r.map((v) => (v === '' ? '<table:table-cell/>' : /^-?\d+(\.\d+)?$/.test(v) ? `<table:table-cell office:value-type="float" office:value="${v}"><text:p>${v}</text:p></table:table-cell>` : `<table:table-cell office:value-type="string"><text:p>${escapeXml(v)}</text:p></table:table-cell>`)).join('')}</table:table-row>`)
+          .join(''),
+      },
+    ]);
+  let files: OfficeFile[];
+  beforeAll(async () => {
+    const csv = fs.readFileSync(SAMPLE_CSV);
+    const ods = odsOf(csvRows(csv.toString('utf8').replace(/^\uFEFF/, '')), 'খুলনা: ২০২৩/২৪ [অগ্রগতি]');
+    files = [
+      { name: '002-khulna-library.csv', base64: csv.toString('base64'), sheets: await officeSheets('002-khulna-library.csv', new Uint8Array(csv)) },
+      { name: 'khulna.ods', base64: ods.toString('base64'), sheets: await officeSheets('khulna.ods', new Uint8Array(ods)) },
+    ];
+  });
+
+  test('each becomes a tab named after its office within Excel\'s rules, recorded as imported, then consolidated; twice = once', async () => {
+    const wb = await loadFakeWorkbook(fs.readFileSync(path.join(dir, '002-khulna-library.xlsx')));
+    const userBefore = snapshotWorkbook(wb, { userOnly: true }).sheets[0];
+    const r = await ops(wb).addOfficeFiles(files, {});
+    expect(r.failed).toEqual([]);
+    expect(r.inserted.map((i) => [i.file, i.sheets.length])).toEqual([
+      ['002-khulna-library.csv', 1],
+      ['khulna.ods', 1],
+    ]);
+    // Each new tab is named after the office its plan names, as an .xlsx's is, within Excel's
+    // rules (at most 31 characters, none of : \\ / ? * [ ], unique whatever the case).
+    const tabs = r.inserted.map((i) => i.sheets[0]);
+    expect(tabs[0]).toBe('বিভাগীয় সরকারি গণগ্রন্থাগার, খুলনা'.slice(0, 31));
+    expect(tabs[1]).toMatch(/^বিভাগীয় সরকারি গণগ্রন্থাগা.* \(2\)$/);
+    for (const t of tabs) expect([t, t.length <= 31 && !/[:\\/?*[\]]/.test(t)]).toEqual([t, true]);
+    const record = parseRecord(wb.settings.get(OWNED_KEY))!;
+    const hashes = files.map((f) => `sha256:${createHash('sha256').update(Buffer.from(f.base64, 'base64')).digest('hex')}`);
+    expect(record.imports.map((i) => [i.file, i.hash])).toEqual([
+      ['002-khulna-library.csv', hashes[0]],
+      ['khulna.ods', hashes[1]],
+    ]);
+    // The tabs hold the plan as the CLI reads the files: the same office, scored the same.
+    const csvTab = wb.sheets.find((s) => s.name === tabs[0])!;
+    const values = [...csvTab.cells.values()].map((c) => c.v);
+    // Text as the file has it: a serial '০১' keeps its zero.
+    expect(values).toContain('০১');
+    expect(values).toContain('বিভাগীয় সরকারি গণগ্রন্থাগার, খুলনা');
+    const offices = allOffices(r.consolidation!);
+    expect(offices.map((o) => o.sheet).sort()).toEqual([wb.sheets[0].name, ...tabs].sort());
+    const percents = new Set(offices.map((o) => JSON.stringify([o.marks, o.outOf, o.percent])));
+    expect(percents.size).toBe(1);
+    expect(snapshotWorkbook(wb, { userOnly: true }).sheets[0]).toEqual(userBefore);
+
+    const once = snapshotWorkbook(wb);
+    const again = await ops(wb).addOfficeFiles(files, {});
+    expect(again.inserted).toEqual(r.inserted);
+    expect(diff(once, snapshotWorkbook(wb))).toEqual([]);
   });
 });
 

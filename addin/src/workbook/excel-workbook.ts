@@ -1063,9 +1063,64 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
       const record = recordOf() ?? emptyRecord(newToken());
       const present = new Map(sheets.items.map((ws) => [ws.id, ws.name]));
       const before = JSON.stringify(record);
+      /** A file imported before whose tabs are all still there: listed with them, nothing inserted. */
+      const importedBefore = (name: string, hash: string): boolean => {
+        const known = record.imports.find((imp) => imp.hash === hash && imp.sheets.length && imp.sheets.every((id) => present.has(id)));
+        if (!known) return false;
+        inserted.push({ file: name, sheets: known.sheets.map((id) => present.get(id)!) });
+        insertedIds.push([...known.sheets]);
+        return true;
+      };
+      const recordImport = (name: string, hash: string, ids: string[]) => {
+        newIds.push(...ids);
+        for (const id of ids) fileOf.set(id, name);
+        record.imports = record.imports.filter((imp) => imp.hash !== hash);
+        record.imports.push({ file: name, hash, sheets: ids });
+        inserted.push({ file: name, sheets: ids });
+        insertedIds.push([...ids]);
+      };
       for (const file of files) {
         if (signal?.aborted) return true;
         const base64 = file.base64.replace(/^data:[^,]*,/, '').replace(/\s+/g, '');
+        if (file.sheets) {
+          // An .ods or .csv the pane read: its sheets written into new tabs from their rows.
+          const hash = fileHash(await sha256Hex(base64));
+          if (importedBefore(file.name, hash)) continue;
+          // The names taken now (tabs inserted from an .xlsx this run included).
+          const current = ctx.workbook.worksheets;
+          current.load('items/name');
+          await ctx.sync();
+          const taken = new Set(current.items.map((ws) => ws.name.toLowerCase()));
+          const made: XlWorksheet[] = [];
+          const writes: WriteOp[] = [];
+          file.sheets.forEach((sheet, i) => {
+            const name = uniqueSheetName(sheet.name, taken, SHEET_NAMES);
+            taken.add(name.toLowerCase());
+            writes.push({
+              bytes: COMMAND_BYTES * 2 + utf8(name),
+              apply: () => {
+                const ws = ctx.workbook.worksheets.add(name);
+                ws.load('id,name');
+                made.push(ws);
+              },
+            });
+            writes.push(...matrixOps(() => made[i], cellMatrix({ rows: sheet.rows }, () => null), { row: 0, col: 0 }, budget));
+          });
+          try {
+            for (const batch of packOps(writes, budget)) {
+              for (const op of batch) op.apply();
+              await ctx.sync();
+            }
+          } catch (err) {
+            for (const ws of made) ws.delete();
+            await ctx.sync().catch(() => undefined);
+            fail(file.name, message('wb.host-error', { detail: detailOf(err) }));
+            continue;
+          }
+          for (const ws of made) present.set(ws.id, ws.name);
+          recordImport(file.name, hash, made.map((ws) => ws.id));
+          continue;
+        }
         if (utf8(base64) + COMMAND_BYTES > PAYLOAD_LIMIT) {
           fail(file.name, message('wb.file-too-large', { size: Math.round((base64.length * 3) / 4 / 1e5) / 10 }));
           continue;
@@ -1076,12 +1131,7 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
         }
         // SHA-256 of the file's bytes (Web Crypto): two offices' files are never taken for one.
         const hash = fileHash(await sha256Hex(base64));
-        const known = record.imports.find((imp) => imp.hash === hash && imp.sheets.length && imp.sheets.every((id) => present.has(id)));
-        if (known) {
-          inserted.push({ file: file.name, sheets: known.sheets.map((id) => present.get(id)!) });
-          insertedIds.push([...known.sheets]);
-          continue;
-        }
+        if (importedBefore(file.name, hash)) continue;
         const result = ctx.workbook.insertWorksheetsFromBase64(base64, { positionType: 'End' });
         try {
           await ctx.sync();
@@ -1089,13 +1139,7 @@ export function createExcelWorkbook(run: XlRun = Excel.run, options: ExcelWorkbo
           fail(file.name, message('wb.host-error', { detail: detailOf(err) }));
           continue;
         }
-        const ids = result.value;
-        newIds.push(...ids);
-        for (const id of ids) fileOf.set(id, file.name);
-        record.imports = record.imports.filter((imp) => imp.hash !== hash);
-        record.imports.push({ file: file.name, hash, sheets: ids });
-        inserted.push({ file: file.name, sheets: ids });
-        insertedIds.push([...ids]);
+        recordImport(file.name, hash, result.value);
       }
       if (newIds.length) {
         const named = newIds.map((id) => {
