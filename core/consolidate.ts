@@ -272,6 +272,14 @@ export function consolidate(inputs: OfficeSummary[], skipped: SkippedSource[] = 
   const warn = (o: OfficeSummary, code: string, text: Bilingual, cell = '', indicatorId?: string) =>
     warnings.push({ code, severity: 'warning', file: o.file, sheet: o.sheet, cell, ...(indicatorId !== undefined ? { indicatorId } : {}), office: o.office, message: text });
 
+  // Indicator names repeat across offices: each distinct text is normalised once.
+  const normalised = new Map<string, string>();
+  const nameKey = (t: string) => {
+    let k = normalised.get(t);
+    if (k === undefined) normalised.set(t, (k = normalisedName(t)));
+    return k;
+  };
+
   const byKey = new Map<string, OfficeSummary[]>();
   for (const o of inputs) {
     const key = groupKeyOf(o);
@@ -298,7 +306,7 @@ export function consolidate(inputs: OfficeSummary[], skipped: SkippedSource[] = 
     const byValues = new Map<string, OfficeSummary>();
     const duplicateOf = new Map<OfficeSummary, OfficeSummary>();
     for (const o of members) {
-      const name = normalisedName(o.office);
+      const name = nameKey(o.office);
       const same = (name && byName.get(name)) || (o.indicators.length ? byValues.get(o.values) : undefined);
       if (same) {
         duplicateOf.set(o, same);
@@ -317,7 +325,7 @@ export function consolidate(inputs: OfficeSummary[], skipped: SkippedSource[] = 
     for (const o of members) {
       if (duplicateOf.has(o)) continue;
       for (const ind of o.indicators) {
-        const key = `${ind.id}\u0000${normalisedName(ind.name)}`;
+        const key = `${ind.id}\u0000${nameKey(ind.name)}`;
         let i = index.get(key);
         if (i === undefined) {
           i = rows.length;
@@ -347,7 +355,7 @@ export function consolidate(inputs: OfficeSummary[], skipped: SkippedSource[] = 
     });
 
     const offices = members.map((o) => officeRow(o, indicators.length, (ind) => {
-      const i = index.get(`${ind.id}\u0000${normalisedName(ind.name)}`);
+      const i = index.get(`${ind.id}\u0000${nameKey(ind.name)}`);
       return i === undefined ? undefined : place[i];
     }, duplicateOf.get(o)));
 
