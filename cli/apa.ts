@@ -5,7 +5,7 @@ import type { Bilingual, Language, OfficeSummary, ScoreSettings, SkippedSource }
 import type { Day } from '../core/dates';
 import type { Directive } from '../core/directives';
 import { consolidate, groupTitle, isEmptyConsolidation } from '../core/consolidate';
-import { dayOfIso, isoOfDay, todayInDhaka } from '../core/dates';
+import { isoOfDay, todayInDhaka } from '../core/dates';
 import { message } from '../core/messages';
 import { consolidationWorkbook } from '../core/report';
 import { MODES, settingsWithDefaults } from '../core/score';
@@ -13,7 +13,8 @@ import type { AnalyseTask, FileOutcome } from './analyse';
 import { errorDetail } from './errors';
 import { expandInputs, readBytes } from './files';
 import { consolidateJson } from './consolidate-json';
-import { CliMessageKey, CliParam, cliMessage, cliText } from './messages';
+import { UsageError, todayArg, walkArgs } from './argv';
+import { cliMessage, cliText } from './messages';
 import { analyseAll } from './pool';
 import { CheckCounts, renderFileCheck, renderFileScore, renderRanking } from './table';
 import { reportState } from './report-record';
@@ -50,14 +51,6 @@ interface Args {
   today?: Day;
 }
 
-class UsageError extends Error {
-  constructor(
-    readonly key: CliMessageKey,
-    readonly params: Record<string, CliParam> = {},
-  ) {
-    super(key);
-  }
-}
 
 const PROGRESS_MIN_FILES = 10;
 
@@ -387,29 +380,8 @@ function parseArgs(argv: string[]): Args {
   let jobs: number | undefined;
   let today: Day | undefined;
   const directives: string[] = [];
-  let optionsEnded = false;
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (optionsEnded || !a.startsWith('-') || a === '-') {
-      inputs.push(a);
-      continue;
-    }
-    if (a === '--') {
-      optionsEnded = true;
-      continue;
-    }
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const name = eq > 0 ? a.slice(0, eq) : a;
-    const value = (): string => {
-      if (eq > 0) return a.slice(eq + 1);
-      const v = argv[i + 1];
-      if (v === undefined || (v.startsWith('-') && v.length > 1)) throw new UsageError('usage.missing-value', { option: name });
-      i++;
-      return v;
-    };
-    const flag = () => {
-      if (eq > 0) throw new UsageError('usage.bad-value', { option: name, value: a.slice(eq + 1), allowed: '—' });
-    };
+  walkArgs(argv, 1, (input) => inputs.push(input), (option) => {
+    const { name, flag, value } = option;
     switch (name) {
       case '--json':
         flag();
@@ -447,14 +419,10 @@ function parseArgs(argv: string[]): Args {
         if (command !== 'consolidate') throw new UsageError('usage.not-for-command', { option: name, command });
         directives.push(value());
         break;
-      case '--today': {
+      case '--today':
         if (command !== 'consolidate') throw new UsageError('usage.not-for-command', { option: name, command });
-        const v = value();
-        const day = dayOfIso(v);
-        if (day === null) throw new UsageError('usage.bad-today', { value: v });
-        today = day;
+        today = todayArg(option);
         break;
-      }
       case '--jobs':
       case '-j': {
         const v = value();
@@ -464,9 +432,9 @@ function parseArgs(argv: string[]): Args {
         break;
       }
       default:
-        throw new UsageError('usage.unknown-option', { option: a });
+        throw new UsageError('usage.unknown-option', { option: option.arg });
     }
-  }
+  });
   let settings: ScoreSettings;
   try {
     settings = settingsWithDefaults(raw as Partial<ScoreSettings>);

@@ -2,7 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 // Core's modules one by one, not its index: no schema library is loaded (core/tiers.ts).
 import type { Bilingual, Day, Language, Problem } from '../core';
-import { dayOfIso, formatDay, isoOfDay, todayInDhaka } from '../core/dates';
+import { formatDay, isoOfDay, todayInDhaka } from '../core/dates';
 import { Directive, DirectivesRead, directivesJson, readDirectives } from '../core/directives';
 import { docxTables } from '../core/docx-tables';
 import { DueItem, dueIndicator, dueItemJson, holdAgainstMinutes } from '../core/due';
@@ -17,7 +17,8 @@ import { readGrids } from './analyse';
 import { csvGrid } from './csv-grid';
 import { UnreadableFileError, errorDetail, unreadable } from './errors';
 import { CSV_EXTENSIONS, expandInputs, readBytes } from './files';
-import { CliMessageKey, CliParam, cliText } from './messages';
+import { UsageError, todayArg, walkArgs } from './argv';
+import { CliMessageKey, cliText } from './messages';
 import { columns } from './table';
 import { readWorkbookGrids } from './xlsx-grid';
 import { entryBytes, zipEntries } from './zip';
@@ -41,14 +42,6 @@ interface Args {
   ics?: string;
 }
 
-class UsageError extends Error {
-  constructor(
-    readonly key: CliMessageKey,
-    readonly params: Record<string, CliParam> = {},
-  ) {
-    super(key);
-  }
-}
 
 /** The part of the usage text about the minutes. */
 export function minutesUsage(lang: Language): string {
@@ -73,26 +66,8 @@ export async function minutesMain(argv: string[], io: MinutesIo): Promise<number
 function parseArgs(argv: string[]): Args {
   const command = argv[0] as Args['command'];
   const args: Args = { command, inputs: [], directives: [], json: false, bn: false };
-  let optionsEnded = false;
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (optionsEnded || !a.startsWith('-') || a === '-') {
-      args.inputs.push(a);
-      continue;
-    }
-    if (a === '--') {
-      optionsEnded = true;
-      continue;
-    }
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const name = eq > 0 ? a.slice(0, eq) : a;
-    const value = (): string => {
-      if (eq > 0) return a.slice(eq + 1);
-      const v = argv[i + 1];
-      if (v === undefined || (v.startsWith('-') && v.length > 1)) throw new UsageError('usage.missing-value', { option: name });
-      i++;
-      return v;
-    };
+  walkArgs(argv, 1, (input) => args.inputs.push(input), (option) => {
+    const { name } = option;
     const due = () => {
       if (command !== 'due') throw new UsageError('usage.not-for-command', { option: name, command });
     };
@@ -105,27 +80,23 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--directives':
         due();
-        args.directives.push(value());
+        args.directives.push(option.value());
         break;
-      case '--today': {
+      case '--today':
         due();
-        const v = value();
-        const day = dayOfIso(v);
-        if (day === null) throw new UsageError('usage.bad-today', { value: v });
-        args.today = day;
+        args.today = todayArg(option);
         break;
-      }
       case '--ics': {
         due();
-        const v = value();
+        const v = option.value();
         if (path.extname(v).toLowerCase() !== '.ics') throw new UsageError('usage.ics-not-ics', { file: v });
         args.ics = v;
         break;
       }
       default:
-        throw new UsageError('usage.unknown-option', { option: a });
+        throw new UsageError('usage.unknown-option', { option: option.arg });
     }
-  }
+  });
   if (args.inputs.length === 0) throw new UsageError('usage.no-inputs');
   if (command === 'due' && args.directives.length === 0) throw new UsageError('usage.no-directives');
   return args;
