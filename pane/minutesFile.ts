@@ -5,6 +5,7 @@ import type { MinutesTables } from '../core/operations';
 import { gridTextTable } from '../core/text-table';
 import { readXlsxBytes } from '../core/package-bytes';
 import { ZipPartError, zipPart } from '../core/zip-read';
+import { parseCsv } from '../core/csv';
 
 /**
  * The ministry's minutes read in the pane, host-free: a Word file's `word/document.xml` taken out
@@ -39,39 +40,9 @@ export async function inflateRaw(raw: Uint8Array, maxBytes: number): Promise<Uin
   return out;
 }
 
-/** A CSV's rows (RFC 4180: quoted fields may hold commas, quotes and line breaks). */
-export function csvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const delimiter = /^[^\n]*;[^\n]*$/.test(text.split('\n')[0] ?? '') && !(text.split('\n')[0] ?? '').includes(',') ? ';' : ',';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
+/** A CSV's rows: core's reader (RFC 4180; the delimiter a comma unless the text is plainly
+ * separated by semicolons or tabs), as the CLI reads them. */
+export const csvRows = (text: string): string[][] => parseCsv(text);
 
 export type MinutesKind = 'docx' | 'xlsx' | 'csv' | null;
 export const minutesKind = (name: string): MinutesKind => (/\.docx$/i.test(name) ? 'docx' : /\.(xlsx|xlsm)$/i.test(name) ? 'xlsx' : /\.(csv|txt)$/i.test(name) ? 'csv' : null);
