@@ -9,7 +9,7 @@ import { cliMessage } from './messages';
 import type { WorkerInit, WorkerReply } from './worker';
 
 export interface PoolOptions {
-  /** Worker threads; default `os.availableParallelism()`, at least 1. 1 = in this thread. */
+  /** Worker threads; default `defaultJobs()`. 1, asked for, reads in this thread. */
   jobs?: number;
   /** Fewer files than this are read in this thread: starting workers costs more. */
   inProcessBelow?: number;
@@ -41,9 +41,11 @@ export const IN_PROCESS_BELOW = 8;
  * spread over the workers. */
 const IN_FLIGHT = 64;
 
-export function defaultJobs(): number {
-  const n = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return Math.max(1, n || 1);
+/** One worker fewer than the cores, at least one: this thread (which takes the outcomes in and
+ * writes the report) and V8's compiler and collector threads need a core too. On two cores one
+ * worker reads 1,000 files faster than two (bench/RESULTS.md). */
+export function defaultJobs(cores: number = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length): number {
+  return Math.max(1, (cores || 1) - 1);
 }
 
 /**
@@ -60,7 +62,8 @@ export async function analyseAll(
   onOutcome: (outcome: FileOutcome, index: number) => void,
 ): Promise<number> {
   const jobs = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
-  if (tasks.length < (options.inProcessBelow ?? IN_PROCESS_BELOW) || jobs === 1) {
+  // `--jobs 1` reads here; the default keeps a worker even on two cores, for the per-file budget.
+  if (tasks.length < (options.inProcessBelow ?? IN_PROCESS_BELOW) || options.jobs === 1) {
     // Loaded on demand: with a pool, this thread never needs ExcelJS for reading.
     const { analyseFile } = await import('./analyse');
     for (let i = 0; i < tasks.length; i++) onOutcome(await analyseFile(tasks[i]), i);

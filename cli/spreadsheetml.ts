@@ -1,7 +1,8 @@
 import { DEFAULT_SHEET_LIMITS, EXCEL_COLUMNS, EXCEL_ROWS, SheetLimitError, SheetLimits, WorkbookRead, checkInGrid } from '../core/grid-builder';
 import { message } from '../core/messages';
+import type { StoredPart } from '../core/part-memo';
 import { PackageParts, readSpreadsheetMlParts, refColumn, refRow } from '../core/spreadsheetml';
-import { ZipEntry, ZipError, entryBytes, zipEntries } from './zip';
+import { ZipEntry, ZipError, compressedBytes, entryBytes, zipEntries } from './zip';
 
 /**
  * An .xlsx package read in Node: its parts inflated with Node's zlib, within the limits, and
@@ -48,6 +49,12 @@ export class Package implements PackageParts {
     const bytes = entryBytes(this.buf, entry, Math.min(this.limits.partBytes, left));
     this.inflated += bytes.length;
     return bytes.toString('utf8');
+  }
+
+  stored(name: string): StoredPart | null {
+    const entry = this.entries.get(name);
+    if (!entry || entry.encrypted) return null;
+    return { key: `${name}:${entry.crc}:${entry.size}:${entry.method}:${entry.compressedSize}`, bytes: compressedBytes(this.buf, entry) };
   }
 }
 

@@ -697,7 +697,8 @@ Options:
   --bn             Bengali labels and digits (and a Bengali consolidated workbook)
   --en             English labels and report (the default)
   -o, --output F   the workbook consolidate writes
-  --jobs N         worker threads for many files (default: the number of CPU cores)
+  --jobs N         worker threads for many files (default: one fewer than the CPU cores,
+                   at least 1; --jobs 1 reads in this thread, without the per-file budget)
 
 Exit codes: 0 ok; 1 a file could not be read or holds no plan, or (check) an error was found;
 2 wrong usage.`,
@@ -723,7 +724,8 @@ Exit codes: 0 ok; 1 a file could not be read or holds no plan, or (check) an err
   --bn             বাংলা লেবেল ও অঙ্ক (এবং বাংলা সারসংক্ষেপ ওয়ার্কবুক)
   --en             ইংরেজি লেবেল ও প্রতিবেদন (না বললে এটিই)
   -o, --output F   consolidate যে ওয়ার্কবুক লিখবে
-  --jobs N         অনেক ফাইলের জন্য ওয়ার্কার থ্রেড (পূর্বনির্ধারিত: CPU কোর সংখ্যা)
+  --jobs N         অনেক ফাইলের জন্য ওয়ার্কার থ্রেড (পূর্বনির্ধারিত: CPU কোরের চেয়ে একটি কম,
+                   অন্তত ১টি; --jobs 1 দিলে এই থ্রেডেই পড়ে, ফাইলপ্রতি সময়সীমা ছাড়া)
 
 প্রস্থান কোড: ০ ঠিক আছে; ১ কোনো ফাইল পড়া যায়নি বা তাতে কর্মপরিকল্পনা নেই, অথবা (check) ত্রুটি পাওয়া গেছে;
 ২ ভুল ব্যবহার।`,

@@ -1,6 +1,7 @@
 import type { CellValue, Grid, MergeArea } from './grid';
 import { DEFAULT_SHEET_LIMITS, EXCEL_COLUMNS, EXCEL_ROWS, FileBudget, GridBuilder, SheetLimitError, SheetLimits, WorkbookRead, checkInGrid } from './grid-builder';
 import { message } from './messages';
+import { PartMemo, StoredPart } from './part-memo';
 import { Attributes, XmlHandler, scanXml } from './xml-scan';
 import { ZipError } from './zip-error';
 
@@ -26,7 +27,15 @@ export interface PackageParts {
   has(name: string): boolean;
   /** The part as UTF-8 text, or null when there is no such part. */
   text(name: string): string | null;
+  /** The part as stored, when the host has it without inflating: parts stored alike are read
+   * once (core/part-memo.ts). */
+  stored?(name: string): StoredPart | null;
 }
+
+/** Parts that offices' files share byte for byte (one template): read once per thread. */
+const listedSheetsMemo = new PartMemo<{ listed: readonly { name: string; rId: string }[]; date1904: boolean }>();
+const sheetTargetsMemo = new PartMemo<ReadonlyMap<string, string>>();
+const stylesMemo = new PartMemo<readonly (string | undefined)[]>();
 
 const REL_OFFICE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 const REL_STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
@@ -77,6 +86,21 @@ export interface SheetRef {
 /** Sheets in tab order with the part each is in, and the date system (the pane asks it which
  * worksheet parts to inflate). */
 export function readWorkbook(pkg: PackageParts): { sheets: SheetRef[]; date1904: boolean } {
+  const { listed, date1904 } = listedSheetsMemo.get(pkg.stored?.('xl/workbook.xml'), () => listedSheets(pkg));
+  const targets = sheetTargetsMemo.get(pkg.stored?.('xl/_rels/workbook.xml.rels'), () => sheetTargets(pkg));
+  const sheets: SheetRef[] = [];
+  for (const s of listed) {
+    const target = targets.get(s.rId);
+    // Chart sheets and dialog sheets have no cells: like ExcelJS, leave them out.
+    if (target === undefined) continue;
+    const part = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
+    if (pkg.has(part)) sheets.push({ name: s.name, part });
+  }
+  return { sheets, date1904 };
+}
+
+/** The sheets workbook.xml lists, in tab order, with their relationship ids, and the date system. */
+function listedSheets(pkg: PackageParts): { listed: { name: string; rId: string }[]; date1904: boolean } {
   const xml = pkg.text('xl/workbook.xml');
   if (xml === null) throw new ZipError('damaged', 'xl/workbook.xml is missing');
   const listed: { name: string; rId: string }[] = [];
@@ -96,6 +120,11 @@ export function readWorkbook(pkg: PackageParts): { sheets: SheetRef[]; date1904:
     null,
     null,
   );
+  return { listed, date1904 };
+}
+
+/** Worksheet relationship id → target, from the workbook's relationships. */
+function sheetTargets(pkg: PackageParts): Map<string, string> {
   const targets = new Map<string, string>();
   const rels = pkg.text('xl/_rels/workbook.xml.rels');
   if (rels !== null) {
@@ -112,15 +141,7 @@ export function readWorkbook(pkg: PackageParts): { sheets: SheetRef[]; date1904:
       null,
     );
   }
-  const sheets: SheetRef[] = [];
-  for (const s of listed) {
-    const target = targets.get(s.rId);
-    // Chart sheets and dialog sheets have no cells: like ExcelJS, leave them out.
-    if (target === undefined) continue;
-    const part = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
-    if (pkg.has(part)) sheets.push({ name: s.name, part });
-  }
-  return { sheets, date1904 };
+  return targets;
 }
 
 /** Shared strings, rich text joined, phonetic guides left out. */
@@ -157,7 +178,11 @@ function readSharedStrings(pkg: PackageParts): string[] {
 }
 
 /** The number format of each cell style (`s` index), or undefined for General/none. */
-function readStyles(pkg: PackageParts): (string | undefined)[] {
+function readStyles(pkg: PackageParts): readonly (string | undefined)[] {
+  return stylesMemo.get(pkg.stored?.('xl/styles.xml'), () => cellFormats(pkg));
+}
+
+function cellFormats(pkg: PackageParts): (string | undefined)[] {
   const xml = pkg.text('xl/styles.xml');
   const formats: (string | undefined)[] = [];
   if (xml === null) return formats;
@@ -223,7 +248,7 @@ function parseRef(range: string): MergeArea | null {
 }
 
 interface Styles {
-  formats: (string | undefined)[];
+  formats: readonly (string | undefined)[];
   strings: string[];
   date1904: boolean;
 }

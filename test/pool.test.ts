@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { dayFromYmd, scoreSettingsSchema } from '../core';
 import type { AnalyseTask, FileOutcome } from '../cli/analyse';
-import { analyseAll } from '../cli/pool';
+import { analyseAll, defaultJobs } from '../cli/pool';
 import { buildOfficeFolder } from './fixtures/build-fixtures';
 
 /** The worker pool: files go to workers several at a time, outcomes come back in file order,
@@ -56,4 +56,11 @@ test('a worker that dies mid-run costs only the file it was reading; the files s
       expect(o.plans).toBe(1);
     }
   });
+}, 120_000);
+
+test('by default one worker fewer than the cores, and a worker even on one or two cores, so that every file keeps its budget; --jobs 1 reads in this thread', async () => {
+  for (const [cores, jobs] of [[1, 1], [2, 1], [4, 3], [8, 7]]) expect(defaultJobs(cores)).toBe(jobs);
+  const tasks = files.map((f) => task(f));
+  expect(await analyseAll(tasks, {}, () => undefined)).toBe(Math.min(defaultJobs(), tasks.length));
+  expect(await analyseAll(tasks, { jobs: 1 }, () => undefined)).toBe(0);
 }, 120_000);

@@ -3,7 +3,9 @@ import { existsSync, promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Grid } from '../core';
-import { readSpreadsheetMl } from '../cli/spreadsheetml';
+import { Package, DEFAULT_LIMITS, readSpreadsheetMl } from '../cli/spreadsheetml';
+import { PartMemo } from '../core/part-memo';
+import { PackageParts, readSpreadsheetMlParts } from '../core/spreadsheetml';
 import { readWithExcelJs, readWorkbookGrids } from '../cli/xlsx-grid';
 import fc from 'fast-check';
 import { SaxesParser } from 'saxes';
@@ -182,6 +184,54 @@ describe('SpreadsheetML as other writers write it', () => {
       ['দ্বিতীয়', 2],
       ['প্রথম', 1],
     ]);
+  });
+});
+
+describe('parts that offices\' files share byte for byte (one template) are read once', () => {
+  /** A package that counts which parts were inflated. */
+  const counted = (buf: Buffer, reads: string[]): PackageParts => {
+    const pkg = new Package(buf, DEFAULT_LIMITS);
+    return { has: (n) => pkg.has(n), stored: (n) => pkg.stored(n), text: (n) => (reads.push(n), pkg.text(n)) };
+  };
+  // A format no other test uses, so that nothing read before this test is remembered.
+  const stamp = Date.now();
+  const styles = `<styleSheet xmlns="${MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0&quot;${stamp}&quot;"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>`;
+  const tab = `অগ্রগতি ${stamp}`;
+
+  test('two offices\' files from one template: styles and workbook parts are inflated once, and each file reads as ExcelJS reads it', async () => {
+    const first = workbookPackage([{ name: tab, xml: sheetXml('<row r="1"><c r="A1" s="1"><v>1.5</v></c></row>') }], { styles });
+    const second = workbookPackage([{ name: tab, xml: sheetXml('<row r="1"><c r="A1"><v>7</v></c><c r="B1" s="1"><v>2</v></c></row>') }], { styles });
+    const reads: string[] = [];
+    const a = readSpreadsheetMlParts(counted(first, reads), 'a.xlsx').grids;
+    const b = readSpreadsheetMlParts(counted(second, reads), 'b.xlsx').grids;
+    expect(reads.filter((n) => n === 'xl/styles.xml')).toHaveLength(1);
+    expect(reads.filter((n) => n === 'xl/workbook.xml')).toHaveLength(1);
+    expect(reads.filter((n) => n.startsWith('xl/worksheets/'))).toHaveLength(2);
+    expect(a).toEqual((await readWithExcelJs(first, 'a.xlsx')).grids);
+    expect(b).toEqual((await readWithExcelJs(second, 'b.xlsx')).grids);
+    expect(b[0].formats?.[0]).toEqual([null, a[0].formats?.[0][0]]);
+  });
+
+  test('the same workbook part in a file that lacks a sheet\'s part: the file\'s own parts decide which sheets it has', () => {
+    const whole = workbookPackage([{ name: 'S', xml: sheetXml('<row r="1"><c r="A1"><v>1</v></c></row>') }, { name: 'T', xml: sheetXml('<row r="1"><c r="A1"><v>2</v></c></row>') }], { styles });
+    const entries = [...zipEntries(whole).keys()];
+    const cut = writeZip(entries.filter((n) => n !== 'xl/worksheets/sheet2.xml').map((n) => ({ name: n, data: new Package(whole, DEFAULT_LIMITS).text(n)! })));
+    expect(readSpreadsheetMl(whole, 'w.xlsx').grids.map((g) => g.sheet)).toEqual(['S', 'T']);
+    expect(readSpreadsheetMl(cut, 'c.xlsx').grids.map((g) => g.sheet)).toEqual(['S']);
+  });
+
+  test('never on a checksum alone: a part with the same key and other bytes is read again; large parts are always read', () => {
+    const memo = new PartMemo<string>(4, 8);
+    let reads = 0;
+    const read = (v: string) => () => (reads++, v);
+    expect(memo.get({ key: 'k', bytes: Uint8Array.of(1, 2, 3) }, read('one'))).toBe('one');
+    expect(memo.get({ key: 'k', bytes: Uint8Array.of(1, 2, 3) }, read('again'))).toBe('one');
+    expect(memo.get({ key: 'k', bytes: Uint8Array.of(1, 2, 4) }, read('other'))).toBe('other');
+    expect(reads).toBe(2);
+    const large = new Uint8Array(9);
+    expect(memo.get({ key: 'L', bytes: large }, read('a'))).toBe('a');
+    expect(memo.get({ key: 'L', bytes: large }, read('b'))).toBe('b');
+    expect(memo.get(null, read('no part'))).toBe('no part');
   });
 });
 
