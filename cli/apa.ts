@@ -4,7 +4,7 @@ import * as path from 'path';
 import type { Bilingual, Language, OfficeSummary, ScoreSettings, SkippedSource } from '../core';
 import type { Day } from '../core/dates';
 import type { Directive } from '../core/directives';
-import { consolidate, groupTitle, isEmptyConsolidation } from '../core/consolidate';
+import { NameKeys, consolidate, groupTitle, isEmptyConsolidation } from '../core/consolidate';
 import { isoOfDay, todayInDhaka } from '../core/dates';
 import { message } from '../core/messages';
 import { consolidationWorkbook } from '../core/report';
@@ -263,6 +263,8 @@ async function runConsolidate(
     names.set(s, s);
     return s;
   };
+  // Names are normalised as offices come in, while the workers still read, not after them.
+  const nameKeys = new NameKeys();
   let done = 0;
   // The writer (ExcelJS) loads while the workers read: this thread is idle meanwhile.
   const writer = import('./write-workbook');
@@ -281,6 +283,7 @@ async function runConsolidate(
     for (const office of o.offices) {
       // Offices of one ministry share their indicators' names: keep one copy of each.
       for (const s of office.indicators) s.name = intern(s.name);
+      nameKeys.add(office);
       offices.push(office);
     }
   });
@@ -291,7 +294,7 @@ async function runConsolidate(
   await reading;
   progress.end();
 
-  const c = consolidate(offices, skipped);
+  const c = consolidate(offices, skipped, nameKeys);
   const output = args.output!;
   // With the minutes: every office's plan held against them on the day (SCORING.md §10).
   const deadlines = minutes && (await import('../core/deadlines-sheet'));

@@ -221,6 +221,25 @@ export function normalisedName(s: string): string {
     .toLowerCase();
 }
 
+/** Names as they are compared (`normalisedName`), each distinct text normalised once: indicator
+ * names repeat across offices. A caller that receives offices one by one (the CLI, while files
+ * are still being read) can fill it as they come, so that consolidating finds them done. */
+export class NameKeys {
+  private readonly keys = new Map<string, string>();
+
+  of(text: string): string {
+    let k = this.keys.get(text);
+    if (k === undefined) this.keys.set(text, (k = normalisedName(text)));
+    return k;
+  }
+
+  /** Every name `consolidate` compares of this office. */
+  add(office: OfficeSummary): void {
+    this.of(office.office);
+    for (const ind of office.indicators) this.of(ind.name);
+  }
+}
+
 /** `1.2.1` before `1.10.1`; an empty id last. */
 export function compareIds(a: string, b: string): number {
   if (a === b) return 0;
@@ -266,19 +285,13 @@ const MISSING: [keyof Pick<OfficeSummary, 'plan' | 'fiscalYear' | 'quarter'>, Me
  * ranked by the marks earned so far out of the applicable plan weight; indicators matched by id
  * and name within a group; every problem with its office, sheet and cell.
  */
-export function consolidate(inputs: OfficeSummary[], skipped: SkippedSource[] = []): Consolidation {
+export function consolidate(inputs: OfficeSummary[], skipped: SkippedSource[] = [], names: NameKeys = new NameKeys()): Consolidation {
   const settings = inputs[0]?.settings ?? { mode: 'interpolate', na: 'rescale', final: false };
   const warnings: OfficeProblem[] = [];
   const warn = (o: OfficeSummary, code: string, text: Bilingual, cell = '', indicatorId?: string) =>
     warnings.push({ code, severity: 'warning', file: o.file, sheet: o.sheet, cell, ...(indicatorId !== undefined ? { indicatorId } : {}), office: o.office, message: text });
 
-  // Indicator names repeat across offices: each distinct text is normalised once.
-  const normalised = new Map<string, string>();
-  const nameKey = (t: string) => {
-    let k = normalised.get(t);
-    if (k === undefined) normalised.set(t, (k = normalisedName(t)));
-    return k;
-  };
+  const nameKey = (t: string) => names.of(t);
 
   const byKey = new Map<string, OfficeSummary[]>();
   for (const o of inputs) {
