@@ -264,7 +264,7 @@ async function runConsolidate(
     return s;
   };
   let done = 0;
-  // The writer (ExcelJS) loads while the workers read: this thread is idle meanwhile.
+  // The writer loads while the workers read: this thread is idle meanwhile.
   const writer = import('./write-workbook');
   writer.catch(() => undefined);
   const phases = { start: performance.now(), read: 0, write: 0 };
@@ -284,10 +284,6 @@ async function runConsolidate(
       offices.push(office);
     }
   });
-  // The workers are starting (and then have files queued): ExcelJS's writer is loaded meanwhile,
-  // not after the last file. A failure here is left to the write itself to report.
-  reading.catch(() => undefined);
-  await writer.then((w) => w.preloadWriter()).catch(() => undefined);
   await reading;
   progress.end();
 
