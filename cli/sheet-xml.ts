@@ -5,11 +5,11 @@ import { DRAWING_REL, chartContentTypes, chartXml, drawingRelsXml, drawingXml } 
 
 /**
  * A core `WorkbookSpec` (the consolidated report) as the parts of an .xlsx file (ECMA-376
- * SpreadsheetML), each rendered as an XML string: the workbook and its print names, one worksheet
- * per sheet (values, styles, column widths, row heights, frozen panes, links, page setup, page
- * breaks, its chart's drawing), the shared strings, the styles, the document properties, the
- * relationships and content types. The caller zips them (cli/zip.ts `writeZip`). Nothing here
- * reads a clock or the file system: the same spec and options give the same parts.
+ * SpreadsheetML), rendered as XML text: the workbook and its print names, one worksheet per sheet
+ * (values, styles, column widths, row heights, frozen panes, links, page setup, page breaks, its
+ * chart's drawing), the shared strings, the styles, the document properties, the relationships
+ * and content types. The caller zips them (cli/zip.ts `writeZipChunked`). Nothing here reads a
+ * clock or the file system: the same spec and options give the same parts.
  *
  * Strings are always text (shared strings, never a formula: `=SUM(…)` stays text); numbers that
  * are not finite are left empty; text is made XML-safe and kept within Excel's cell limit
@@ -26,10 +26,14 @@ export interface PartOptions {
   linkTarget: (link: NonNullable<SpecCell['link']>) => string | null;
 }
 
+/** A part of the package: its XML as one string or as chunks made on demand (a worksheet's). */
 export interface Part {
   name: string;
-  data: string;
+  data: string | Iterable<string>;
 }
+
+/** About how many characters of a worksheet's XML go in one chunk. */
+const CHUNK = 1 << 16;
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -194,8 +198,10 @@ class SharedStrings {
     return id;
   }
 
-  xml(): string {
-    return `${HEAD}<sst xmlns="${MAIN_NS}" count="${this.count}" uniqueCount="${this.items.length}">${this.items.join('')}</sst>`;
+  *xml(): Generator<string> {
+    yield `${HEAD}<sst xmlns="${MAIN_NS}" count="${this.count}" uniqueCount="${this.items.length}">`;
+    for (let i = 0; i < this.items.length; i += 2000) yield this.items.slice(i, i + 2000).join('');
+    yield '</sst>';
   }
 }
 
@@ -213,28 +219,51 @@ function printNames(sheet: SheetSpec, index: number): string {
   return xml;
 }
 
-interface SheetParts {
-  xml: string;
-  rels: string | null;
-}
-
 /** Whether two cells look the same (the fields `Styles.id` reads). */
 const sameLook = (a: SpecCell, b: SpecCell) => a.fill === b.fill && a.font === b.font && !a.bold === !b.bold && !a.link === !b.link && !a.wrap === !b.wrap && a.format === b.format;
 
 /** A number as a cell's value: finite numbers only. */
 const numberText = (v: number) => (Object.is(v, -0) ? '0' : String(v));
 
-function sheetParts(sheet: SheetSpec, index: number, chart: number | null, styles: Styles, strings: SharedStrings, options: PartOptions): SheetParts {
+/** Whether a cell is written: it has a value or a look. */
+const written = (cell: SpecCell | undefined): boolean =>
+  !!cell && (typeof cell.v === 'string' || (typeof cell.v === 'number' && Number.isFinite(cell.v)) || !!(cell.fill || cell.font || cell.bold || cell.link || cell.wrap || cell.format));
+
+/** The cells written: `A1:` the last column and row that hold one, or `A1`. */
+function dimension(sheet: SheetSpec): string {
+  let lastRow = -1;
+  let lastColumn = -1;
+  sheet.rows.forEach((cells, r) => {
+    for (let c = (cells ?? []).length - 1; c >= 0; c--) {
+      if (!written(cells[c])) continue;
+      lastRow = r;
+      if (c > lastColumn) lastColumn = c;
+      break;
+    }
+  });
+  return lastRow < 0 ? 'A1' : `A1:${columnLetters(lastColumn)}${lastRow + 1}`;
+}
+
+/**
+ * A worksheet's XML in chunks of about `CHUNK` characters, rendered as they are asked for; its
+ * relationships (links to other files, the drawing) are added to `rels` as it goes, complete
+ * once the last chunk is taken.
+ */
+function* worksheetXml(sheet: SheetSpec, index: number, chart: number | null, styles: Styles, strings: SharedStrings, options: PartOptions, rels: string[]): Generator<string> {
   const letters: string[] = [];
   const letter = (c: number) => letters[c] ?? (letters[c] = columnLetters(c));
   const heights = new Map((sheet.rowHeights ?? []).map((h) => [h.row, h.height]));
-  const rels: string[] = [];
   const links: string[] = [];
-  const rows: string[] = [];
   const lookAbove: SpecCell[] = [];
   const styleAbove: number[] = [];
-  let lastRow = -1;
-  let lastColumn = -1;
+  let chunk: string[] = [HEAD, `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`];
+  if (sheet.print) chunk.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  chunk.push(`<dimension ref="${dimension(sheet)}"/>`);
+  chunk.push(`<sheetViews><sheetView${index === 0 ? ' tabSelected="1"' : ''} workbookViewId="0">${frozenPane(sheet.freeze)}</sheetView></sheetViews>`);
+  chunk.push('<sheetFormatPr defaultRowHeight="15"/>');
+  chunk.push(columnsXml(sheet.columnWidths));
+  chunk.push('<sheetData>');
+  let size = 0;
   for (let r = 0; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r] ?? [];
     const row = r + 1;
@@ -275,38 +304,37 @@ function sheetParts(sheet: SheetSpec, index: number, chart: number | null, style
       }
       if (value === null && s === 0) continue;
       xml += `<c r="${ref}"${s ? ` s="${s}"` : ''}${type}${value === null ? '/>' : `><v>${value}</v></c>`}`;
-      if (c > lastColumn) lastColumn = c;
-      lastRow = r;
     }
     const height = heights.get(r);
     const ht = height !== undefined && Number.isFinite(height) && height >= 0 ? ` ht="${Math.min(409, height)}" customHeight="1"` : '';
-    if (xml || ht) rows.push(xml ? `<row r="${row}"${ht}>${xml}</row>` : `<row r="${row}"${ht}/>`);
+    if (!xml && !ht) continue;
+    const line = xml ? `<row r="${row}"${ht}>${xml}</row>` : `<row r="${row}"${ht}/>`;
+    chunk.push(line);
+    size += line.length;
+    if (size >= CHUNK) {
+      yield chunk.join('');
+      chunk = [];
+      size = 0;
+    }
   }
-
-  const parts: string[] = [HEAD, `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`];
-  if (sheet.print) parts.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
-  parts.push(`<dimension ref="${lastRow < 0 ? 'A1' : `A1:${letter(lastColumn)}${lastRow + 1}`}"/>`);
-  parts.push(`<sheetViews><sheetView${index === 0 ? ' tabSelected="1"' : ''} workbookViewId="0">${frozenPane(sheet.freeze)}</sheetView></sheetViews>`);
-  parts.push('<sheetFormatPr defaultRowHeight="15"/>');
-  parts.push(columnsXml(sheet.columnWidths));
-  parts.push(rows.length ? `<sheetData>${rows.join('')}</sheetData>` : '<sheetData/>');
-  if (links.length) parts.push(`<hyperlinks>${links.join('')}</hyperlinks>`);
+  chunk.push('</sheetData>');
+  if (links.length) chunk.push(`<hyperlinks>${links.join('')}</hyperlinks>`);
   const p = sheet.print;
   if (p) {
-    parts.push('<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>');
+    chunk.push('<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>');
     // Every printed column on one page's width, as many pages tall as it takes.
-    parts.push(`<pageSetup paperSize="9" orientation="${p.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>`);
+    chunk.push(`<pageSetup paperSize="9" orientation="${p.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>`);
     // A printed page starts at a break row: the break is below the row before it (`id`, 1-based).
     const breaks = [...new Set(p.breaks ?? [])].filter((b) => Number.isInteger(b) && b >= 1 && b <= sheet.rows.length).sort((a, b) => a - b);
-    if (breaks.length) parts.push(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((b) => `<brk id="${b}" max="16383" man="1"/>`).join('')}</rowBreaks>`);
+    if (breaks.length) chunk.push(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((b) => `<brk id="${b}" max="16383" man="1"/>`).join('')}</rowBreaks>`);
   }
   if (chart !== null) {
     const id = `rId${rels.length + 1}`;
     rels.push(`<Relationship Id="${id}" Type="${DRAWING_REL}" Target="../drawings/drawing${chart}.xml"/>`);
-    parts.push(`<drawing r:id="${id}"/>`);
+    chunk.push(`<drawing r:id="${id}"/>`);
   }
-  parts.push('</worksheet>');
-  return { xml: parts.join(''), rels: rels.length ? relationships(rels) : null };
+  chunk.push('</worksheet>');
+  yield chunk.join('');
 }
 
 /** The sheet view's frozen pane: `rows` and `columns` kept in view. */
@@ -350,36 +378,15 @@ const relationships = (rels: string[]) => `${HEAD}<Relationships xmlns="${PACKAG
 /** `2024-01-01T00:00:00Z` */
 const w3cDate = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-/** Every part of the .xlsx of `spec`, in the order they go in the zip. */
-export function workbookParts(spec: WorkbookSpec, options: PartOptions): Part[] {
-  const styles = new Styles();
-  const strings = new SharedStrings();
-  const sheets: Part[] = [];
-  const charts: Part[] = [];
-  let chartCount = 0;
-  spec.sheets.forEach((sheet, i) => {
-    const chart = sheet.chart ? ++chartCount : null;
-    const { xml, rels } = sheetParts(sheet, i, chart, styles, strings, options);
-    sheets.push({ name: `xl/worksheets/sheet${i + 1}.xml`, data: xml });
-    if (rels) sheets.push({ name: `xl/worksheets/_rels/sheet${i + 1}.xml.rels`, data: rels });
-    if (sheet.chart && chart !== null) {
-      charts.push({ name: `xl/charts/chart${chart}.xml`, data: chartXml(sheet, sheet.chart) });
-      charts.push({ name: `xl/drawings/drawing${chart}.xml`, data: drawingXml(sheet.chart) });
-      charts.push({ name: `xl/drawings/_rels/drawing${chart}.xml.rels`, data: drawingRelsXml(chart) });
-    }
-  });
+/** Every part of the .xlsx of `spec`, in the order they go in the zip, each made when it is
+ * asked for, a worksheet's XML chunk by chunk: each chunk can be deflated (and let go) before
+ * the next is rendered, so a ministry's report is never held as XML all at once. Each part's
+ * data is to be taken whole before the next part is asked for. The styles and shared strings,
+ * which every sheet adds to, come last. */
+export function* workbookParts(spec: WorkbookSpec, options: PartOptions): Generator<Part> {
   const n = spec.sheets.length;
   const names = spec.sheets.map((s) => s.name);
-  const definedNames = spec.sheets.map(printNames).join('');
-  const workbook =
-    `${HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews>` +
-    `<sheets>${names.map((name, i) => `<sheet name="${escAttr(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets>` +
-    `${definedNames ? `<definedNames>${definedNames}</definedNames>` : ''}<calcPr calcId="171027"/></workbook>`;
-  const workbookRels = relationships([
-    ...names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`),
-    `<Relationship Id="rId${n + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>`,
-    `<Relationship Id="rId${n + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`,
-  ]);
+  const chartCount = spec.sheets.filter((s) => s.chart).length;
   const contentTypes =
     `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
@@ -391,33 +398,65 @@ export function workbookParts(spec: WorkbookSpec, options: PartOptions): Part[] 
     '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
     chartContentTypes(chartCount) +
     '</Types>';
-  const rootRels = relationships([
-    `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/>`,
-    `<Relationship Id="rId2" Type="${PACKAGE_REL_NS}/metadata/core-properties" Target="docProps/core.xml"/>`,
-    `<Relationship Id="rId3" Type="${REL_NS}/extended-properties" Target="docProps/app.xml"/>`,
-  ]);
+  yield { name: '[Content_Types].xml', data: contentTypes };
+  yield {
+    name: '_rels/.rels',
+    data: relationships([
+      `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/>`,
+      `<Relationship Id="rId2" Type="${PACKAGE_REL_NS}/metadata/core-properties" Target="docProps/core.xml"/>`,
+      `<Relationship Id="rId3" Type="${REL_NS}/extended-properties" Target="docProps/app.xml"/>`,
+    ]),
+  };
   const creator = escContent(options.creator);
   const date = w3cDate(options.date);
-  const core =
-    `${HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
-    `<dc:creator>${creator}</dc:creator><cp:lastModifiedBy>${creator}</cp:lastModifiedBy>` +
-    `<dcterms:created xsi:type="dcterms:W3CDTF">${date}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${date}</dcterms:modified></cp:coreProperties>`;
-  const app =
-    `${HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
-    `<Application>${creator}</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>` +
-    `<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>${n}</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
-    `<TitlesOfParts><vt:vector size="${n}" baseType="lpstr">${names.map((s) => `<vt:lpstr>${escContent(s)}</vt:lpstr>`).join('')}</vt:vector></TitlesOfParts>` +
-    '<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>';
-  return [
-    { name: '[Content_Types].xml', data: contentTypes },
-    { name: '_rels/.rels', data: rootRels },
-    { name: 'docProps/core.xml', data: core },
-    { name: 'docProps/app.xml', data: app },
-    { name: 'xl/workbook.xml', data: workbook },
-    { name: 'xl/_rels/workbook.xml.rels', data: workbookRels },
-    { name: 'xl/styles.xml', data: styles.xml() },
-    { name: 'xl/sharedStrings.xml', data: strings.xml() },
-    ...sheets,
-    ...charts,
-  ];
+  yield {
+    name: 'docProps/core.xml',
+    data:
+      `${HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+      `<dc:creator>${creator}</dc:creator><cp:lastModifiedBy>${creator}</cp:lastModifiedBy>` +
+      `<dcterms:created xsi:type="dcterms:W3CDTF">${date}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${date}</dcterms:modified></cp:coreProperties>`,
+  };
+  yield {
+    name: 'docProps/app.xml',
+    data:
+      `${HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">` +
+      `<Application>${creator}</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>` +
+      `<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>${n}</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
+      `<TitlesOfParts><vt:vector size="${n}" baseType="lpstr">${names.map((s) => `<vt:lpstr>${escContent(s)}</vt:lpstr>`).join('')}</vt:vector></TitlesOfParts>` +
+      '<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>',
+  };
+  const definedNames = spec.sheets.map(printNames).join('');
+  yield {
+    name: 'xl/workbook.xml',
+    data:
+      `${HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews>` +
+      `<sheets>${names.map((name, i) => `<sheet name="${escAttr(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets>` +
+      `${definedNames ? `<definedNames>${definedNames}</definedNames>` : ''}<calcPr calcId="171027"/></workbook>`,
+  };
+  yield {
+    name: 'xl/_rels/workbook.xml.rels',
+    data: relationships([
+      ...names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`),
+      `<Relationship Id="rId${n + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>`,
+      `<Relationship Id="rId${n + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>`,
+    ]),
+  };
+  const styles = new Styles();
+  const strings = new SharedStrings();
+  let chart = 0;
+  for (let i = 0; i < n; i++) {
+    const sheet = spec.sheets[i];
+    const number = sheet.chart ? ++chart : null;
+    const rels: string[] = [];
+    // Taken whole before the next part is asked for: then `rels` is complete.
+    yield { name: `xl/worksheets/sheet${i + 1}.xml`, data: worksheetXml(sheet, i, number, styles, strings, options, rels) };
+    if (rels.length) yield { name: `xl/worksheets/_rels/sheet${i + 1}.xml.rels`, data: relationships(rels) };
+    if (sheet.chart && number !== null) {
+      yield { name: `xl/charts/chart${number}.xml`, data: chartXml(sheet, sheet.chart) };
+      yield { name: `xl/drawings/drawing${number}.xml`, data: drawingXml(sheet.chart) };
+      yield { name: `xl/drawings/_rels/drawing${number}.xml.rels`, data: drawingRelsXml(number) };
+    }
+  }
+  yield { name: 'xl/styles.xml', data: styles.xml() };
+  yield { name: 'xl/sharedStrings.xml', data: strings.xml() };
 }

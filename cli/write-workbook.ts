@@ -5,7 +5,7 @@ import { SpecCell, WorkbookSpec } from '../core/report';
 import { recordReport } from './report-record';
 import { writeFileAtomically } from './safe-write';
 import { workbookParts } from './sheet-xml';
-import { CREATOR, packZip, writeZip } from './zip';
+import { CREATOR, packZip, writeZipChunked } from './zip';
 
 export { safeText } from './sheet-xml';
 
@@ -13,8 +13,8 @@ export { safeText } from './sheet-xml';
  * Writes a core `WorkbookSpec` (the consolidated report) to an .xlsx file: its parts rendered
  * as SpreadsheetML by cli/sheet-xml.ts (values, fills, font colours, bold, number formats,
  * column widths, row heights, frozen panes, links back to the source cells, page setup, print
- * titles and areas, page breaks, the charts of cli/chart-xml.ts) and zipped by `writeZip` (zlib,
- * one pinned timestamp). Strings are always written as text, never as formulas (`=SUM(…)` as an
+ * titles and areas, page breaks, the charts of cli/chart-xml.ts) and zipped by `writeZipChunked`
+ * (zlib, one pinned timestamp). Strings are always written as text, never as formulas (`=SUM(…)` as an
  * office name stays text). The output is deterministic: fixed document dates and zip
  * timestamps, so the same spec gives the same bytes.
  */
@@ -34,10 +34,10 @@ export async function writeWorkbook(spec: WorkbookSpec, file: string): Promise<v
   await writeFileAtomically(file, recordReport(buffer));
 }
 
-/** The .xlsx bytes of `spec`. */
+/** The .xlsx bytes of `spec`: each part deflated as it is rendered, so what is held is the
+ * finished (small) file, not its XML. */
 export async function workbookBuffer(spec: WorkbookSpec, options: WriteOptions): Promise<Buffer> {
-  const parts = workbookParts(spec, { creator: CREATOR, date: FIXED_DATE, linkTarget: (link) => hyperlinkTarget(link, options) });
-  return writeZip(parts);
+  return writeZipChunked(workbookParts(spec, { creator: CREATOR, date: FIXED_DATE, linkTarget: (link) => hyperlinkTarget(link, options) }));
 }
 
 /** An ExcelJS workbook's .xlsx bytes (the test fixtures are built as whole ExcelJS workbooks):

@@ -139,6 +139,50 @@ export function writeZip(entries: { name: string; data: Buffer | string }[], lev
   );
 }
 
+/** A zip entry deflated, with the CRC-32 and size of its bytes. */
+export interface DeflatedEntry {
+  name: string;
+  deflated: Buffer;
+  crc: number;
+  size: number;
+}
+
+/**
+ * A zip of these entries, in this order, with the pinned timestamp, each deflated as its data
+ * comes: an entry's data may be chunks made on demand (each entry's taken whole before the next
+ * entry is asked for). Deflating runs in zlib's thread pool while the next chunk is made, and
+ * what is held is the deflated bytes, not the entries' text. The same entries give the same bytes.
+ */
+export async function writeZipChunked(entries: Iterable<{ name: string; data: string | Iterable<string> }>, level = 6): Promise<Buffer> {
+  const deflated: DeflatedEntry[] = [];
+  for (const e of entries) deflated.push(await deflateChunks(e.name, typeof e.data === 'string' ? [e.data] : e.data, level));
+  return zipOfDeflated(deflated);
+}
+
+async function deflateChunks(name: string, chunks: Iterable<string>, level: number): Promise<DeflatedEntry> {
+  const z = zlib.createDeflateRaw({ level });
+  const out: Buffer[] = [];
+  z.on('data', (b: Buffer) => out.push(b));
+  const ended = new Promise<void>((resolve, reject) => {
+    z.on('end', resolve);
+    z.on('error', reject);
+  });
+  let crc = 0;
+  let size = 0;
+  // One chunk deflating while the next is made; no more held than that.
+  let drained: Promise<void> | null = null;
+  for (const chunk of chunks) {
+    const bytes = Buffer.from(chunk, 'utf8');
+    crc = zlib.crc32(bytes, crc);
+    size += bytes.length;
+    if (drained) await drained;
+    drained = z.write(bytes) ? null : new Promise<void>((resolve) => z.once('drain', resolve));
+  }
+  z.end();
+  await ended;
+  return { name, deflated: Buffer.concat(out), crc, size };
+}
+
 /** A zip of entries already deflated, each with the CRC and size its headers declare (the one
  * place headers are written; test fixtures give it sizes that lie, as a zip bomb's do). */
 export function zipOfDeflated(entries: { name: string; deflated: Buffer; crc: number; size: number }[]): Buffer {
