@@ -4,8 +4,8 @@ import { ZipError } from '../core/zip-error';
 export { ZipError };
 
 /** The little of the zip format the CLI needs without ExcelJS: listing and inflating the entries
- * of a workbook (with a limit, so that a zip bomb stops early), and pinning timestamps of a
- * written one. */
+ * of a workbook (with a limit, so that a zip bomb stops early), and writing one deflated, every
+ * entry with one pinned timestamp. */
 
 /** The creator every workbook written here carries (docProps/core.xml). */
 export const CREATOR = 'APA Sheets';
@@ -222,26 +222,4 @@ export function zipOfDeflated(entries: { name: string; deflated: Buffer; crc: nu
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...parts, directory, end]);
-}
-
-/** Pins the DOS timestamps of every entry of a written zip in place of the time of writing
- * (ExcelJS's streaming writer stamps the clock), so that two writes are byte-identical. */
-export function pinZipTimestamps(buf: Buffer): Buffer {
-  const out = Buffer.from(buf);
-  for (const e of zipEntries(out).values()) {
-    if (out.readUInt32LE(e.local) === 0x04034b50) {
-      out.writeUInt16LE(0, e.local + 10);
-      out.writeUInt16LE(PINNED_DATE, e.local + 12);
-    }
-  }
-  // The central directory's copies, found the way zipEntries finds them.
-  let eocd = out.length - 22;
-  while (eocd >= 0 && out.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  let p = out.readUInt32LE(eocd + 16);
-  for (let e = out.readUInt16LE(eocd + 10); e > 0 && p + 46 <= out.length && out.readUInt32LE(p) === 0x02014b50; e--) {
-    out.writeUInt16LE(0, p + 12);
-    out.writeUInt16LE(PINNED_DATE, p + 14);
-    p += 46 + out.readUInt16LE(p + 28) + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
-  }
-  return out;
 }
