@@ -266,7 +266,7 @@ async function runConsolidate(
   // Names are normalised as offices come in, while the workers still read, not after them.
   const nameKeys = new NameKeys();
   let done = 0;
-  // The writer (ExcelJS) loads while the workers read: this thread is idle meanwhile.
+  // The writer loads while the workers read: this thread is idle meanwhile.
   const writer = import('./write-workbook');
   writer.catch(() => undefined);
   const phases = { start: performance.now(), read: 0, write: 0 };
@@ -287,10 +287,6 @@ async function runConsolidate(
       offices.push(office);
     }
   });
-  // The workers are starting (and then have files queued): ExcelJS's writer is loaded meanwhile,
-  // not after the last file. A failure here is left to the write itself to report.
-  reading.catch(() => undefined);
-  await writer.then((w) => w.preloadWriter()).catch(() => undefined);
   await reading;
   progress.end();
 

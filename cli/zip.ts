@@ -4,8 +4,8 @@ import { ZipError } from '../core/zip-error';
 export { ZipError };
 
 /** The little of the zip format the CLI needs without ExcelJS: listing and inflating the entries
- * of a workbook (with a limit, so that a zip bomb stops early), and pinning timestamps of a
- * written one. */
+ * of a workbook (with a limit, so that a zip bomb stops early), and writing one deflated, every
+ * entry with one pinned timestamp. */
 
 /** The creator every workbook written here carries (docProps/core.xml). */
 export const CREATOR = 'APA Sheets';
@@ -139,6 +139,50 @@ export function writeZip(entries: { name: string; data: Buffer | string }[], lev
   );
 }
 
+/** A zip entry deflated, with the CRC-32 and size of its bytes. */
+export interface DeflatedEntry {
+  name: string;
+  deflated: Buffer;
+  crc: number;
+  size: number;
+}
+
+/**
+ * A zip of these entries, in this order, with the pinned timestamp, each deflated as its data
+ * comes: an entry's data may be chunks made on demand (each entry's taken whole before the next
+ * entry is asked for). Deflating runs in zlib's thread pool while the next chunk is made, and
+ * what is held is the deflated bytes, not the entries' text. The same entries give the same bytes.
+ */
+export async function writeZipChunked(entries: Iterable<{ name: string; data: string | Iterable<string> }>, level = 6): Promise<Buffer> {
+  const deflated: DeflatedEntry[] = [];
+  for (const e of entries) deflated.push(await deflateChunks(e.name, typeof e.data === 'string' ? [e.data] : e.data, level));
+  return zipOfDeflated(deflated);
+}
+
+async function deflateChunks(name: string, chunks: Iterable<string>, level: number): Promise<DeflatedEntry> {
+  const z = zlib.createDeflateRaw({ level });
+  const out: Buffer[] = [];
+  z.on('data', (b: Buffer) => out.push(b));
+  const ended = new Promise<void>((resolve, reject) => {
+    z.on('end', resolve);
+    z.on('error', reject);
+  });
+  let crc = 0;
+  let size = 0;
+  // One chunk deflating while the next is made; no more held than that.
+  let drained: Promise<void> | null = null;
+  for (const chunk of chunks) {
+    const bytes = Buffer.from(chunk, 'utf8');
+    crc = zlib.crc32(bytes, crc);
+    size += bytes.length;
+    if (drained) await drained;
+    drained = z.write(bytes) ? null : new Promise<void>((resolve) => z.once('drain', resolve));
+  }
+  z.end();
+  await ended;
+  return { name, deflated: Buffer.concat(out), crc, size };
+}
+
 /** A zip of entries already deflated, each with the CRC and size its headers declare (the one
  * place headers are written; test fixtures give it sizes that lie, as a zip bomb's do). */
 export function zipOfDeflated(entries: { name: string; deflated: Buffer; crc: number; size: number }[]): Buffer {
@@ -178,26 +222,4 @@ export function zipOfDeflated(entries: { name: string; deflated: Buffer; crc: nu
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...parts, directory, end]);
-}
-
-/** Pins the DOS timestamps of every entry of a written zip in place of the time of writing
- * (ExcelJS's streaming writer stamps the clock), so that two writes are byte-identical. */
-export function pinZipTimestamps(buf: Buffer): Buffer {
-  const out = Buffer.from(buf);
-  for (const e of zipEntries(out).values()) {
-    if (out.readUInt32LE(e.local) === 0x04034b50) {
-      out.writeUInt16LE(0, e.local + 10);
-      out.writeUInt16LE(PINNED_DATE, e.local + 12);
-    }
-  }
-  // The central directory's copies, found the way zipEntries finds them.
-  let eocd = out.length - 22;
-  while (eocd >= 0 && out.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  let p = out.readUInt32LE(eocd + 16);
-  for (let e = out.readUInt16LE(eocd + 10); e > 0 && p + 46 <= out.length && out.readUInt32LE(p) === 0x02014b50; e--) {
-    out.writeUInt16LE(0, p + 12);
-    out.writeUInt16LE(PINNED_DATE, p + 14);
-    p += 46 + out.readUInt16LE(p + 28) + out.readUInt16LE(p + 30) + out.readUInt16LE(p + 32);
-  }
-  return out;
 }

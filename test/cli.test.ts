@@ -1,14 +1,17 @@
-import { promises as fs } from 'fs';
+import { execFile } from 'child_process';
+import { existsSync, promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { SaxesParser } from 'saxes';
 import { jsonDocumentSchema, JsonDocument, MessageKey, PROBLEM_COLUMNS, WorkbookSpec, text } from '../core';
 import { main, Writer } from '../cli/apa';
 import { parseCsv, csvGrid } from '../cli/csv-grid';
 import { consolidateJsonSchema } from '../cli/json';
 import { readWorkbookGrids } from '../cli/xlsx-grid';
 import { workbookBuffer, hyperlinkTarget } from '../cli/write-workbook';
-import { zipEntry, writtenByApa } from '../cli/zip';
+import { entryBytes, zipEntries, zipEntry, writtenByApa } from '../cli/zip';
+import { MAX_CELL_TEXT } from '../core/cell-matrix';
 import { buildSamples } from './fixtures/build-fixtures';
 import { fiveTierGrid } from './helpers';
 
@@ -426,6 +429,250 @@ describe('write-workbook', () => {
     expect(hyperlinkTarget({ sheet: "O'Brien", cell: 'B2' }, { outDir: tmp })).toBe("#'O''Brien'!B2");
     expect(hyperlinkTarget({ file: path.join(tmp, 'a b', 'x#1.xlsx'), sheet: 'S', cell: 'C3' }, { outDir: path.join(tmp, 'out') })).toBe("./../a%20b/x%231.xlsx#'S'!C3");
   });
+});
+
+/** The elements of a worksheet, in the order the schema (CT_Worksheet, ECMA-376 §18.3.1.99) has them. */
+const WORKSHEET_ORDER = [
+  'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetCalcPr', 'sheetProtection', 'protectedRanges', 'scenarios',
+  'autoFilter', 'sortState', 'dataConsolidate', 'customSheetViews', 'mergeCells', 'phoneticPr', 'conditionalFormatting', 'dataValidations',
+  'hyperlinks', 'printOptions', 'pageMargins', 'pageSetup', 'headerFooter', 'rowBreaks', 'colBreaks', 'customProperties', 'cellWatches',
+  'ignoredErrors', 'smartTags', 'drawing', 'legacyDrawing', 'legacyDrawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems',
+  'tableParts', 'extLst',
+];
+
+/** The root element and its children's names, or the first well-formedness error saxes finds. */
+function parseXml(xml: string): { root: string; children: string[] } {
+  const parser = new SaxesParser({ xmlns: true });
+  let depth = 0;
+  let root = '';
+  const children: string[] = [];
+  parser.on('error', (e) => {
+    throw e;
+  });
+  parser.on('opentag', (tag) => {
+    if (depth === 0) root = tag.local;
+    else if (depth === 1) children.push(tag.local);
+    if (!tag.isSelfClosing) depth++;
+  });
+  parser.on('closetag', (tag) => {
+    if (!tag.isSelfClosing) depth--;
+  });
+  parser.write(xml).close();
+  return { root, children };
+}
+
+describe('write-workbook: the report is SpreadsheetML written directly, well-formed, in schema order, read as written by ExcelJS and LibreOffice', () => {
+  const long = 'ক'.repeat(MAX_CELL_TEXT + 10);
+  const spec = (): WorkbookSpec => ({
+    sheets: [
+      {
+        name: "O'Brien & Co <1>",
+        columnWidths: [8, 40, 12, 12, 9, 9],
+        freeze: { rows: 2, columns: 1 },
+        rowHeights: [{ row: 1, height: 33 }],
+        rows: [
+          [{ v: 'Title <b> & "q"', bold: true }],
+          [
+            { v: 'Rank', bold: true, fill: '#DDE3EA', wrap: true },
+            { v: 'Office', bold: true, fill: '#DDE3EA', wrap: true },
+            { v: 'Marks', bold: true, fill: '#DDE3EA', wrap: true },
+            { v: 'Share', bold: true, fill: '#DDE3EA', wrap: true },
+            { v: 'Sheet', bold: true, fill: '#DDE3EA', wrap: true },
+          ],
+          [{ v: 1 }, { v: ' padded\nline two ', wrap: true }, { v: 12.5, format: '0.00', fill: '#1B7F3B', font: '#FFFFFF' }, { v: 0.905, format: '0.0%' }, { v: 'S', link: { file: path.join(tmp, 'in', 'a b.xlsx'), sheet: "O'Brien", cell: 'A7' } }],
+          [{ v: 2 }, { v: '=SUM(A1:A2)' }, { v: 7.25, format: '0.00', fill: '#1B7F3B', font: '#FFFFFF' }, { v: Number.NaN, fill: '#FFCC80' }, { v: 'back', link: { sheet: 'Problems', cell: 'B2' } }],
+          [{ v: 3 }, { v: '_x0041_ stays' }, { v: Number.POSITIVE_INFINITY }, { v: 1234.5, format: '#,##0.000' }, { v: 'bad\u0001char' }, { v: long }],
+          [],
+          [{ v: 'Chart', bold: true }],
+        ],
+        print: { landscape: true, titleRows: 2, columns: 5, rows: 30, breaks: [6] },
+        chart: { title: 'Marks', categories: { column: 1, firstRow: 2, lastRow: 4 }, series: [{ name: 'Marks', column: 2, fill: '#1B7F3B' }], valueAxis: '%', anchor: { top: 7, left: 0, bottom: 25, right: 5 } },
+      },
+      { name: 'Problems', columnWidths: [20, 20], rows: [[{ v: 'p' }, { v: -0 }], [{ v: 'q' }, { v: 'r' }]], print: { landscape: false, titleRows: 0, columns: 2, rows: 2 } },
+    ],
+  });
+  const outDir = () => path.join(tmp, 'direct-out');
+  const parts = (buf: Buffer) => new Map([...zipEntries(buf)].map(([name, e]) => [name, entryBytes(buf, e, 1 << 26).toString('utf8')]));
+
+  test('every part is well-formed XML (saxes), each where its content type and relationship say; the same spec gives the same bytes', async () => {
+    expect(() => parseXml('<a>&</a>')).toThrow();
+    expect(() => parseXml('<a><b></a>')).toThrow();
+    const buf = await workbookBuffer(spec(), { outDir: outDir() });
+    expect((await workbookBuffer(spec(), { outDir: outDir() })).equals(buf)).toBe(true);
+    const xml = parts(buf);
+    expect([...xml.keys()].sort()).toEqual(
+      [
+        '[Content_Types].xml', '_rels/.rels', 'docProps/app.xml', 'docProps/core.xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/sharedStrings.xml',
+        'xl/worksheets/sheet1.xml', 'xl/worksheets/_rels/sheet1.xml.rels', 'xl/worksheets/sheet2.xml',
+        'xl/charts/chart1.xml', 'xl/drawings/drawing1.xml', 'xl/drawings/_rels/drawing1.xml.rels',
+      ].sort(),
+    );
+    const roots = new Map([...xml].map(([name, text]) => [name, parseXml(text).root]));
+    expect(Object.fromEntries(roots)).toMatchObject({
+      '[Content_Types].xml': 'Types', 'xl/workbook.xml': 'workbook', 'xl/styles.xml': 'styleSheet', 'xl/sharedStrings.xml': 'sst', 'xl/worksheets/sheet1.xml': 'worksheet',
+      'xl/charts/chart1.xml': 'chartSpace', 'xl/drawings/drawing1.xml': 'wsDr', 'docProps/core.xml': 'coreProperties', 'docProps/app.xml': 'Properties',
+    });
+    const types = xml.get('[Content_Types].xml')!;
+    for (const name of xml.keys()) if (!name.endsWith('.rels') && name !== '[Content_Types].xml') expect([name, types.includes(`PartName="/${name}"`)]).toEqual([name, true]);
+    // Every relationship leads to a part of the zip, except the links to other files.
+    for (const [name, text] of xml) {
+      if (!name.endsWith('.rels')) continue;
+      const base = path.posix.dirname(path.posix.dirname(name));
+      for (const m of text.matchAll(/<Relationship Id="[^"]+" Type="[^"]+" Target="([^"]+)"( TargetMode="External")?\/>/g)) {
+        if (m[2]) continue;
+        expect([name, xml.has(path.posix.normalize(path.posix.join(base, m[1])))]).toEqual([name, true]);
+      }
+    }
+    const core = xml.get('docProps/core.xml')!;
+    expect(core).toContain('<dc:creator>APA Sheets</dc:creator><cp:lastModifiedBy>APA Sheets</cp:lastModifiedBy>');
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2024-01-01T00:00:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2024-01-01T00:00:00Z</dcterms:modified>');
+    expect(writtenByApa(buf)).toBe(true);
+  });
+
+  test("a worksheet's elements follow the schema's order; links, page setup, breaks and the drawing are where Excel looks", async () => {
+    const xml = parts(await workbookBuffer(spec(), { outDir: outDir() }));
+    const sheet = xml.get('xl/worksheets/sheet1.xml')!;
+    const { children } = parseXml(sheet);
+    expect(children).toEqual(['sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'hyperlinks', 'pageMargins', 'pageSetup', 'rowBreaks', 'drawing']);
+    for (const name of ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']) {
+      const order = parseXml(xml.get(name)!).children.map((c) => WORKSHEET_ORDER.indexOf(c));
+      expect(order.every((i) => i >= 0)).toBe(true);
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+    }
+    expect(sheet).toContain('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><dimension ref="A1:F7"/>');
+    expect(sheet).toContain('<pane xSplit="1" ySplit="2" topLeftCell="B3" activePane="bottomRight" state="frozen"/>');
+    expect(sheet).toContain('<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/><pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    // The chart's caption (row 7) starts a page: the break is below row 6.
+    expect(sheet).toContain('<rowBreaks count="1" manualBreakCount="1"><brk id="6" max="16383" man="1"/></rowBreaks>');
+    // A link within the workbook is a location with no relationship; one to another file an
+    // external relationship whose target holds the cell, with no location.
+    expect(sheet).toContain('<hyperlink ref="E4" location="&apos;Problems&apos;!B2"/>');
+    expect(sheet).toMatch(/<hyperlink ref="E3" r:id="(rId\d+)"\/>/);
+    const rId = /<hyperlink ref="E3" r:id="(rId\d+)"\/>/.exec(sheet)![1];
+    const rels = xml.get('xl/worksheets/_rels/sheet1.xml.rels')!;
+    expect(rels).toContain(`<Relationship Id="${rId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="./../in/a%20b.xlsx#&apos;O&apos;&apos;Brien&apos;!A7" TargetMode="External"/>`);
+    expect(rels.match(/\/hyperlink"/g)).toHaveLength(1);
+    const drawingId = /<drawing r:id="(rId\d+)"\/>/.exec(sheet)![1];
+    expect(rels).toContain(`<Relationship Id="${drawingId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/>`);
+    // The print names, absolute, the sheet's name quoted (its quote doubled) and escaped.
+    const workbook = xml.get('xl/workbook.xml')!;
+    expect(workbook).toContain('<definedNames><definedName name="_xlnm.Print_Area" localSheetId="0">\'O\'\'Brien &amp; Co &lt;1&gt;\'!$A$1:$E$30</definedName><definedName name="_xlnm.Print_Titles" localSheetId="0">\'O\'\'Brien &amp; Co &lt;1&gt;\'!$1:$2</definedName><definedName name="_xlnm.Print_Area" localSheetId="1">\'Problems\'!$A$1:$B$2</definedName></definedNames>');
+    expect(sheet).not.toMatch(/<f[\s>/]/);
+  });
+
+  test('styles: one cellXfs entry per distinct look, the fills Excel requires first, custom number formats from 164', async () => {
+    const styles = parts(await workbookBuffer(spec(), { outDir: outDir() })).get('xl/styles.xml')!;
+    expect(parseXml(styles).children).toEqual(['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles']);
+    expect(styles).toContain('<fills count="5"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>');
+    expect(styles).toContain('<numFmts count="2"><numFmt numFmtId="164" formatCode="0.0%"/><numFmt numFmtId="165" formatCode="#,##0.000"/></numFmts>');
+    // The looks: none, bold title, header, green score, percent, orange, link, number, … each once.
+    const xfs = /<cellXfs count="(\d+)">(.*)<\/cellXfs>/.exec(styles)!;
+    const entries = xfs[2].match(/<xf [^>]*?(\/>|>.*?<\/xf>)/g)!;
+    expect(entries).toHaveLength(Number(xfs[1]));
+    expect(new Set(entries).size).toBe(entries.length);
+    expect(entries).toHaveLength(9);
+  });
+
+  test('ExcelJS reads back the values, styles, widths, heights, frozen panes, links and print setup', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await workbookBuffer(spec(), { outDir: outDir() })) as unknown as ExcelJS.Buffer);
+    expect(wb.creator).toBe('APA Sheets');
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["O'Brien & Co <1>", 'Problems']);
+    const ws = wb.worksheets[0];
+    expect(ws.getCell('A1').value).toBe('Title <b> & "q"');
+    expect(ws.getCell('A1').font.bold).toBe(true);
+    expect(ws.getCell('B3').value).toBe(' padded\nline two ');
+    expect(ws.getCell('B3').alignment).toEqual({ wrapText: true, vertical: 'top' });
+    expect(ws.getCell('B4').value).toBe('=SUM(A1:A2)');
+    expect(ws.getCell('B4').type).toBe(ExcelJS.ValueType.String);
+    expect(ws.getCell('B5').value).toBe('_x0041_ stays');
+    expect(ws.getCell('E5').value).toBe('badchar');
+    expect(ws.getCell('F5').value).toBe(long.slice(0, MAX_CELL_TEXT));
+    expect(ws.getCell('C3').value).toBe(12.5);
+    expect(ws.getCell('C3').numFmt).toBe('0.00');
+    expect((ws.getCell('C3').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FF1B7F3B');
+    expect(ws.getCell('C3').font.color?.argb).toBe('FFFFFFFF');
+    expect(ws.getCell('D3').numFmt).toBe('0.0%');
+    expect(ws.getCell('D5').numFmt).toBe('#,##0.000');
+    // Not finite: empty, its fill kept.
+    expect(ws.getCell('D4').value).toBeNull();
+    expect((ws.getCell('D4').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFCC80');
+    expect(ws.getCell('C5').value).toBeNull();
+    expect(ws.getCell('A2').font.bold).toBe(true);
+    expect((ws.getCell('A2').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFDDE3EA');
+    expect(ws.getCell('E3').value).toEqual({ text: 'S', hyperlink: "./../in/a%20b.xlsx#'O''Brien'!A7" });
+    expect(ws.getCell('E3').font).toMatchObject({ underline: true, color: { argb: 'FF0563C1' } });
+    expect(ws.getCell('E4').value).toBe('back');
+    expect([1, 2, 3, 4, 5, 6].map((c) => ws.getColumn(c).width)).toEqual([8, 40, 12, 12, 9, 9]);
+    expect(ws.getRow(2).height).toBe(33);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 2, topLeftCell: 'B3' });
+    expect(ws.pageSetup).toMatchObject({
+      orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 }, printArea: 'A1:E30', printTitlesRow: '1:2',
+    });
+    const problems = wb.worksheets[1];
+    expect(problems.getCell('B1').value).toBe(0);
+    expect(problems.pageSetup).toMatchObject({ orientation: 'portrait', printArea: 'A1:B2' });
+    expect(problems.pageSetup.printTitlesRow).toBeUndefined();
+    expect(problems.views[0]?.state ?? 'normal').toBe('normal');
+  });
+
+  test('a sheet too big for one chunk of XML is written whole: well-formed, every row read back, its links numbered on', async () => {
+    const rows = 6000;
+    const big: WorkbookSpec = {
+      sheets: [
+        {
+          name: 'Big',
+          columnWidths: [10, 30, 10],
+          rows: Array.from({ length: rows }, (_, r) => [{ v: r + 1 }, { v: `অফিস ${r} & <co>`, wrap: r % 3 === 0 }, { v: 'src', link: { file: path.join(tmp, 'in', `o${r % 50}.xlsx`), sheet: 'S', cell: `A${r + 1}` } }]),
+        },
+      ],
+    };
+    const buf = await workbookBuffer(big, { outDir: outDir() });
+    expect((await workbookBuffer(big, { outDir: outDir() })).equals(buf)).toBe(true);
+    const xml = parts(buf);
+    const sheet = xml.get('xl/worksheets/sheet1.xml')!;
+    expect(sheet.length).toBeGreaterThan(4 * (1 << 16));
+    expect(parseXml(sheet).children).toEqual(['dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'hyperlinks']);
+    expect(sheet).toContain(`<dimension ref="A1:C${rows}"/>`);
+    expect(sheet.match(/<row /g)).toHaveLength(rows);
+    expect(xml.get('xl/worksheets/_rels/sheet1.xml.rels')!.match(/<Relationship /g)).toHaveLength(rows);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+    const ws = wb.worksheets[0];
+    expect(ws.rowCount).toBe(rows);
+    for (const r of [1, 2, 1000, rows]) {
+      expect(ws.getCell(`A${r}`).value).toBe(r);
+      expect(ws.getCell(`B${r}`).value).toBe(`অফিস ${r - 1} & <co>`);
+      expect(ws.getCell(`C${r}`).value).toEqual({ text: 'src', hyperlink: `./../in/o${(r - 1) % 50}.xlsx#'S'!A${r}` });
+    }
+  });
+
+  const soffice = ['/usr/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find((p) => existsSync(p)) ?? null;
+  (!soffice && process.env.APA_SKIP_LIBREOFFICE === '1' ? test.skip : test)('LibreOffice opens it: every sheet\'s text and numbers as written, text that looks like a formula still text', async () => {
+    if (!soffice) throw new Error('LibreOffice (soffice) not found: install libreoffice-calc (CI: .ci/run does), or set APA_SKIP_LIBREOFFICE=1 to skip explicitly.');
+    const dir = path.join(tmp, 'direct-lo');
+    await fs.mkdir(dir, { recursive: true });
+    const file = path.join(dir, 'report.xlsx');
+    await fs.writeFile(file, await workbookBuffer(spec(), { outDir: outDir() }));
+    // Token 9 "false": numbers at full precision; token 12 (-1): every sheet to its own CSV.
+    const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+    await new Promise<void>((resolve, reject) =>
+      execFile(soffice, [`-env:UserInstallation=file://${path.join(tmp, 'lo-profile-direct')}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', dir, file], { timeout: 240_000 }, (err) => (err ? reject(err) : resolve())),
+    );
+    const csv = async (name: string) => parseCsv((await fs.readFile(path.join(dir, name), 'utf8')).replace(/^\uFEFF/, ''), ',');
+    const files = (await fs.readdir(dir)).filter((f) => f.endsWith('.csv')).sort();
+    expect(files).toHaveLength(2);
+    const first = await csv(files.find((f) => f !== 'report-Problems.csv')!);
+    expect(first[0][0]).toBe('Title <b> & "q"');
+    // A percent keeps its format even at full precision: LibreOffice read the custom format.
+    expect(first[2].slice(0, 5)).toEqual(['1', ' padded\nline two ', '12.5', '90.5%', 'S']);
+    expect(first[3].slice(0, 5)).toEqual(['2', '=SUM(A1:A2)', '7.25', '', 'back']);
+    expect(first[4].slice(0, 5)).toEqual(['3', '_x0041_ stays', '', '1234.5', 'badchar']);
+    expect(first[4][5]).toHaveLength(MAX_CELL_TEXT);
+    expect(first[6][0]).toBe('Chart');
+    expect((await csv('report-Problems.csv')).slice(0, 2)).toEqual([['p', '0'], ['q', 'r']]);
+  }, 300_000);
 });
 
 describe('grids', () => {
