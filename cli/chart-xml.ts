@@ -1,5 +1,6 @@
 import { columnLetters } from '../core/grid';
 import type { ChartSpec, SheetSpec } from '../core/report';
+import { escAttr, escContent } from './xml-text';
 
 /**
  * A report sheet's chart as the parts of an .xlsx (ECMA-376 DrawingML), which ExcelJS cannot
@@ -14,15 +15,6 @@ const CHART_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relatio
 const CHART_TYPE = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 const DRAWING_TYPE = 'application/vnd.openxmlformats-officedocument.drawing+xml';
 
-const esc = (s: string) =>
-  s
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-
 /** `'Sheet'!$B$4:$B$9` */
 function ref(sheet: string, column: number, first: number, last: number): string {
   const c = columnLetters(column);
@@ -30,7 +22,7 @@ function ref(sheet: string, column: number, first: number, last: number): string
 }
 
 const rich = (s: string, size: number, bold: boolean) =>
-  `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}"/></a:pPr><a:r><a:rPr lang="bn-BD" sz="${size}" b="${bold ? 1 : 0}"/><a:t>${esc(s)}</a:t></a:r></a:p></c:rich></c:tx>`;
+  `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}"/></a:pPr><a:r><a:rPr lang="bn-BD" sz="${size}" b="${bold ? 1 : 0}"/><a:t>${escContent(s)}</a:t></a:r></a:p></c:rich></c:tx>`;
 
 /** The chart part of `chart` on `sheet`, with the values the sheet holds cached. */
 export function chartXml(sheet: SheetSpec, chart: ChartSpec): string {
@@ -38,7 +30,7 @@ export function chartXml(sheet: SheetSpec, chart: ChartSpec): string {
   const n = categories.lastRow - categories.firstRow + 1;
   const labels: string[] = [];
   for (let r = categories.firstRow; r <= categories.lastRow; r++) labels.push(String(sheet.rows[r]?.[categories.column]?.v ?? ''));
-  const strCache = labels.map((l, i) => `<c:pt idx="${i}"><c:v>${esc(l)}</c:v></c:pt>`).join('');
+  const strCache = labels.map((l, i) => `<c:pt idx="${i}"><c:v>${escContent(l)}</c:v></c:pt>`).join('');
   const series = chart.series
     .map((s, i) => {
       const points: string[] = [];
@@ -49,10 +41,10 @@ export function chartXml(sheet: SheetSpec, chart: ChartSpec): string {
       const colour = s.fill.replace('#', '').toUpperCase();
       return (
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
-        `<c:tx><c:strRef><c:f>${esc(ref(sheet.name, s.column, categories.firstRow - 1, categories.firstRow - 1))}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${esc(s.name)}</c:v></c:pt></c:strCache></c:strRef></c:tx>` +
+        `<c:tx><c:strRef><c:f>${escContent(ref(sheet.name, s.column, categories.firstRow - 1, categories.firstRow - 1))}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${escContent(s.name)}</c:v></c:pt></c:strCache></c:strRef></c:tx>` +
         `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val="0"/>` +
-        `<c:cat><c:strRef><c:f>${esc(ref(sheet.name, categories.column, categories.firstRow, categories.lastRow))}</c:f><c:strCache><c:ptCount val="${n}"/>${strCache}</c:strCache></c:strRef></c:cat>` +
-        `<c:val><c:numRef><c:f>${esc(ref(sheet.name, s.column, categories.firstRow, categories.lastRow))}</c:f><c:numCache><c:formatCode>0.00</c:formatCode><c:ptCount val="${n}"/>${points.join('')}</c:numCache></c:numRef></c:val>` +
+        `<c:cat><c:strRef><c:f>${escContent(ref(sheet.name, categories.column, categories.firstRow, categories.lastRow))}</c:f><c:strCache><c:ptCount val="${n}"/>${strCache}</c:strCache></c:strRef></c:cat>` +
+        `<c:val><c:numRef><c:f>${escContent(ref(sheet.name, s.column, categories.firstRow, categories.lastRow))}</c:f><c:numCache><c:formatCode>0.00</c:formatCode><c:ptCount val="${n}"/>${points.join('')}</c:numCache></c:numRef></c:val>` +
         `</c:ser>`
       );
     })
@@ -80,7 +72,7 @@ export function drawingXml(chart: ChartSpec): string {
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">' +
     `<xdr:twoCellAnchor editAs="oneCell">${at('from', a.top, a.left)}${at('to', a.bottom, a.right)}` +
-    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="${esc(chart.title.slice(0, 200))}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="${escAttr(chart.title.slice(0, 200))}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
     '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
     '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></a:graphicData></a:graphic>' +
     '</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>'

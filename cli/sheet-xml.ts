@@ -1,7 +1,7 @@
-import { MAX_CELL_TEXT } from '../core/cell-matrix';
 import { columnLetters } from '../core/grid';
 import { LINK_FONT, SheetSpec, SpecCell, WorkbookSpec } from '../core/report';
 import { DRAWING_REL, chartContentTypes, chartXml, drawingRelsXml, drawingXml } from './chart-xml';
+import { escAttr, escContent, escText, safeText } from './xml-text';
 
 /**
  * A core `WorkbookSpec` (the consolidated report) as the parts of an .xlsx file (ECMA-376
@@ -41,40 +41,6 @@ const PACKAGE_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relations
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const HYPERLINK_REL = `${REL_NS}/hyperlink`;
 const SHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
-
-// eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-/** What `safeText` may change: a character XML cannot hold, or a surrogate (which may be alone). */
-// eslint-disable-next-line no-control-regex
-const NEEDS_CLEANING = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff\ud800-\udfff]/;
-
-/** Text safe for XML 1.0 and within Excel's cell limit. */
-export function safeText(s: string): string {
-  if (!NEEDS_CLEANING.test(s)) return s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s;
-  let t = s.replace(NOT_XML, '');
-  t = t.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
-  return t.length > MAX_CELL_TEXT ? t.slice(0, MAX_CELL_TEXT) : t;
-}
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
-
-/** An attribute's value: `&<>"'` escaped, and tab and line breaks as references (an attribute's
- * white space is otherwise read as spaces). */
-export function escAttr(s: string): string {
-  return s.replace(NOT_XML, '').replace(/[&<>"'\t\n\r]/g, (c) => ENTITIES[c]);
-}
-
-/** Element content: `&<>"` escaped, a carriage return as a reference (a reader would make it
- * a line feed). */
-export function escContent(s: string): string {
-  return s.replace(NOT_XML, '').replace(/[&<>"\r]/g, (c) => ENTITIES[c]);
-}
-
-/** A cell's text (a shared string): as element content, with a literal `_xHHHH_` escaped the way
- * Excel reads it (`_x005F_` is the underscore), so that it is not read as the character HHHH. */
-export function escText(s: string): string {
-  return escContent(s).replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
-}
 
 function argb(hex: string): string {
   const m = /^#?([0-9a-fA-F]{6})$/.exec(hex.trim());

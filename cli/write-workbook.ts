@@ -7,7 +7,7 @@ import { writeFileAtomically } from './safe-write';
 import { workbookParts } from './sheet-xml';
 import { CREATOR, packZip, writeZipChunked } from './zip';
 
-export { safeText } from './sheet-xml';
+export { safeText } from './xml-text';
 
 /**
  * Writes a core `WorkbookSpec` (the consolidated report) to an .xlsx file: its parts rendered

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { minutesTables } from '../../cli/minutes';
+import { corePercent, rankedPercent } from '../fixtures/sample-percents';
 import { readWorkbookGrids } from '../../cli/xlsx-grid';
 import { readDirectives } from '../../core/directives';
 import { formatNumber, toBengaliDigits } from '../../core/bengali-digits';
@@ -58,28 +59,6 @@ let percentsFour: (number | null)[];
 
 async function sheetsOf(file: string): Promise<FakeSheetData[]> {
   return sheetsFromXlsx(await fs.readFile(path.join(SAMPLES, file)));
-}
-
-async function corePercent(file: string): Promise<number | null> {
-  const { grids } = await readWorkbookGrids(path.join(SAMPLES, file), file);
-  for (const g of grids) {
-    const r = readPlan(g);
-    if (r.kind === 'plan') return scorePlan(r.plan).totals.percent;
-  }
-  throw new Error(`no plan in ${file}`);
-}
-
-/** The percent Consolidate ranks by (marks so far out of the applicable weight, SCORING.md §9);
- * none when nothing was assessed yet. */
-async function rankedPercent(file: string): Promise<number | null> {
-  const { grids } = await readWorkbookGrids(path.join(SAMPLES, file), file);
-  for (const g of grids) {
-    const r = readPlan(g);
-    if (r.kind !== 'plan') continue;
-    const t = scorePlan(r.plan).totals;
-    return t.max > 0 ? t.earnedPercent : null;
-  }
-  throw new Error(`no plan in ${file}`);
 }
 
 beforeAll(async () => {

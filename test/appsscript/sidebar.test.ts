@@ -22,12 +22,10 @@ import { existsSync, mkdtempSync, promises as fs, readdirSync, readFileSync, rmS
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { readWorkbookGrids } from '../../cli/xlsx-grid';
+import { corePercent, rankedPercent } from '../fixtures/sample-percents';
 import { groupShortName } from '../../core/consolidate';
 import { formatNumber } from '../../core/bengali-digits';
-import { readPlan } from '../../core/layout';
 import { message } from '../../core/messages';
-import { scorePlan } from '../../core/score';
 import { CHROMIUM, ROOT, SCREENSHOTS, buildDist, launchChromium, serve, waitForFile } from '../addin/browser-helpers';
 import type { FakeGasOptions, FakeSpreadsheetData } from './fakes';
 import { FakeGas, newSheetData } from './fakes';
@@ -64,28 +62,6 @@ let seed002: FakeSpreadsheetData;
 let seedFour: FakeSpreadsheetData;
 let percent002: number;
 let percentsFour: (number | null)[];
-
-async function corePercent(file: string): Promise<number | null> {
-  const { grids } = await readWorkbookGrids(path.join(SAMPLES, file), file);
-  for (const g of grids) {
-    const r = readPlan(g);
-    if (r.kind === 'plan') return scorePlan(r.plan).totals.percent;
-  }
-  throw new Error(`no plan in ${file}`);
-}
-
-/** The percent Consolidate ranks by (marks so far out of the applicable weight, SCORING.md §9);
- * none when nothing was assessed yet. */
-async function rankedPercent(file: string): Promise<number | null> {
-  const { grids } = await readWorkbookGrids(path.join(SAMPLES, file), file);
-  for (const g of grids) {
-    const r = readPlan(g);
-    if (r.kind !== 'plan') continue;
-    const t = scorePlan(r.plan).totals;
-    return t.max > 0 ? t.earnedPercent : null;
-  }
-  throw new Error(`no plan in ${file}`);
-}
 
 function spreadsheet(sheets: FakeSpreadsheetData['sheets'], active = sheets[0].id): FakeSpreadsheetData {
   return { timeZone: 'Asia/Dhaka', sheets, metadata: [], activeSheetId: active, activeRange: 'A1', nextId: 1_000_000 };
